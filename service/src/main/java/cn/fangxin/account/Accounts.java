@@ -1,0 +1,138 @@
+package cn.fangxin.account;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.account.internal.AccountRecord;
+import cn.fangxin.account.internal.AccountRepository;
+import cn.fangxin.account.internal.PasswordPolicy;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.MobileNumber;
+import cn.fangxin.platform.PersonalDataCipher;
+
+/** Opening and finding accounts. */
+@Service
+public class Accounts {
+
+	static final String PHONE_FIELD = "account.phone";
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
+
+	private final AccountRepository repository;
+	private final PasswordEncoder passwords;
+	private final PasswordPolicy policy;
+	private final PersonalDataCipher cipher;
+	private final Clock clock;
+
+	Accounts(AccountRepository repository, PasswordEncoder passwords, PasswordPolicy policy,
+			PersonalDataCipher cipher, Clock clock) {
+		this.repository = repository;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens an account. Invalid fields give 400 {@code VALIDATION_FAILED} with every failing field, a weak password
+	 * 400 {@code PASSWORD_WEAK}, a bad mobile number 400 {@code PHONE_INVALID}, a taken username 409
+	 * {@code USERNAME_TAKEN}. Who may open which role is the caller's business (see the web layer).
+	 */
+	@Transactional
+	public AccountView open(NewAccount request) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+			errors.add(new ApiProblem.FieldError("username", "FORMAT",
+					"3 to 32 letters, digits, dots, dashes or underscores"));
+		}
+		if (request.role() == null) {
+			errors.add(new ApiProblem.FieldError("role", "REQUIRED", "one of " + List.of(Role.values())));
+		}
+		String displayName = request.displayName() == null || request.displayName().isBlank() ? request.username()
+				: request.displayName().strip();
+		if (displayName != null && displayName.length() > 100) {
+			errors.add(new ApiProblem.FieldError("displayName", "LENGTH", "at most 100 characters"));
+		}
+		Optional<MobileNumber> phone = MobileNumber.parse(request.phone());
+		boolean phoneGiven = request.phone() != null && !request.phone().isBlank();
+		if (phoneGiven && phone.isEmpty()) {
+			throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "PHONE_INVALID",
+					"phone must be a mainland mobile number: 11 digits starting 13-19, optionally +86",
+					List.of(new ApiProblem.FieldError("phone", "PHONE_INVALID", "not a mainland mobile number")));
+		}
+		if (!phoneGiven && request.role() != null && Role.SELF_SERVICE.contains(request.role())) {
+			errors.add(new ApiProblem.FieldError("phone", "REQUIRED",
+					"consumers and merchants give a mainland mobile number"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+					"Some fields are invalid.", errors);
+		}
+		policy.check(request.password(), request.username(), displayName);
+		String username = request.username().toLowerCase(java.util.Locale.ROOT);
+		if (repository.findByUsername(username).isPresent()) {
+			throw usernameTaken();
+		}
+		var record = new AccountRecord(Ids.next("acc"), username, passwords.encode(request.password()),
+				request.role(), displayName, phone.map(p -> cipher.encrypt(p.digits(), PHONE_FIELD)).orElse(null),
+				true, clock.instant());
+		try {
+			repository.insert(record);
+		}
+		catch (DuplicateKeyException raced) {
+			throw usernameTaken();
+		}
+		return view(record);
+	}
+
+	/** Opens an account with a password that was set by the operator (seeding), skipping the strength rules. */
+	@Transactional
+	public AccountView openTrusted(String username, String password, Role role, String displayName) {
+		var record = new AccountRecord(Ids.next("acc"), username.toLowerCase(java.util.Locale.ROOT),
+				passwords.encode(password), role, displayName, null, true, clock.instant());
+		repository.insert(record);
+		return view(record);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(AccountId id) {
+		return repository.findById(id.value()).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> findByUsername(String username) {
+		return repository.findByUsername(username.toLowerCase(java.util.Locale.ROOT)).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyWithRole(Role role) {
+		return repository.countByRole(role) > 0;
+	}
+
+	/** Accounts, newest first, for administrators. */
+	@Transactional(readOnly = true)
+	public List<AccountView> list(Role role, int limit) {
+		return repository.list(role, limit).stream().map(this::view).toList();
+	}
+
+	private AccountView view(AccountRecord record) {
+		String phone = record.phoneCiphertext() == null ? null
+				: MobileNumber.parse(cipher.decrypt(record.phoneCiphertext(), PHONE_FIELD))
+					.map(MobileNumber::masked)
+					.orElse(null);
+		return new AccountView(new AccountId(record.id()), record.username(), record.role(), record.displayName(),
+				phone, record.enabled(), record.createdAt());
+	}
+
+	private static ApiProblem usernameTaken() {
+		return ApiProblem.conflict("USERNAME_TAKEN", "This username is taken; choose another.");
+	}
+}

@@ -1,0 +1,13 @@
+package cn.fangxin.account;
+
+/**
+ * What it takes to open an account.
+ *
+ * @param username 3 to 32 letters, digits, dots, dashes or underscores; unique regardless of case
+ * @param password at least 8 characters and not easily guessed
+ * @param role the role
+ * @param phone a mainland mobile number; required for consumers and merchants
+ * @param displayName the name shown to others; the username when empty
+ */
+public record NewAccount(String username, String password, Role role, String phone, String displayName) {
+}

@@ -1,0 +1,15 @@
+package cn.fangxin.platform;
+
+/**
+ * What happens when a deadline of one kind falls due. Modules implement it as a bean. The handler runs inside the
+ * transaction that claims the deadline, so its database effects and the deadline's firing commit together or not at
+ * all: a handler that throws is retried with back-off and never half-applied.
+ */
+public interface DeadlineHandler {
+
+	/** The kind this handler serves. */
+	String kind();
+
+	/** Acts on a deadline that fell due. The application clock reads the deadline's due time or later. */
+	void onDue(Deadline deadline);
+}

@@ -1,0 +1,64 @@
+package cn.fangxin.platform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.platform.internal.DeadlineRepository;
+
+/**
+ * Durable deadlines: stored in the database, fired once each, in due order, on whichever instance claims them first.
+ * Scheduling joins the caller's transaction, so a deadline exists exactly when the state that needs it was committed.
+ */
+@Service
+public class Deadlines {
+
+	private final DeadlineRepository repository;
+
+	Deadlines(DeadlineRepository repository) {
+		this.repository = repository;
+	}
+
+	/** Schedules a new deadline. */
+	@Transactional
+	public Deadline schedule(String kind, String subjectId, Instant dueAt) {
+		return schedule(kind, subjectId, dueAt, null);
+	}
+
+	/** Schedules a new deadline carrying a small payload for its handler. */
+	@Transactional
+	public Deadline schedule(String kind, String subjectId, Instant dueAt, String payload) {
+		return repository.insert(kind, subjectId, dueAt, payload);
+	}
+
+	/**
+	 * Moves the pending deadline of this kind for this subject to a new time, or schedules one if there is none.
+	 */
+	@Transactional
+	public Deadline reschedule(String kind, String subjectId, Instant dueAt) {
+		return repository.findPending(kind, subjectId)
+			.map(existing -> repository.moveDue(existing, dueAt))
+			.orElseGet(() -> repository.insert(kind, subjectId, dueAt, null));
+	}
+
+	/** Cancels the pending deadlines of this kind for this subject; returns how many there were. */
+	@Transactional
+	public int cancel(String kind, String subjectId) {
+		return repository.cancelPending(kind, subjectId);
+	}
+
+	/** The pending deadline of this kind for this subject, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Deadline> pending(String kind, String subjectId) {
+		return repository.findPending(kind, subjectId);
+	}
+
+	/** Every pending deadline about a subject, earliest first. */
+	@Transactional(readOnly = true)
+	public List<Deadline> pendingFor(String subjectId) {
+		return repository.findPendingFor(subjectId);
+	}
+}
