@@ -51,27 +51,33 @@ public class DeadlineRunner {
 	}
 
 	/**
-	 * Fires every deadline due at the clock's current time, in due order, until none is left.
+	 * Fires every deadline due at the clock's current time, in due order, until none is left that this instance can
+	 * claim.
 	 *
 	 * @return how many this call fired
 	 */
 	public int fireDue() {
-		int fired = 0;
+		return fireAllDue().fired();
+	}
+
+	private Round fireAllDue() {
+		Round total = new Round(0, 0);
 		while (true) {
 			List<Long> due = repository.dueIds(clock.instant(), settings.batchSize());
-			if (due.isEmpty()) {
-				return fired;
-			}
-			int firedThisRound = 0;
+			int fired = 0;
+			int failed = 0;
 			for (long id : due) {
-				if (fireOne(id)) {
-					firedThisRound++;
+				switch (fireOne(id)) {
+					case FIRED -> fired++;
+					case FAILED -> failed++;
+					case NOT_CLAIMED -> {
+					}
 				}
 			}
-			fired += firedThisRound;
-			if (firedThisRound == 0) {
-				// What is left is held by another instance or was put back for a retry.
-				return fired;
+			total = new Round(total.fired() + fired, total.failed() + failed);
+			if (fired + failed == 0) {
+				// Nothing due, or what is left is held by another instance.
+				return total;
 			}
 		}
 	}
@@ -79,7 +85,8 @@ public class DeadlineRunner {
 	/**
 	 * Moves the clock to {@code target} through every due time on the way, firing each deadline with the clock at its
 	 * due time, so that what a handler records carries the time it would have had in real life, and deadlines created
-	 * by handlers on the way fire too.
+	 * by handlers on the way fire too. A failing handler is retried at its back-off times on the way, like in real
+	 * time.
 	 */
 	public synchronized void advanceTo(Instant target) {
 		int roundsWithoutProgress = 0;
@@ -89,15 +96,15 @@ public class DeadlineRunner {
 				break;
 			}
 			clock.moveTo(next.get());
-			// Nothing fired means another instance held the claims (this call waited for its commit) or a handler
-			// failed and was put back for a retry; give up after a few such rounds rather than spin.
-			roundsWithoutProgress = fireDue() == 0 ? roundsWithoutProgress + 1 : 0;
+			Round round = fireAllDue();
+			// No progress means another instance holds the due claims; this call waited for its commit already.
+			roundsWithoutProgress = round.fired() + round.failed() == 0 ? roundsWithoutProgress + 1 : 0;
 		}
 		clock.moveTo(target);
 		fireDue();
 	}
 
-	private boolean fireOne(long id) {
+	private Outcome fireOne(long id) {
 		Instant now = clock.instant();
 		try {
 			Boolean fired = transactions.execute(status -> {
@@ -105,11 +112,10 @@ public class DeadlineRunner {
 				claimed.ifPresent(this::handle);
 				return claimed.isPresent();
 			});
-			return Boolean.TRUE.equals(fired);
+			return Boolean.TRUE.equals(fired) ? Outcome.FIRED : Outcome.NOT_CLAIMED;
 		}
 		catch (RuntimeException failure) {
-			recordFailure(id, now, failure);
-			return false;
+			return recordFailure(id, now, failure) ? Outcome.FAILED : Outcome.NOT_CLAIMED;
 		}
 	}
 
@@ -121,10 +127,11 @@ public class DeadlineRunner {
 		handler.onDue(deadline);
 	}
 
-	private void recordFailure(long id, Instant now, RuntimeException failure) {
+	/** Records a handler failure for a retry; false when the failure was only another instance holding the claim. */
+	private boolean recordFailure(long id, Instant now, RuntimeException failure) {
 		if (failure instanceof DataAccessException && isLockTimeout(failure)) {
 			// Another instance holds the claim; it will fire or release the deadline.
-			return;
+			return false;
 		}
 		try {
 			int attempts = repository.attempts(id) + 1;
@@ -134,10 +141,19 @@ public class DeadlineRunner {
 					settings.maxAttempts()));
 			log.warn("deadline {} failed (attempt {} of {}), retry in {}", id, attempts, settings.maxAttempts(),
 					backoff, failure);
+			return true;
 		}
 		catch (RuntimeException again) {
 			log.error("could not record the failure of deadline {}", id, again);
+			return false;
 		}
+	}
+
+	private enum Outcome {
+		FIRED, FAILED, NOT_CLAIMED
+	}
+
+	private record Round(int fired, int failed) {
 	}
 
 	private static boolean isLockTimeout(Throwable failure) {

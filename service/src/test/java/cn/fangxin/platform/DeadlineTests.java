@@ -1,0 +1,129 @@
+package cn.fangxin.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.fangxin.support.Api;
+import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.TestDeadlineHandlers;
+import cn.fangxin.support.TestDeadlineHandlers.Fired;
+
+/** Durable deadlines and the test clock (API.md "Clock"). */
+@FangxinTest
+@Tag("persistence")
+class DeadlineTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Deadlines deadlines;
+
+	@Autowired
+	java.time.Clock clock;
+
+	Api api;
+	String admin;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		admin = api.demoToken("admin");
+	}
+
+	@Test
+	@DisplayName("advancing the clock fires every deadline due on the way, in due order, each at its own time")
+	void advanceFiresInOrder() {
+		String subject = "s-" + UUID.randomUUID();
+		Instant now = now();
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-2h", now.plus(Duration.ofHours(2)));
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-30m", now.plus(Duration.ofMinutes(30)));
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-1h", now.plus(Duration.ofHours(1)));
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-5h", now.plus(Duration.ofHours(5)));
+
+		var r = api.post("/api/v1/admin/clock/advance", Map.of("duration", "PT3H")).as(admin).send();
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(Instant.parse(r.json().path("now").asString())).isEqualTo(now.plus(Duration.ofHours(3)));
+
+		List<Fired> fired = firedFor(subject);
+		assertThat(fired).extracting(f -> f.deadline().subjectId())
+			.containsExactly(subject + "-30m", subject + "-1h", subject + "-2h");
+		assertThat(fired).allSatisfy(f -> assertThat(f.clockAtFiring()).isEqualTo(f.deadline().dueAt()));
+		assertThat(deadlines.pendingFor(subject + "-5h")).hasSize(1);
+		assertThat(deadlines.pendingFor(subject + "-1h")).isEmpty();
+	}
+
+	@Test
+	@DisplayName("a deadline made by a handler during an advance fires in the same advance")
+	void chained() {
+		String subject = "c-" + UUID.randomUUID();
+		Instant now = now();
+		deadlines.schedule(TestDeadlineHandlers.CHAIN, subject, now.plus(Duration.ofMinutes(10)));
+		api.post("/api/v1/admin/clock/advance", Map.of("duration", "PT2H")).as(admin).send();
+		assertThat(firedFor(subject)).extracting(f -> f.deadline().subjectId())
+			.containsExactly(subject, subject + "-next");
+		assertThat(firedFor(subject + "-next").get(0).clockAtFiring())
+			.isEqualTo(now.plus(Duration.ofMinutes(70)));
+	}
+
+	@Test
+	@DisplayName("a failing handler is retried with back-off and its effects never half-applied")
+	void retries() {
+		String subject = "f-" + UUID.randomUUID();
+		deadlines.schedule(TestDeadlineHandlers.FLAKY, subject, now().plus(Duration.ofMinutes(1)));
+		api.post("/api/v1/admin/clock/advance", Map.of("duration", "PT2H")).as(admin).send();
+		assertThat(TestDeadlineHandlers.FLAKY_ATTEMPTS.get(subject).get()).isEqualTo(3);
+		assertThat(firedFor(subject)).hasSize(1);
+		assertThat(deadlines.pendingFor(subject)).isEmpty();
+	}
+
+	@Test
+	@DisplayName("a cancelled deadline never fires; a rescheduled one fires at its new time")
+	void cancelAndReschedule() {
+		String subject = "r-" + UUID.randomUUID();
+		Instant now = now();
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-cancel", now.plus(Duration.ofMinutes(5)));
+		deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-move", now.plus(Duration.ofMinutes(5)));
+		assertThat(deadlines.cancel(TestDeadlineHandlers.RECORD, subject + "-cancel")).isEqualTo(1);
+		deadlines.reschedule(TestDeadlineHandlers.RECORD, subject + "-move", now.plus(Duration.ofMinutes(50)));
+		api.post("/api/v1/admin/clock/advance", Map.of("duration", "PT1H")).as(admin).send();
+		assertThat(firedFor(subject + "-cancel")).isEmpty();
+		assertThat(firedFor(subject + "-move")).singleElement()
+			.satisfies(f -> assertThat(f.clockAtFiring()).isEqualTo(now.plus(Duration.ofMinutes(50))));
+	}
+
+	@Test
+	@DisplayName("the clock endpoints are for administrators and refuse bad durations")
+	void clockEndpoints() {
+		var get = api.get("/api/v1/admin/clock").as(admin).send();
+		assertThat(get.status()).isEqualTo(200);
+		assertThat(Instant.parse(get.json().path("now").asString())).isEqualTo(now());
+		assertThat(api.get("/api/v1/admin/clock").as(api.demoToken("agent")).send().status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/admin/clock").send().status()).isEqualTo(401);
+		for (String bad : List.of("49 hours", "-PT1H", "PT0S", "")) {
+			var r = api.post("/api/v1/admin/clock/advance", Map.of("duration", bad)).as(admin).send();
+			assertThat(r.status()).as(bad).isEqualTo(400);
+			assertThat(r.code()).isEqualTo("DURATION_INVALID");
+		}
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+	private static List<Fired> firedFor(String subject) {
+		return TestDeadlineHandlers.FIRED.stream().filter(f -> f.deadline().subjectId().startsWith(subject)).toList();
+	}
+}

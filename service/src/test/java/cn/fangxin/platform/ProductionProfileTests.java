@@ -1,0 +1,108 @@
+package cn.fangxin.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.prf.PrfConfig;
+
+import cn.fangxin.FangxinApplication;
+import cn.fangxin.support.Api;
+
+/**
+ * The production profile: no demo data, the first administrator's password and every key from configuration, no
+ * test clock, and a per-client limit on sign-ups.
+ */
+@Tag("scenario")
+class ProductionProfileTests {
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		contexts.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	@DisplayName("production starts with only the configured administrator, no test clock, and limits sign-ups")
+	void production() throws Exception {
+		var context = start(true);
+		var api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+
+		var wrong = api.post("/api/v1/auth/token", Map.of("username", "admin", "password", "fangxin-demo")).send();
+		assertThat(wrong.status()).as("the demo password does not open production").isEqualTo(401);
+		String admin = api.token("admin", "first-admin-secret-7781");
+		assertThat(api.post("/api/v1/auth/token", Map.of("username", "agent", "password", "fangxin-demo")).send()
+			.status()).as("no demo staff").isEqualTo(401);
+
+		var clock = api.get("/api/v1/admin/clock").as(admin).send();
+		assertThat(clock.status()).as("no test clock in production").isEqualTo(404);
+		assertThat(clock.code()).isEqualTo("NOT_FOUND");
+
+		int created = 0;
+		Api.Response last = null;
+		for (int i = 0; i < 4; i++) {
+			last = api.post("/api/v1/accounts", Map.of("username", "p" + UUID.randomUUID().toString().substring(0, 8),
+					"password", "quiet lantern harbour 7", "role", "CONSUMER", "phone", "13612345678")).send();
+			if (last.status() == 201) {
+				created++;
+			}
+		}
+		assertThat(created).isEqualTo(3);
+		assertThat(last.status()).isEqualTo(429);
+		assertThat(last.code()).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	@DisplayName("production refuses to start without the first administrator's password")
+	void noAdminPassword() {
+		assertThatThrownBy(() -> start(false)).hasStackTraceContaining("initial-admin-password");
+	}
+
+	private ConfigurableApplicationContext start(boolean withAdminPassword) throws GeneralSecurityException {
+		AeadConfig.register();
+		PrfConfig.register();
+		String aead = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")),
+				InsecureSecretKeyAccess.get());
+		String prf = TinkJsonProtoKeysetFormat.serializeKeyset(
+				KeysetHandle.generateNew(KeyTemplates.get("HMAC_SHA256_PRF")), InsecureSecretKeyAccess.get());
+		byte[] secret = new byte[32];
+		new java.security.SecureRandom().nextBytes(secret);
+		// Command-line arguments outrank application.yml and the environment (a PostgreSQL run's SPRING_DATASOURCE_*).
+		List<String> properties = new ArrayList<>(List.of("server.port=0",
+				// A database of its own: production must not see the demo accounts of the test database.
+				"spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"spring.datasource.username=sa", "spring.datasource.password=",
+				"spring.flyway.locations=classpath:db/migration",
+				"fangxin.security.token-secret=" + Base64.getEncoder().encodeToString(secret),
+				"fangxin.security.data-keyset=" + aead, "fangxin.security.index-keyset=" + prf,
+				"fangxin.limits.accounts-per-hour-per-client=3", "fangxin.data-dir=target/prod-test-data"));
+		if (withAdminPassword) {
+			properties.add("fangxin.security.initial-admin-password=first-admin-secret-7781");
+		}
+		var context = new SpringApplicationBuilder(FangxinApplication.class).profiles("prod")
+			.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+		contexts.add(context);
+		return context;
+	}
+}

@@ -1,0 +1,161 @@
+package cn.fangxin.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client for the service's HTTP API as an integrator sees it: JSON in, status, headers and JSON out. */
+public final class Api {
+
+	public static final String DEMO_PASSWORD = "fangxin-demo";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public String base() {
+		return base;
+	}
+
+	public Call get(String path) {
+		return new Call("GET", path, null);
+	}
+
+	public Call post(String path, Object body) {
+		return new Call("POST", path, body);
+	}
+
+	public Call delete(String path) {
+		return new Call("DELETE", path, null);
+	}
+
+	/** A bearer token for a username and password. */
+	public String token(String username, String password) {
+		Response r = post("/api/v1/auth/token", Map.of("username", username, "password", password)).send();
+		if (r.status() != 200) {
+			throw new AssertionError("could not sign in as " + username + ": " + r);
+		}
+		return r.json().path("accessToken").asString();
+	}
+
+	public String demoToken(String username) {
+		return token(username, DEMO_PASSWORD);
+	}
+
+	/** Opens a fresh consumer (or merchant) account with a unique name and returns its token. */
+	public SignedUp signUp(String role) {
+		String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "plum-orchard-" + UUID.randomUUID();
+		Response r = post("/api/v1/accounts", Map.of("username", username, "password", password, "role", role,
+				"phone", "13912345678", "displayName", username)).send();
+		if (r.status() != 201) {
+			throw new AssertionError("sign-up failed: " + r);
+		}
+		return new SignedUp(r.json().path("id").asString(), username, password, token(username, password));
+	}
+
+	public record SignedUp(String id, String username, String password, String token) {
+	}
+
+	public static JsonNode parse(String body) {
+		return JSON.readTree(body);
+	}
+
+	public final class Call {
+
+		private final String method;
+		private final String path;
+		private final Object body;
+		private final Map<String, String> headers = new LinkedHashMap<>();
+		private String rawBody;
+
+		Call(String method, String path, Object body) {
+			this.method = method;
+			this.path = path;
+			this.body = body;
+			headers.put("Content-Type", "application/json");
+		}
+
+		public Call as(String token) {
+			if (token != null) {
+				headers.put("Authorization", "Bearer " + token);
+			}
+			return this;
+		}
+
+		public Call header(String name, String value) {
+			headers.put(name, value);
+			return this;
+		}
+
+		public Call idempotencyKey(String key) {
+			return header("Idempotency-Key", key);
+		}
+
+		/** Sends these exact bytes instead of serialising the body. */
+		public Call raw(String text) {
+			this.rawBody = text;
+			return this;
+		}
+
+		public Response send() {
+			String payload = rawBody != null ? rawBody : body == null ? null : JSON.writeValueAsString(body);
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+			headers.forEach(request::header);
+			request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(payload));
+			try {
+				HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				return new Response(response.statusCode(), response.headers().map(), response.body());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
+	/** An HTTP answer. */
+	public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		public JsonNode json() {
+			return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+		}
+
+		public String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.flatMap(e -> e.getValue().stream())
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The problem's code, for problem+json answers. */
+		public String code() {
+			return json().path("code").asString();
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + body;
+		}
+	}
+}
