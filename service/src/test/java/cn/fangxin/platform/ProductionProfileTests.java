@@ -93,7 +93,8 @@ class ProductionProfileTests {
 				"spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"spring.datasource.username=sa", "spring.datasource.password=",
-				"spring.flyway.locations=classpath:db/migration",
+				"spring.flyway.locations=classpath:db/migration", "spring.flyway.default-schema=public",
+				"spring.flyway.schemas=public",
 				"fangxin.security.token-secret=" + Base64.getEncoder().encodeToString(secret),
 				"fangxin.security.data-keyset=" + aead, "fangxin.security.index-keyset=" + prf,
 				"fangxin.limits.accounts-per-hour-per-client=3", "fangxin.data-dir=target/prod-test-data"));
