@@ -3,10 +3,12 @@ package cn.fangxin.account;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +66,7 @@ public class Accounts {
 		Optional<MobileNumber> phone = MobileNumber.parse(request.phone());
 		boolean phoneGiven = request.phone() != null && !request.phone().isBlank();
 		if (phoneGiven && phone.isEmpty()) {
-			throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "PHONE_INVALID",
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "PHONE_INVALID",
 					"phone must be a mainland mobile number: 11 digits starting 13-19, optionally +86",
 					List.of(new ApiProblem.FieldError("phone", "PHONE_INVALID", "not a mainland mobile number")));
 		}
@@ -73,11 +75,11 @@ public class Accounts {
 					"consumers and merchants give a mainland mobile number"));
 		}
 		if (!errors.isEmpty()) {
-			throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
 					"Some fields are invalid.", errors);
 		}
 		policy.check(request.password(), request.username(), displayName);
-		String username = request.username().toLowerCase(java.util.Locale.ROOT);
+		String username = request.username().toLowerCase(Locale.ROOT);
 		if (repository.findByUsername(username).isPresent()) {
 			throw usernameTaken();
 		}
@@ -96,7 +98,7 @@ public class Accounts {
 	/** Opens an account with a password that was set by the operator (seeding), skipping the strength rules. */
 	@Transactional
 	public AccountView openTrusted(String username, String password, Role role, String displayName) {
-		var record = new AccountRecord(Ids.next("acc"), username.toLowerCase(java.util.Locale.ROOT),
+		var record = new AccountRecord(Ids.next("acc"), username.toLowerCase(Locale.ROOT),
 				passwords.encode(password), role, displayName, null, true, clock.instant());
 		repository.insert(record);
 		return view(record);
@@ -109,7 +111,7 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public Optional<AccountView> findByUsername(String username) {
-		return repository.findByUsername(username.toLowerCase(java.util.Locale.ROOT)).map(this::view);
+		return repository.findByUsername(username.toLowerCase(Locale.ROOT)).map(this::view);
 	}
 
 	@Transactional(readOnly = true)

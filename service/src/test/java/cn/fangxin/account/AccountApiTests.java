@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.fangxin.support.Api;
-import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.ApiTest;
 
 /** Accounts and sign-in through the HTTP API, as API.md "Auth and accounts" promises. */
-@FangxinTest
 @Tag("scenario")
-class AccountApiTests {
-
-	@LocalServerPort
-	int port;
+class AccountApiTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	@DisplayName("every demo account signs in with the demo password and has its role")

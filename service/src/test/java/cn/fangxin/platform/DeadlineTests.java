@@ -13,20 +13,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.fangxin.support.Api;
-import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.TestDeadlineHandlers;
 import cn.fangxin.support.TestDeadlineHandlers.Fired;
 
 /** Durable deadlines and the test clock (API.md "Clock"). */
-@FangxinTest
 @Tag("persistence")
-class DeadlineTests {
-
-	@LocalServerPort
-	int port;
+class DeadlineTests extends ApiTest {
 
 	@Autowired
 	Deadlines deadlines;
@@ -34,12 +28,10 @@ class DeadlineTests {
 	@Autowired
 	java.time.Clock clock;
 
-	Api api;
 	String admin;
 
 	@BeforeEach
-	void setUp() {
-		api = new Api(port);
+	void signIn() {
 		admin = api.demoToken("admin");
 	}
 

@@ -11,34 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.fangxin.support.Api;
-import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.ApiTest;
 
 /** Idempotency-Key (API.md "Conventions"): one effect, the first response again, also under concurrent retries. */
-@FangxinTest
 @Tag("persistence")
-class IdempotencyTests {
-
-	@LocalServerPort
-	int port;
+class IdempotencyTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
 
 	@Test
 	@DisplayName("24 identical requests at once with one key: one account, 24 identical 201 answers")

@@ -2,29 +2,16 @@ package cn.fangxin.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.fangxin.support.Api;
-import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.ApiTest;
 
 /** What operators rely on: health, info, Prometheus metrics, the OpenAPI document and Swagger UI. */
-@FangxinTest
 @Tag("scenario")
-class OperationsTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
+class OperationsTests extends ApiTest {
 
 	@Test
 	@DisplayName("health and info are public; health is UP with its database")

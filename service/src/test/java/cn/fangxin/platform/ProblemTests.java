@@ -9,29 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.fangxin.support.Api;
-import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.ApiTest;
 
 /** Every failure is an RFC 9457 problem with a stable code, never a 500, and loses nothing already stored. */
-@FangxinTest
 @Tag("scenario")
-class ProblemTests {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		api = new Api(port);
-	}
+class ProblemTests extends ApiTest {
 
 	@Test
 	@DisplayName("malformed JSON is 400 MALFORMED_JSON and the caller's data is still there")

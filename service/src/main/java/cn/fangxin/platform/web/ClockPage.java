@@ -1,59 +1,45 @@
 package cn.fangxin.platform.web;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.fangxin.platform.AdjustableClock;
-import cn.fangxin.platform.internal.ClockStore;
-import cn.fangxin.platform.internal.DeadlineRunner;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.internal.TestClock;
 
 /** The test clock in the web UI, for demonstrating deadlines (ADMIN, demo only). */
 @Controller
 @ConditionalOnProperty(name = "fangxin.clock.adjustable", havingValue = "true")
 class ClockPage {
 
-	private final AdjustableClock clock;
-	private final DeadlineRunner runner;
-	private final ClockStore store;
+	private final TestClock testClock;
 
-	ClockPage(AdjustableClock clock, DeadlineRunner runner, ClockStore store) {
-		this.clock = clock;
-		this.runner = runner;
-		this.store = store;
+	ClockPage(TestClock testClock) {
+		this.testClock = testClock;
 	}
 
 	@GetMapping("/admin/clock")
 	String page(Model model) {
-		store.refresh();
-		model.addAttribute("now", clock.instant());
+		model.addAttribute("now", testClock.now());
 		return "admin/clock";
 	}
 
+	/** Answers the page's {@code now} fragment (htmx), or the whole page for a plain form post. */
 	@PostMapping("/admin/clock/advance")
 	String advance(@RequestParam(required = false) String duration, @RequestParam(required = false) String preset,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model) {
 		try {
-			Duration step = Duration.parse(preset != null && !preset.isBlank() ? preset : String.valueOf(duration));
-			if (step.isNegative() || step.isZero()) {
-				model.addAttribute("error", "clock.error.duration");
-			}
-			else {
-				store.refresh();
-				runner.advanceTo(clock.instant().plus(step));
-				store.save();
-			}
+			testClock.advance(preset != null && !preset.isBlank() ? preset : duration);
 		}
-		catch (DateTimeParseException e) {
+		catch (ApiProblem invalid) {
 			model.addAttribute("error", "clock.error.duration");
 		}
-		model.addAttribute("now", clock.instant());
-		return "admin/clock :: now";
+		model.addAttribute("now", testClock.now());
+		return htmx != null ? "admin/clock :: now" : "admin/clock";
 	}
 }
