@@ -1,0 +1,120 @@
+package cn.fangxin.ledger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.ledger.LedgerReports.TrialBalance;
+import cn.fangxin.ledger.LedgerReports.Verification;
+import cn.fangxin.ledger.internal.GroupCommitWriter;
+import cn.fangxin.ledger.internal.LedgerStore;
+import cn.fangxin.ledger.internal.LedgerVerifier;
+import cn.fangxin.ledger.internal.TransferProcessor;
+
+/**
+ * The ledger's use cases. Other modules move money with {@link #execute} or {@link #executeOrThrow} inside their own
+ * transaction, so the money and their state change commit together; {@link #submit} is the group-commit path for
+ * callers that only need durable transfers fast.
+ */
+@Service
+public class Ledger {
+
+	private final TransferProcessor processor;
+	private final GroupCommitWriter writer;
+	private final LedgerStore store;
+	private final LedgerVerifier verifier;
+	private final Clock clock;
+
+	Ledger(TransferProcessor processor, GroupCommitWriter writer, LedgerStore store, LedgerVerifier verifier,
+			Clock clock) {
+		this.processor = processor;
+		this.writer = writer;
+		this.store = store;
+		this.verifier = verifier;
+		this.clock = clock;
+	}
+
+	/** Opens the account of this kind for this owner, or finds it if it is open already. */
+	@Transactional
+	public LedgerAccountId open(AccountKind kind, String owner) {
+		LedgerAccountId id = kind.idFor(owner);
+		store.open(id, kind, owner, clock.instant());
+		return id;
+	}
+
+	/**
+	 * Applies transfers in the caller's transaction, each linked chain all or nothing.
+	 *
+	 * @return a result per transfer, in order
+	 */
+	@Transactional
+	public List<TransferResult> execute(List<Transfer> transfers) {
+		if (transfers.isEmpty()) {
+			return List.of();
+		}
+		return processor.process(List.of(transfers), transfers.get(0).id() == null ? 0 : transfers.get(0).id().hashCode())
+			.get(0);
+	}
+
+	/**
+	 * Applies the transfers all together or not at all (they are linked into one chain), in the caller's transaction;
+	 * throws {@link TransferRefused} when any is refused, which rolls the caller's transaction back too.
+	 */
+	@Transactional
+	public List<TransferResult> executeOrThrow(Transfer... transfers) {
+		List<Transfer> chain = new ArrayList<>(Arrays.asList(transfers));
+		for (int i = 0; i < chain.size() - 1; i++) {
+			chain.set(i, chain.get(i).linkedToNext());
+		}
+		List<TransferResult> results = execute(chain);
+		if (results.stream().anyMatch(r -> !r.succeeded())) {
+			throw new TransferRefused(results);
+		}
+		return results;
+	}
+
+	/**
+	 * Queues transfers for the group-commit writer; the future completes with their results once they are durable.
+	 * Not part of any caller transaction.
+	 */
+	public CompletableFuture<List<TransferResult>> submit(List<Transfer> transfers) {
+		return writer.submit(transfers);
+	}
+
+	/** An account's counters, including what the current transaction has not yet written. */
+	@Transactional(readOnly = true)
+	public Optional<Balance> balance(LedgerAccountId account) {
+		return store.balance(account);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TransferView> transfer(String id) {
+		return store.transfer(id);
+	}
+
+	/** An account's transfers, newest first. */
+	@Transactional(readOnly = true)
+	public List<TransferView> transfersOf(LedgerAccountId account, int limit) {
+		return store.transfersOf(account, limit);
+	}
+
+	/** An order's transfers, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TransferView> transfersOfOrder(String orderRef) {
+		return store.transfersOfOrder(orderRef);
+	}
+
+	public Verification verify() {
+		return verifier.verify();
+	}
+
+	public TrialBalance trialBalance(AccountKind kind, int limit) {
+		return verifier.trialBalance(kind, limit);
+	}
+}

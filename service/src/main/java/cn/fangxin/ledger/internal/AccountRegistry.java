@@ -1,0 +1,49 @@
+package cn.fangxin.ledger.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Account metadata, cached: an account's kind, limit and shard count never change once it exists, so every instance
+ * may keep what it has read. Missing accounts are not cached (they may be opened a moment later).
+ */
+@Component
+class AccountRegistry {
+
+	private static final int MAX_CACHED = 200_000;
+
+	private final LedgerRepository repository;
+	private final Map<String, AccountMeta> cache = new ConcurrentHashMap<>();
+
+	AccountRegistry(LedgerRepository repository) {
+		this.repository = repository;
+	}
+
+	Map<String, AccountMeta> find(Collection<String> ids) {
+		Map<String, AccountMeta> found = new HashMap<>();
+		List<String> missing = new java.util.ArrayList<>();
+		for (String id : ids) {
+			AccountMeta meta = cache.get(id);
+			if (meta != null) {
+				found.put(id, meta);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			Map<String, AccountMeta> loaded = repository.findAccounts(missing);
+			if (cache.size() > MAX_CACHED) {
+				cache.clear();
+			}
+			cache.putAll(loaded);
+			found.putAll(loaded);
+		}
+		return found;
+	}
+}

@@ -1,0 +1,28 @@
+package cn.fangxin.payment;
+
+import cn.fangxin.platform.Money;
+
+/** The port to a payment provider. */
+public interface PaymentGateway {
+
+	PaymentProvider provider();
+
+	/**
+	 * Asks the provider to take a payment. A synchronous provider answers with the outcome (possibly more than once,
+	 * as real providers do); an asynchronous one answers PENDING and reports later by notification.
+	 */
+	java.util.List<Answer> charge(String paymentId, Money amount, String description);
+
+	/** Asks the provider to return money of a payment. */
+	Answer refund(String paymentId, String refundId, Money amount);
+
+	/**
+	 * A provider's answer.
+	 *
+	 * @param status what it says happened
+	 * @param providerTransactionId its id for the payment or refund
+	 * @param reason why it failed, if it did
+	 */
+	record Answer(PaymentStatus status, String providerTransactionId, String reason) {
+	}
+}

@@ -1,0 +1,160 @@
+package cn.fangxin.payment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.LedgerAccountId;
+import cn.fangxin.ledger.Transfer;
+import cn.fangxin.payment.internal.PaymentRepository;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.Money;
+
+/**
+ * Taking payments and returning money. Each payment's booking is the transfer {@code pay:<paymentId>} from the
+ * provider's clearing account, made in the same transaction that moves the payment to SUCCEEDED; the conditional
+ * status change and the transfer id make it happen once however often the provider reports success.
+ */
+@Service
+public class Payments {
+
+	private final PaymentRepository repository;
+	private final Map<PaymentProvider, PaymentGateway> gateways;
+	private final Ledger ledger;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Payments(PaymentRepository repository, List<PaymentGateway> gateways, Ledger ledger,
+			ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, Function.identity()));
+		this.ledger = ledger;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The clearing account of a provider: the money the provider holds for the platform. */
+	public static LedgerAccountId clearing(PaymentProvider provider) {
+		return AccountKind.GATEWAY_CLEARING.idFor(provider.name());
+	}
+
+	/**
+	 * Starts a payment and asks the provider for it. With the sandbox the answer is immediate and the money is booked
+	 * before this returns (in the caller's transaction); with WeChat Pay the payment stays PENDING until the
+	 * notification arrives.
+	 */
+	@Transactional
+	public PaymentView start(PaymentRequest request) {
+		if (request.amount() == null || !request.amount().isPositive()) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
+		}
+		PaymentGateway gateway = gateways.get(request.provider());
+		if (gateway == null) {
+			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_UNAVAILABLE",
+					"payment method " + request.provider() + " is not available");
+		}
+		String id = Ids.next("pay");
+		repository.insert(id, request, clock.instant());
+		for (PaymentGateway.Answer answer : gateway.charge(id, request.amount(), request.purpose() + " " + request.reference())) {
+			switch (answer.status()) {
+				case SUCCEEDED -> succeeded(id, answer.providerTransactionId(), request.amount());
+				case FAILED -> failed(id, answer.reason());
+				case PENDING -> repository.recordEvent(id, "PENDING", "awaiting the provider", clock.instant());
+			}
+		}
+		return repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * The provider says the money arrived. Books it once: a repeated or late report changes nothing. The amount must
+	 * be the payment's.
+	 *
+	 * @return true when this call booked it
+	 */
+	@Transactional
+	public boolean succeeded(String paymentId, String providerTransactionId, Money amount) {
+		PaymentView payment = repository.findForUpdate(paymentId)
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		if (payment.amountFen() != amount.fen()) {
+			repository.recordEvent(paymentId, "AMOUNT_MISMATCH", "reported " + amount.fen() + " fen", clock.instant());
+			throw ApiProblem.rule("PAYMENT_AMOUNT_MISMATCH",
+					"The provider reported " + amount.fen() + " fen for a payment of " + payment.amountFen() + " fen.");
+		}
+		if (payment.status() == PaymentStatus.SUCCEEDED) {
+			repository.recordEvent(paymentId, "DUPLICATE_SUCCESS", providerTransactionId, clock.instant());
+			return false;
+		}
+		repository.markSucceeded(paymentId, providerTransactionId, clock.instant());
+		var target = repository.target(paymentId);
+		ledger.executeOrThrow(Transfer.of("pay:" + paymentId, clearing(payment.provider()), target.creditAccount(),
+				amount, target.code()).forOrder(target.orderRef()));
+		repository.recordEvent(paymentId, "SUCCEEDED", providerTransactionId, clock.instant());
+		events.publishEvent(new PaymentSucceeded(paymentId, payment.purpose(), payment.reference(), amount.fen()));
+		return true;
+	}
+
+	/** The provider says the payment failed or was closed; only a PENDING payment becomes FAILED. */
+	@Transactional
+	public void failed(String paymentId, String reason) {
+		repository.findForUpdate(paymentId)
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		boolean changed = repository.markFailed(paymentId, reason, clock.instant());
+		repository.recordEvent(paymentId, changed ? "FAILED" : "LATE_FAILURE_IGNORED", reason, clock.instant());
+	}
+
+	/**
+	 * Returns money of a succeeded payment: books {@code refund:<refundId>} from the given account to the provider's
+	 * clearing account and asks the provider to pay it out. The same refund id again changes nothing. More than what is
+	 * left of the payment is refused with 422 {@code REFUND_EXCEEDS_PAYMENT}.
+	 */
+	@Transactional
+	public RefundView refund(RefundRequest request) {
+		if (request.amount() == null || !request.amount().isPositive()) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
+		}
+		PaymentView payment = repository.findForUpdate(request.paymentId())
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		Optional<RefundView> earlier = repository.findRefund(request.refundId());
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		if (payment.status() != PaymentStatus.SUCCEEDED) {
+			throw ApiProblem.conflict("PAYMENT_NOT_SUCCEEDED", "Only a succeeded payment can be refunded.");
+		}
+		if (payment.refundedFen() + request.amount().fen() > payment.amountFen()) {
+			throw ApiProblem.rule("REFUND_EXCEEDS_PAYMENT", "Refunds would exceed the payment of "
+					+ payment.amountFen() + " fen (" + payment.refundedFen() + " refunded already).");
+		}
+		ledger.executeOrThrow(Transfer.of("refund:" + request.refundId(), request.debitAccount(),
+				clearing(payment.provider()), request.amount(), request.code())
+			.forOrder(request.orderRef())
+			.forCase(request.caseRef()));
+		repository.insertRefund(request, clock.instant());
+		repository.addRefunded(payment.id(), request.amount().fen(), clock.instant());
+		PaymentGateway.Answer answer = gateways.get(payment.provider())
+			.refund(payment.id(), request.refundId(), request.amount());
+		repository.markRefund(request.refundId(), answer, clock.instant());
+		return repository.findRefund(request.refundId()).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PaymentView> find(String paymentId) {
+		return repository.find(paymentId);
+	}
+
+	/** The payments made for one purpose and reference, oldest first. */
+	@Transactional(readOnly = true)
+	public List<PaymentView> findFor(PaymentPurpose purpose, String reference) {
+		return repository.findFor(purpose, reference);
+	}
+}

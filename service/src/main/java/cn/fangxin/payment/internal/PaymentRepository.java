@@ -1,0 +1,167 @@
+package cn.fangxin.payment.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.fangxin.ledger.LedgerAccountId;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.payment.PaymentGateway;
+import cn.fangxin.payment.PaymentProvider;
+import cn.fangxin.payment.PaymentPurpose;
+import cn.fangxin.payment.PaymentRequest;
+import cn.fangxin.payment.PaymentStatus;
+import cn.fangxin.payment.PaymentView;
+import cn.fangxin.payment.RefundRequest;
+import cn.fangxin.payment.RefundView;
+import cn.fangxin.platform.SqlTime;
+
+/** The {@code payment}, {@code payment_refund} and {@code payment_event} tables. */
+@Repository
+public class PaymentRepository {
+
+	private final JdbcClient jdbc;
+
+	PaymentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(String id, PaymentRequest r, Instant now) {
+		jdbc.sql("""
+				insert into payment (id, provider, purpose, reference, payer_account_id, amount, credit_account_id,
+				  transfer_code, order_ref, status, refunded, created_at, updated_at)
+				values (:id, :provider, :purpose, :reference, :payer, :amount, :credit, :code, :orderRef, 'PENDING', 0,
+				  :now, :now)""")
+			.param("id", id)
+			.param("provider", r.provider().name())
+			.param("purpose", r.purpose().name())
+			.param("reference", r.reference())
+			.param("payer", r.payerAccountId())
+			.param("amount", r.amount().fen())
+			.param("credit", r.creditAccount().value())
+			.param("code", r.code().name())
+			.param("orderRef", r.orderRef())
+			.param("now", SqlTime.of(now))
+			.update();
+	}
+
+	public Optional<PaymentView> find(String id) {
+		return jdbc.sql("select * from payment where id = :id").param("id", id).query(PaymentRepository::map).optional();
+	}
+
+	/** The payment, its row locked until the transaction ends: reports about one payment are handled one at a time. */
+	public Optional<PaymentView> findForUpdate(String id) {
+		return jdbc.sql("select * from payment where id = :id for update")
+			.param("id", id)
+			.query(PaymentRepository::map)
+			.optional();
+	}
+
+	public List<PaymentView> findFor(PaymentPurpose purpose, String reference) {
+		return jdbc.sql("select * from payment where purpose = :purpose and reference = :reference order by created_at, id")
+			.param("purpose", purpose.name())
+			.param("reference", reference)
+			.query(PaymentRepository::map)
+			.list();
+	}
+
+	/** Where a payment's money goes. */
+	public Target target(String id) {
+		return jdbc.sql("select credit_account_id, transfer_code, order_ref from payment where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Target(new LedgerAccountId(rs.getString("credit_account_id")),
+					TransferCode.valueOf(rs.getString("transfer_code")), rs.getString("order_ref")))
+			.single();
+	}
+
+	public void markSucceeded(String id, String providerTransactionId, Instant now) {
+		jdbc.sql("""
+				update payment set status = 'SUCCEEDED', provider_txn_id = :txn, failure_reason = null, updated_at = :now
+				where id = :id and status in ('PENDING', 'FAILED')""")
+			.param("txn", providerTransactionId)
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update();
+	}
+
+	public boolean markFailed(String id, String reason, Instant now) {
+		return jdbc.sql("""
+				update payment set status = 'FAILED', failure_reason = :reason, updated_at = :now
+				where id = :id and status = 'PENDING'""")
+			.param("reason", reason == null ? null : reason.substring(0, Math.min(300, reason.length())))
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	public void addRefunded(String id, long amount, Instant now) {
+		jdbc.sql("update payment set refunded = refunded + :amount, updated_at = :now where id = :id")
+			.param("amount", amount)
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update();
+	}
+
+	public void recordEvent(String paymentId, String kind, String detail, Instant now) {
+		jdbc.sql("insert into payment_event (payment_id, kind, detail, at) values (:id, :kind, :detail, :at)")
+			.param("id", paymentId)
+			.param("kind", kind)
+			.param("detail", detail == null ? null : detail.substring(0, Math.min(500, detail.length())))
+			.param("at", SqlTime.of(now))
+			.update();
+	}
+
+	public List<String> events(String paymentId) {
+		return jdbc.sql("select kind from payment_event where payment_id = :id order by seq")
+			.param("id", paymentId)
+			.query(String.class)
+			.list();
+	}
+
+	public void insertRefund(RefundRequest r, Instant now) {
+		jdbc.sql("""
+				insert into payment_refund (id, payment_id, amount, debit_account_id, status, created_at, updated_at)
+				values (:id, :payment, :amount, :debit, 'PENDING', :now, :now)""")
+			.param("id", r.refundId())
+			.param("payment", r.paymentId())
+			.param("amount", r.amount().fen())
+			.param("debit", r.debitAccount().value())
+			.param("now", SqlTime.of(now))
+			.update();
+	}
+
+	public void markRefund(String refundId, PaymentGateway.Answer answer, Instant now) {
+		jdbc.sql("""
+				update payment_refund set status = :status, provider_refund_id = :txn, updated_at = :now where id = :id""")
+			.param("status", answer.status().name())
+			.param("txn", answer.providerTransactionId())
+			.param("now", SqlTime.of(now))
+			.param("id", refundId)
+			.update();
+	}
+
+	public Optional<RefundView> findRefund(String refundId) {
+		return jdbc.sql("select * from payment_refund where id = :id")
+			.param("id", refundId)
+			.query((rs, n) -> new RefundView(rs.getString("id"), rs.getString("payment_id"), rs.getLong("amount"),
+					PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_refund_id"),
+					SqlTime.read(rs, "created_at")))
+			.optional();
+	}
+
+	private static PaymentView map(ResultSet rs, int row) throws SQLException {
+		return new PaymentView(rs.getString("id"), PaymentProvider.valueOf(rs.getString("provider")),
+				PaymentPurpose.valueOf(rs.getString("purpose")), rs.getString("reference"), rs.getLong("amount"),
+				PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_txn_id"), rs.getLong("refunded"),
+				rs.getString("failure_reason"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
+	}
+
+	/** Where a payment's money is booked. */
+	public record Target(LedgerAccountId creditAccount, TransferCode code, String orderRef) {
+	}
+}

@@ -1,0 +1,53 @@
+package cn.fangxin.payment.internal;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.stereotype.Component;
+
+import cn.fangxin.payment.PaymentGateway;
+import cn.fangxin.payment.PaymentProvider;
+import cn.fangxin.payment.PaymentStatus;
+import cn.fangxin.platform.Money;
+
+/**
+ * The sandbox provider: every charge and refund succeeds at once, unless the test switch says otherwise for the next
+ * charge: {@link Behaviour#FAIL} (declined) or {@link Behaviour#ANSWER_TWICE} (success reported twice, as real providers
+ * sometimes do).
+ */
+@Component
+public class SandboxGateway implements PaymentGateway {
+
+	/** What the next charge does. */
+	public enum Behaviour {
+		SUCCEED, FAIL, ANSWER_TWICE
+	}
+
+	private final ConcurrentLinkedQueue<Behaviour> next = new ConcurrentLinkedQueue<>();
+
+	/** The test switch: queues the behaviour of the next charge. */
+	public void nextCharge(Behaviour behaviour) {
+		next.add(behaviour);
+	}
+
+	@Override
+	public PaymentProvider provider() {
+		return PaymentProvider.SANDBOX;
+	}
+
+	@Override
+	public List<Answer> charge(String paymentId, Money amount, String description) {
+		Behaviour behaviour = next.poll();
+		Answer success = new Answer(PaymentStatus.SUCCEEDED, "sandbox-" + paymentId, null);
+		return switch (behaviour == null ? Behaviour.SUCCEED : behaviour) {
+			case SUCCEED -> List.of(success);
+			case ANSWER_TWICE -> List.of(success, success);
+			case FAIL -> List.of(new Answer(PaymentStatus.FAILED, null, "declined by the sandbox"));
+		};
+	}
+
+	@Override
+	public Answer refund(String paymentId, String refundId, Money amount) {
+		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-refund-" + refundId, null);
+	}
+}

@@ -1,0 +1,59 @@
+package cn.fangxin.platform;
+
+/**
+ * An amount of Chinese yuan in fen (1 CNY = 100 fen), the only unit money has in Fangxin: never a float.
+ *
+ * @param fen the amount in fen
+ */
+public record Money(long fen) implements Comparable<Money> {
+
+	public static final Money ZERO = new Money(0);
+
+	public static Money fen(long fen) {
+		return new Money(fen);
+	}
+
+	public static Money yuan(long yuan) {
+		return new Money(Math.multiplyExact(yuan, 100));
+	}
+
+	public Money plus(Money other) {
+		return new Money(Math.addExact(fen, other.fen));
+	}
+
+	public Money minus(Money other) {
+		return new Money(Math.subtractExact(fen, other.fen));
+	}
+
+	public Money times(long factor) {
+		return new Money(Math.multiplyExact(fen, factor));
+	}
+
+	public boolean isPositive() {
+		return fen > 0;
+	}
+
+	public boolean isNegative() {
+		return fen < 0;
+	}
+
+	public Money max(Money other) {
+		return fen >= other.fen ? this : other;
+	}
+
+	public Money min(Money other) {
+		return fen <= other.fen ? this : other;
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		return Long.compare(fen, other.fen);
+	}
+
+	/** {@code ¥12.34}, for people; the API always speaks fen. */
+	@Override
+	public String toString() {
+		long abs = Math.abs(fen);
+		return (fen < 0 ? "-" : "") + "¥" + (abs / 100) + "." + String.format("%02d", abs % 100);
+	}
+}
