@@ -1,0 +1,211 @@
+package cn.fangxin.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.LedgerAccountId;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.payment.internal.PaymentRepository;
+import cn.fangxin.payment.internal.SandboxGateway;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Money;
+import cn.fangxin.support.Api;
+import cn.fangxin.support.ApiTest;
+
+/** Payments through the sandbox and WeChat Pay notifications: money is booked exactly once. */
+@Tag("scenario")
+class PaymentTests extends ApiTest {
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	SandboxGateway sandbox;
+
+	@Autowired
+	PaymentRepository repository;
+
+	private final WechatPaySigner wechat = new WechatPaySigner();
+
+	@Test
+	@DisplayName("a sandbox payment succeeds at once and moves the money from clearing into the order's escrow")
+	void sandboxPayment() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 8_800));
+		assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(8_800));
+		assertThat(ledger.transfer("pay:" + payment.id()).orElseThrow().debitAccount())
+			.isEqualTo(Payments.clearing(PaymentProvider.SANDBOX).value());
+	}
+
+	@Test
+	@DisplayName("the sandbox's test switch: a declined payment moves nothing; a success reported twice is booked once")
+	void sandboxSwitch() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		sandbox.nextCharge(SandboxGateway.Behaviour.FAIL);
+		PaymentView declined = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 1_000));
+		assertThat(declined.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(ledger.transfer("pay:" + declined.id())).isEmpty();
+
+		sandbox.nextCharge(SandboxGateway.Behaviour.ANSWER_TWICE);
+		PaymentView twice = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 1_000));
+		assertThat(twice.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(repository.events(twice.id())).containsSubsequence("SUCCEEDED", "DUPLICATE_SUCCESS");
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(1_000));
+	}
+
+	@Test
+	@DisplayName("refunds go back through the provider, never beyond the payment, once per refund id")
+	void refunds() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
+		RefundRequest part = new RefundRequest("r1-" + order, payment.id(), Money.fen(2_000), escrow,
+				TransferCode.REFUND, order, null);
+		assertThat(payments.refund(part).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(payments.refund(part).amountFen()).as("the same refund again").isEqualTo(2_000);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_000));
+		assertThatThrownBy(() -> payments.refund(new RefundRequest("r2-" + order, payment.id(), Money.fen(3_001),
+				escrow, TransferCode.REFUND, order, null)))
+			.isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("REFUND_EXCEEDS_PAYMENT"));
+		assertThat(payments.find(payment.id()).orElseThrow().refundedFen()).isEqualTo(2_000);
+		assertThat(ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	@DisplayName("a signed WeChat Pay notification books the payment; duplicates and late reports change nothing")
+	void wechatNotification() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView pending = payments.start(request(PaymentProvider.WECHATPAY, order, escrow, 12_900));
+		assertThat(pending.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(ledger.balance(escrow).orElseThrow().creditsPosted()).isZero();
+
+		String success = WechatPaySigner.transaction(pending.id(), "4200000001" + pending.id().hashCode(), "SUCCESS",
+				12_900, WechatPaySigner.MERCHANT_ID);
+		assertThat(post(wechat.sign(success)).status()).isEqualTo(204);
+		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(12_900));
+
+		assertThat(post(wechat.sign(success)).status()).as("a duplicate").isEqualTo(204);
+		String closed = WechatPaySigner.transaction(pending.id(), "", "CLOSED", 12_900, WechatPaySigner.MERCHANT_ID);
+		assertThat(post(wechat.sign(closed)).status()).as("a stale CLOSED after SUCCESS").isEqualTo(204);
+		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(12_900));
+	}
+
+	@Test
+	@DisplayName("out of order: CLOSED first, then SUCCESS — the money that was taken is booked")
+	void wechatOutOfOrder() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView pending = payments.start(request(PaymentProvider.WECHATPAY, order, escrow, 300));
+		post(wechat.sign(WechatPaySigner.transaction(pending.id(), "", "CLOSED", 300, WechatPaySigner.MERCHANT_ID)));
+		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+		post(wechat.sign(WechatPaySigner.transaction(pending.id(), "4200000002", "SUCCESS", 300, WechatPaySigner.MERCHANT_ID)));
+		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(300));
+	}
+
+	@Test
+	@DisplayName("twelve copies of one notification at once book the payment once")
+	void concurrentDuplicates() throws Exception {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView pending = payments.start(request(PaymentProvider.WECHATPAY, order, escrow, 4_200));
+		String success = WechatPaySigner.transaction(pending.id(), "4200000003", "SUCCESS", 4_200, WechatPaySigner.MERCHANT_ID);
+		var start = new CountDownLatch(1);
+		List<Future<Api.Response>> answers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+			for (int i = 0; i < 12; i++) {
+				var notification = wechat.sign(success);
+				answers.add(pool.submit(() -> {
+					start.await();
+					return post(notification);
+				}));
+			}
+			start.countDown();
+		}
+		for (var answer : answers) {
+			assertThat(answer.get().status()).isEqualTo(204);
+		}
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(4_200));
+		assertThat(repository.events(pending.id()).stream().filter("SUCCEEDED"::equals)).hasSize(1);
+	}
+
+	@Test
+	@DisplayName("forged, replayed, tampered or mismatched notifications are refused and move nothing")
+	void refusedNotifications() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView pending = payments.start(request(PaymentProvider.WECHATPAY, order, escrow, 1_500));
+		String success = WechatPaySigner.transaction(pending.id(), "4200000004", "SUCCESS", 1_500, WechatPaySigner.MERCHANT_ID);
+
+		var signed = wechat.sign(success);
+		var forged = post(signed.withBody(signed.body().replace("TRANSACTION.SUCCESS", "TRANSACTION.SUCCESS ")));
+		assertThat(forged.status()).isEqualTo(401);
+		assertThat(forged.code()).isEqualTo("WECHATPAY_SIGNATURE_INVALID");
+
+		var stale = post(wechat.sign(success, System.currentTimeMillis() / 1000 - 3600, WechatPaySigner.API_V3_KEY));
+		assertThat(stale.status()).isEqualTo(401);
+		assertThat(stale.code()).isEqualTo("WECHATPAY_TIMESTAMP_STALE");
+
+		var wrongKey = post(wechat.sign(success, System.currentTimeMillis() / 1000, "another-apiv3-key-of-32-bytes!!!"));
+		assertThat(wrongKey.status()).isEqualTo(400);
+		assertThat(wrongKey.code()).isEqualTo("WECHATPAY_NOTIFICATION_MALFORMED");
+
+		var amount = post(wechat.sign(WechatPaySigner.transaction(pending.id(), "4200000004", "SUCCESS", 1, WechatPaySigner.MERCHANT_ID)));
+		assertThat(amount.status()).isEqualTo(422);
+		assertThat(amount.code()).isEqualTo("PAYMENT_AMOUNT_MISMATCH");
+
+		var merchant = post(wechat.sign(WechatPaySigner.transaction(pending.id(), "4200000004", "SUCCESS", 1_500, "1999999999")));
+		assertThat(merchant.status()).isEqualTo(422);
+		assertThat(merchant.code()).isEqualTo("WECHATPAY_MERCHANT_MISMATCH");
+
+		var unknown = post(wechat.sign(WechatPaySigner.transaction("pay_nonexistent", "4200000005", "SUCCESS", 1_500,
+				WechatPaySigner.MERCHANT_ID)));
+		assertThat(unknown.status()).isEqualTo(404);
+
+		var unsigned = api.post("/api/v1/payments/webhooks/wechatpay", null).raw(signed.body()).send();
+		assertThat(unsigned.status()).isEqualTo(401);
+
+		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(ledger.balance(escrow).orElseThrow().creditsPosted()).isZero();
+	}
+
+	private Api.Response post(WechatPaySigner.Notification n) {
+		return api.post("/api/v1/payments/webhooks/wechatpay", null)
+			.raw(n.body())
+			.header("Wechatpay-Serial", n.serial())
+			.header("Wechatpay-Signature", n.signature())
+			.header("Wechatpay-Timestamp", n.timestamp())
+			.header("Wechatpay-Nonce", n.nonce())
+			.header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+			.send();
+	}
+
+	private static PaymentRequest request(PaymentProvider provider, String order, LedgerAccountId escrow, long fen) {
+		return new PaymentRequest(provider, PaymentPurpose.ORDER, order, "acc_test", Money.fen(fen), escrow,
+				TransferCode.PAYMENT, order);
+	}
+}
