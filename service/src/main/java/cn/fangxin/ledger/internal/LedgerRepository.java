@@ -64,7 +64,7 @@ class LedgerRepository {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select id, kind, flag, shards from ledger_account where id in (:ids)", Map.of("ids", ids),
+		jdbc.query("select id, kind, flag, shards from ledger_account where id = any(:ids)", Map.of("ids", array(ids)),
 				rs -> {
 					found.put(rs.getString("id"), new AccountMeta(rs.getString("id"), AccountKind.valueOf(rs.getString("kind")),
 							AccountFlag.valueOf(rs.getString("flag")), rs.getInt("shards")));
@@ -83,8 +83,8 @@ class LedgerRepository {
 		}
 		jdbc.query("""
 				select account_id, debits_pending, debits_posted, credits_pending, credits_posted
-				from ledger_balance where account_id in (:ids) order by account_id, shard for update""",
-				Map.of("ids", accountIds), rs -> {
+				from ledger_balance where account_id = any(:ids) order by account_id, shard for update""",
+				Map.of("ids", array(accountIds)), rs -> {
 					Counters c = balances.computeIfAbsent(rs.getString("account_id"), k -> new Counters());
 					c.add(new Counters(rs.getLong("debits_pending"), rs.getLong("debits_posted"),
 							rs.getLong("credits_pending"), rs.getLong("credits_posted")));
@@ -124,7 +124,7 @@ class LedgerRepository {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select * from ledger_transfer where id in (:ids)", Map.of("ids", ids),
+		jdbc.query("select * from ledger_transfer where id = any(:ids)", Map.of("ids", array(ids)),
 				rs -> {
 					StoredTransfer t = map(rs);
 					found.put(t.id(), t);
@@ -138,7 +138,8 @@ class LedgerRepository {
 		if (pendingIds.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select pending_id, type from ledger_transfer where pending_id in (:ids)", Map.of("ids", pendingIds),
+		jdbc.query("select pending_id, type from ledger_transfer where pending_id = any(:ids)",
+				Map.of("ids", array(pendingIds)),
 				rs -> {
 					found.put(rs.getString("pending_id"), TransferType.valueOf(rs.getString("type")));
 				});
@@ -192,6 +193,15 @@ class LedgerRepository {
 	List<StoredTransfer> transfersOfOrder(String orderRef) {
 		return jdbc.query("select * from ledger_transfer where order_ref = :ref order by seq",
 				Map.of("ref", orderRef), (rs, n) -> map(rs));
+	}
+
+	/**
+	 * Set-based lookups bind one array parameter ({@code = any(:ids)}) rather than an IN list of varying length: one
+	 * statement shape, so PostgreSQL's cached generic plan is an index scan and stays one as the tables grow (a plan
+	 * cached while the table was small would scan it sequentially for ever after).
+	 */
+	private static String[] array(Collection<String> ids) {
+		return ids.toArray(String[]::new);
 	}
 
 	NamedParameterJdbcTemplate jdbc() {
