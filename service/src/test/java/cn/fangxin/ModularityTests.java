@@ -31,9 +31,10 @@ class ModularityTests {
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
-		String generated = Files.readString(out.resolve("components.puml"));
-		assertThat(Files.readString(COMMITTED))
+		// The Documenter's order of relations varies between runs; the lines must be the same.
+		var generated = Files.readAllLines(out.resolve("components.puml"));
+		assertThat(Files.readAllLines(COMMITTED))
 			.as("docs/modules/components.puml is stale: copy service/target/spring-modulith-docs/components.puml there")
-			.isEqualTo(generated);
+			.containsExactlyInAnyOrderElementsOf(generated);
 	}
 }
