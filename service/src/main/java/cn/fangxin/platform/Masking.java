@@ -29,4 +29,23 @@ public final class Masking {
 		}
 		return number.substring(0, 3) + "*".repeat(number.length() - 7) + number.substring(number.length() - 4);
 	}
+
+	/** A street address with only its beginning (province and city, as written) shown: {@code 广东省深圳市****}. */
+	public static String address(String address) {
+		if (address == null) {
+			return null;
+		}
+		String trimmed = address.strip();
+		int keep = Math.min(6, Math.max(0, trimmed.length() - 4));
+		return trimmed.substring(0, keep) + "****";
+	}
+
+	/** A person's name with only the surname shown: {@code 林**}. */
+	public static String personName(String name) {
+		if (name == null || name.isBlank()) {
+			return name;
+		}
+		String trimmed = name.strip();
+		return trimmed.substring(0, 1) + "*".repeat(Math.max(1, trimmed.length() - 1));
+	}
 }

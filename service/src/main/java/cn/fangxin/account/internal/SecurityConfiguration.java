@@ -65,6 +65,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/accounts").permitAll()
 				.requestMatchers(PUBLIC_API).permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/listings/mine").authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/v1/listings/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/api/v1/admin/**", "/actuator/**").hasRole("ADMIN")
@@ -95,9 +97,11 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http, LoginRateLimitFilter loginLimit) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-					"/public/**", "/swagger-ui.html", "/swagger-ui/**")
+					"/public/**", "/shops/**", "/listings/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
+			.requestMatchers("/staff/**").hasAnyRole("AGENT", "ARBITRATOR", "ADMIN")
+			.requestMatchers("/merchant/**").hasRole("MERCHANT")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -1,0 +1,22 @@
+package cn.fangxin.merchant;
+
+/** Where a shop stands in the registry. */
+public enum MerchantStatus {
+	/** Applied, or changed its identity; staff review it before it (again) sells. */
+	PENDING_REVIEW,
+	/** Verified; may list and sell. */
+	ACTIVE,
+	/** The application was rejected; the reason is shown to the applicant, who may correct and resubmit. */
+	REJECTED,
+	/** Re-verification is due (every six months); may still sell for the grace period. */
+	VERIFICATION_DUE,
+	/** May not list or sell: re-verification overdue, or a sanction. */
+	SUSPENDED,
+	/** Closed for good by a sanction. */
+	BANNED;
+
+	/** Whether new listings and new orders are allowed. */
+	public boolean maySell() {
+		return this == ACTIVE || this == VERIFICATION_DUE;
+	}
+}

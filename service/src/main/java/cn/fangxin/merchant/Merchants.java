@@ -1,0 +1,536 @@
+package cn.fangxin.merchant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.account.Access;
+import cn.fangxin.account.AccountId;
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Balance;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.LedgerAccountId;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.merchant.internal.MerchantRepository;
+import cn.fangxin.merchant.internal.MerchantRepository.MerchantRow;
+import cn.fangxin.merchant.internal.MerchantRepository.Notice;
+import cn.fangxin.merchant.internal.MerchantRepository.VersionRow;
+import cn.fangxin.merchant.internal.RegistrationRules;
+import cn.fangxin.merchant.internal.VerificationSchedule;
+import cn.fangxin.payment.PaymentPurpose;
+import cn.fangxin.payment.PaymentProvider;
+import cn.fangxin.payment.PaymentRequest;
+import cn.fangxin.payment.PaymentStatus;
+import cn.fangxin.payment.PaymentView;
+import cn.fangxin.payment.Payments;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.Masking;
+import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PersonalDataCipher;
+import cn.fangxin.platform.WorkingDayCalendar;
+import cn.fangxin.privacy.AccessAudit;
+
+/**
+ * The real-name registry's use cases: apply, change, re-verify, review, read (masked, or unmasked and audited for
+ * staff), the public shop, deposits, and the checks other modules ask before a merchant lists or sells.
+ */
+@Service
+public class Merchants {
+
+	static final String NOT_FOUND = "MERCHANT_NOT_FOUND";
+	private static final List<String> UNMASKED_FIELDS = List.of("idNumber", "address", "contactPhone", "legalName");
+
+	private final MerchantRepository repository;
+	private final PersonalDataCipher cipher;
+	private final AccessAudit audit;
+	private final VerificationSchedule schedule;
+	private final Ledger ledger;
+	private final Payments payments;
+	private final MerchantProperties properties;
+	private final Clock clock;
+
+	Merchants(MerchantRepository repository, PersonalDataCipher cipher, AccessAudit audit, VerificationSchedule schedule,
+			Ledger ledger, Payments payments, MerchantProperties properties, Clock clock) {
+		this.repository = repository;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.schedule = schedule;
+		this.ledger = ledger;
+		this.payments = payments;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A merchant account applies to sell; staff review it. One shop per account. */
+	@Transactional
+	public MerchantView apply(Caller caller, MerchantApplication application) {
+		caller.requireRole(Role.MERCHANT);
+		if (repository.findByAccount(caller.id().value()).isPresent()) {
+			throw ApiProblem.conflict("MERCHANT_EXISTS", "This account has applied already; change that application instead.");
+		}
+		RegistrationRules.Valid valid = RegistrationRules.check(application, today());
+		String id = Ids.next("mer");
+		Instant now = clock.instant();
+		String identityIndex = identityIndex(valid);
+		String phoneIndex = phoneIndex(valid.phone());
+		repository.insertMerchant(new MerchantRow(id, caller.id().value(), MerchantStatus.PENDING_REVIEW, null,
+				valid.kind(), 1, null, valid.shopName(), valid.regionCode(), null, null, identityIndex, phoneIndex, now),
+				now);
+		repository.insertVersion(versionRow(id, 1, valid, caller, now, "APPLICATION"));
+		return view(repository.find(id).orElseThrow(), caller);
+	}
+
+	/**
+	 * The merchant changes its registration file: a new version, reviewed by staff. Fields left out keep their value.
+	 * A change of who the seller is (kind, legal name, ID number, credit code) stops selling until approved; other
+	 * changes wait for review while the approved version stays in force.
+	 */
+	@Transactional
+	public MerchantView change(Caller caller, String merchantId, MerchantApplication patch) {
+		MerchantRow merchant = ownedForUpdate(caller, merchantId);
+		if (merchant.status() == MerchantStatus.BANNED) {
+			throw ApiProblem.conflict("MERCHANT_BANNED", "A banned shop cannot change its registration.");
+		}
+		VersionRow latest = repository.version(merchantId, merchant.currentVersion()).orElseThrow();
+		RegistrationRules.Valid valid = RegistrationRules.check(merge(latest, patch), today());
+		return submitVersion(caller, merchant, latest, valid, "CHANGE");
+	}
+
+	/** The merchant confirms its registration for the periodic re-verification; staff review it. */
+	@Transactional
+	public MerchantView reverify(Caller caller, String merchantId) {
+		MerchantRow merchant = ownedForUpdate(caller, merchantId);
+		if (merchant.approvedVersion() == null) {
+			throw ApiProblem.conflict("MERCHANT_NOT_VERIFIED", "The application is still waiting for its first review.");
+		}
+		VersionRow latest = repository.version(merchantId, merchant.currentVersion()).orElseThrow();
+		RegistrationRules.Valid valid = RegistrationRules.check(merge(latest, null), today());
+		return submitVersion(caller, merchant, latest, valid, "REVERIFICATION");
+	}
+
+	private MerchantView submitVersion(Caller caller, MerchantRow merchant, VersionRow latest,
+			RegistrationRules.Valid valid, String note) {
+		Instant now = clock.instant();
+		int version = merchant.currentVersion() + 1;
+		repository.insertVersion(versionRow(merchant.id(), version, valid, caller, now, note));
+		repository.supersedePending(merchant.id(), version);
+		boolean sellerChanged = valid.kind() != latest.kind() || !valid.legalName().equals(decrypt(latest.legalNameEnc(), "legalName"))
+				|| !valid.identityNumber().equals(identityNumber(latest));
+		MerchantStatus status = merchant.status();
+		String reason = merchant.statusReason();
+		if (merchant.approvedVersion() == null || status == MerchantStatus.REJECTED || sellerChanged) {
+			status = MerchantStatus.PENDING_REVIEW;
+			reason = sellerChanged && merchant.approvedVersion() != null ? "IDENTITY_CHANGED" : null;
+		}
+		repository.updateMerchant(merchant.id(), status, reason, version, merchant.approvedVersion(),
+				merchant.approvedVersion() == null ? valid.shopName() : merchant.shopName(),
+				merchant.approvedVersion() == null ? valid.regionCode() : merchant.regionCode(),
+				merchant.approvedVersion() == null ? identityIndex(valid) : merchant.identityIndex(),
+				merchant.approvedVersion() == null ? phoneIndex(valid.phone()) : merchant.phoneIndex(),
+				merchant.verifiedAt(), merchant.nextVerificationDue(), now);
+		return view(repository.find(merchant.id()).orElseThrow(), caller);
+	}
+
+	/**
+	 * Staff decide on the latest submitted version. Approval puts it in force, makes the shop ACTIVE and sets the next
+	 * re-verification six months on; rejection needs a reason, which the applicant sees.
+	 */
+	@Transactional
+	public MerchantView review(Caller reviewer, String merchantId, String decision, String reason) {
+		reviewer.requireRole(Role.AGENT, Role.ADMIN);
+		MerchantRow merchant = repository.findForUpdate(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		VersionRow latest = repository.version(merchantId, merchant.currentVersion()).orElseThrow();
+		if (!"PENDING".equals(latest.reviewStatus())) {
+			throw ApiProblem.conflict("NOTHING_TO_REVIEW", "The latest version of this registration was reviewed already.");
+		}
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		if (why != null && why.length() > 500) {
+			throw ApiProblem.invalidField("reason", "LENGTH", "at most 500 characters");
+		}
+		Instant now = clock.instant();
+		switch (decision == null ? "" : decision) {
+			case "APPROVE" -> {
+				repository.setReview(merchantId, latest.version(), "APPROVED", reviewer.id().value(), why, now);
+				Instant due = now.atZone(WorkingDayCalendar.ZONE).plus(properties.verificationInterval()).toInstant();
+				boolean sanctioned = merchant.status() == MerchantStatus.BANNED || (merchant.status() == MerchantStatus.SUSPENDED
+						&& !VerificationSchedule.OVERDUE_REASON.equals(merchant.statusReason()));
+				repository.updateMerchant(merchantId, sanctioned ? merchant.status() : MerchantStatus.ACTIVE,
+						sanctioned ? merchant.statusReason() : null, latest.version(), latest.version(),
+						latest.shopName(), latest.regionCode(), latest.identityIndex(), latest.phoneIndex(), now, due, now);
+				schedule.verified(merchantId, due);
+				openAccounts(merchantId);
+				repository.notice(merchantId, "APPROVED", why, now);
+			}
+			case "REJECT" -> {
+				if (why == null) {
+					throw ApiProblem.invalidField("reason", "REASON_REQUIRED", "a rejection tells the applicant why");
+				}
+				repository.setReview(merchantId, latest.version(), "REJECTED", reviewer.id().value(), why, now);
+				if (merchant.approvedVersion() == null) {
+					repository.changeStatus(merchantId, List.of(MerchantStatus.PENDING_REVIEW), MerchantStatus.REJECTED, why, now);
+				}
+				else if (merchant.status() == MerchantStatus.PENDING_REVIEW) {
+					// A rejected change of identity: the verified identity stays in force.
+					MerchantStatus standing = schedule.standingOn(merchant.nextVerificationDue(), now);
+					repository.changeStatus(merchantId, List.of(MerchantStatus.PENDING_REVIEW), standing,
+							standing == MerchantStatus.SUSPENDED ? VerificationSchedule.OVERDUE_REASON : null, now);
+				}
+				repository.notice(merchantId, "REJECTED", why, now);
+			}
+			default -> throw ApiProblem.invalidField("decision", "DECISION_INVALID", "APPROVE or REJECT");
+		}
+		return view(repository.find(merchantId).orElseThrow(), reviewer);
+	}
+
+	/** The registration as the caller may see it: the merchant itself masked, staff unmasked (and audited). */
+	@Transactional
+	public MerchantView get(Caller caller, String merchantId) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		return view(merchant, caller);
+	}
+
+	/** The merchant of the caller's account, if it applied. */
+	@Transactional
+	public Optional<MerchantView> mine(Caller caller) {
+		return repository.findByAccount(caller.id().value()).map(m -> view(m, caller));
+	}
+
+	/** The merchant id of an account, for other modules. */
+	@Transactional(readOnly = true)
+	public Optional<String> merchantOfAccount(AccountId account) {
+		return repository.findByAccount(account.value()).map(MerchantRow::id);
+	}
+
+	/** A shop's public name. */
+	@Transactional(readOnly = true)
+	public String shopName(String merchantId) {
+		return repository.find(merchantId).map(MerchantRow::shopName).orElse(null);
+	}
+
+	/** The account that owns a merchant, for other modules' access checks. */
+	@Transactional(readOnly = true)
+	public Optional<AccountId> accountOf(String merchantId) {
+		return repository.find(merchantId).map(m -> new AccountId(m.accountId()));
+	}
+
+	/** Every version of the registration file, unmasked; staff only, and audited. */
+	@Transactional
+	public List<VersionView> history(Caller caller, String merchantId) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		if (!caller.isStaff()) {
+			throw ApiProblem.forbidden("The registration history is for staff.");
+		}
+		audit.unmaskedRead(caller, "MERCHANT", merchantId, UNMASKED_FIELDS, "registration history");
+		return repository.versions(merchantId).stream().map(this::versionView).toList();
+	}
+
+	/** Staff's review queue: applications and changes waiting, oldest first, with identity matches. */
+	@Transactional(readOnly = true)
+	public List<QueueItem> reviewQueue(Caller caller, int limit) {
+		caller.requireRole(Role.AGENT, Role.ADMIN);
+		return repository.awaitingReview(limit).stream().map(m -> {
+			VersionRow latest = repository.version(m.id(), m.currentVersion()).orElseThrow();
+			List<MerchantView.IdentityMatch> matches = matches(latest.identityIndex(), latest.phoneIndex(), m.id());
+			return new QueueItem(m.id(), latest.shopName(), m.kind(), m.status(), latest.version(), latest.changeNote(),
+					latest.submittedAt(), matches.size(), matches.stream().anyMatch(MerchantView.IdentityMatch::sanctioned));
+		}).toList();
+	}
+
+	/**
+	 * An entry of the review queue.
+	 *
+	 * @param merchantId merchant
+	 * @param shopName shop name as submitted
+	 * @param kind kind
+	 * @param status current status
+	 * @param version the version waiting
+	 * @param submission APPLICATION, CHANGE or REVERIFICATION
+	 * @param submittedAt when
+	 * @param identityMatches how many other shops share its identity number or phone
+	 * @param matchesSanctionedShop whether one of them is suspended or banned
+	 */
+	public record QueueItem(String merchantId, String shopName, MerchantKind kind, MerchantStatus status, int version,
+			String submission, Instant submittedAt, int identityMatches, boolean matchesSanctionedShop) {
+	}
+
+	/** Notices to the merchant, newest first. */
+	@Transactional(readOnly = true)
+	public List<Notice> notices(Caller caller, String merchantId) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		return repository.notices(merchantId, 50);
+	}
+
+	/** The public shop (E-Commerce Law art. 15), for shops that were ever verified. */
+	@Transactional(readOnly = true)
+	public PublicShop publicShop(String merchantId) {
+		MerchantRow merchant = repository.find(merchantId)
+			.filter(m -> m.approvedVersion() != null)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such shop."));
+		VersionRow approved = repository.version(merchantId, merchant.approvedVersion()).orElseThrow();
+		String legalName = decrypt(approved.legalNameEnc(), "legalName");
+		String entityName = approved.kind() == MerchantKind.ENTERPRISE ? legalName : Masking.personName(legalName);
+		List<String> sanctions = new ArrayList<>();
+		if (merchant.status() == MerchantStatus.SUSPENDED || merchant.status() == MerchantStatus.BANNED) {
+			sanctions.add(merchant.status().name() + (merchant.statusReason() == null ? "" : ": " + merchant.statusReason()));
+		}
+		return new PublicShop(merchant.id(), approved.shopName(), entityName, approved.kind(), approved.licenseNumber(),
+				approved.registrationExempt(), Regions.province(approved.regionCode()).orElse(null),
+				Regions.provinceEnglish(approved.regionCode()).orElse(null), merchant.verifiedAt(), merchant.status(),
+				depositFen(merchantId), List.copyOf(sanctions));
+	}
+
+	/**
+	 * Tops up the guarantee deposit by a sandbox payment into the merchant's deposit account (E-Commerce Law art. 58).
+	 * Verified shops only.
+	 */
+	@Transactional
+	public DepositResult topUpDeposit(Caller caller, String merchantId, Money amount) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOnly(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		if (merchant.approvedVersion() == null) {
+			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop must be verified before it pays its deposit.");
+		}
+		if (amount == null || !amount.isPositive() || amount.fen() > 100_000_000_00L) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "a positive amount in fen, at most 100,000,000 CNY");
+		}
+		LedgerAccountId deposit = ledger.open(AccountKind.MERCHANT_DEPOSIT, merchantId);
+		PaymentView payment = payments.start(new PaymentRequest(PaymentProvider.SANDBOX, PaymentPurpose.DEPOSIT,
+				merchantId, caller.id().value(), amount, deposit, TransferCode.DEPOSIT_TOP_UP, null));
+		if (payment.status() == PaymentStatus.FAILED) {
+			throw ApiProblem.rule("PAYMENT_FAILED", "The payment was declined: " + payment.failureReason());
+		}
+		return new DepositResult(depositFen(merchantId), payment.id(), payment.status());
+	}
+
+	/**
+	 * {@code {depositFen, paymentId, paymentStatus}}.
+	 *
+	 * @param depositFen the deposit now
+	 * @param paymentId the payment
+	 * @param paymentStatus its status
+	 */
+	public record DepositResult(long depositFen, String paymentId, PaymentStatus paymentStatus) {
+	}
+
+	/** The merchant's money: available balance, deposit (and what it needs), money in escrow, debt. */
+	@Transactional(readOnly = true)
+	public BalanceView balance(Caller caller, String merchantId) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		long available = ledger.balance(AccountKind.MERCHANT_AVAILABLE.idFor(merchantId)).map(b -> b.available().fen())
+			.orElse(0L);
+		long receivable = ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId))
+			.map(b -> b.debitBalance().fen())
+			.orElse(0L);
+		return new BalanceView(available, depositFen(merchantId), requiredDeposit(merchant), inEscrow(merchantId), receivable);
+	}
+
+	/**
+	 * {@code {availableFen, depositFen, inEscrowFen}} and more.
+	 *
+	 * @param availableFen what the merchant may withdraw
+	 * @param depositFen guarantee deposit held
+	 * @param requiredDepositFen the minimum for its categories
+	 * @param inEscrowFen buyers' money held for its open orders
+	 * @param receivableFen what it owes the platform after compensation first
+	 */
+	public record BalanceView(long availableFen, long depositFen, long requiredDepositFen, long inEscrowFen,
+			long receivableFen) {
+	}
+
+	/**
+	 * Refuses with 422 unless the merchant may list or sell in this category now: {@code MERCHANT_NOT_ACTIVE} (not
+	 * verified, suspended, banned, re-verification 30 days overdue), {@code CATEGORY_NOT_REGISTERED},
+	 * {@code DEPOSIT_TOO_LOW} (E-Commerce Law art. 58; minimums in configuration).
+	 */
+	@Transactional(readOnly = true)
+	public SellerStanding requireMaySell(String merchantId, Category category) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		if (!merchant.status().maySell() || merchant.approvedVersion() == null) {
+			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop may not sell now (status " + merchant.status() + ").")
+				.with("merchantStatus", merchant.status().name());
+		}
+		VersionRow approved = repository.version(merchantId, merchant.approvedVersion()).orElseThrow();
+		if (category != null && !approved.categories().contains(category.code())) {
+			throw ApiProblem.rule("CATEGORY_NOT_REGISTERED", "The shop is not registered for " + category.code() + ".");
+		}
+		long deposit = depositFen(merchantId);
+		long minimum = category == null ? requiredDeposit(merchant)
+				: properties.minimumFor(category, approved.crossBorder());
+		if (deposit < minimum) {
+			throw ApiProblem.rule("DEPOSIT_TOO_LOW", "The guarantee deposit is " + deposit + " fen; " + minimum
+					+ " fen are needed to sell " + (category == null ? "" : category.code()) + ".")
+				.with("depositFen", deposit)
+				.with("requiredFen", minimum);
+		}
+		return new SellerStanding(merchantId, approved.shopName(), merchant.status(), deposit);
+	}
+
+	/**
+	 * A merchant in good standing.
+	 *
+	 * @param merchantId merchant
+	 * @param shopName shop name
+	 * @param status status
+	 * @param depositFen deposit held
+	 */
+	public record SellerStanding(String merchantId, String shopName, MerchantStatus status, long depositFen) {
+	}
+
+	long depositFen(String merchantId) {
+		return ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(merchantId)).map(Balance::creditBalance)
+			.map(Money::fen)
+			.orElse(0L);
+	}
+
+	private long inEscrow(String merchantId) {
+		return 0;
+	}
+
+	private long requiredDeposit(MerchantRow merchant) {
+		Integer version = merchant.approvedVersion() != null ? merchant.approvedVersion() : merchant.currentVersion();
+		VersionRow row = repository.version(merchant.id(), version).orElseThrow();
+		return row.categories().stream()
+			.map(Category::parse)
+			.flatMap(Optional::stream)
+			.mapToLong(c -> properties.minimumFor(c, row.crossBorder()))
+			.max()
+			.orElse(0);
+	}
+
+	private void openAccounts(String merchantId) {
+		ledger.open(AccountKind.MERCHANT_AVAILABLE, merchantId);
+		ledger.open(AccountKind.MERCHANT_DEPOSIT, merchantId);
+		ledger.open(AccountKind.MERCHANT_RECEIVABLE, merchantId);
+	}
+
+	private MerchantRow ownedForUpdate(Caller caller, String merchantId) {
+		MerchantRow merchant = repository.findForUpdate(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		Access.partiesOnly(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		return merchant;
+	}
+
+	private MerchantView view(MerchantRow merchant, Caller caller) {
+		VersionRow latest = repository.version(merchant.id(), merchant.currentVersion()).orElseThrow();
+		boolean staff = caller.isStaff();
+		if (staff) {
+			audit.unmaskedRead(caller, "MERCHANT", merchant.id(), UNMASKED_FIELDS, "registration record");
+		}
+		String idNumber = decrypt(latest.idNumberEnc(), "idNumber");
+		String address = decrypt(latest.addressEnc(), "address");
+		String phone = decrypt(latest.phoneEnc(), "contactPhone");
+		VersionRow reviewed = lastReviewed(merchant.id(), latest);
+		MerchantView.Review review = reviewed == null ? null
+				: new MerchantView.Review(reviewed.version(), reviewed.reviewStatus(), reviewed.reviewReason(),
+						reviewed.reviewedAt());
+		return new MerchantView(merchant.id(), merchant.accountId(), merchant.status(), merchant.statusReason(),
+				latest.kind(), latest.shopName(), decrypt(latest.legalNameEnc(), "legalName"),
+				staff ? idNumber : Masking.identityNumber(idNumber), latest.creditCode(),
+				decrypt(latest.legalRepEnc(), "legalRepresentative"), staff ? address : Masking.address(address),
+				staff ? phone : Masking.phone(phone), latest.licenseNumber(), latest.registrationExempt(),
+				latest.categories(), latest.crossBorder(), Regions.province(latest.regionCode()).orElse(null),
+				latest.version(), merchant.approvedVersion(), "PENDING".equals(latest.reviewStatus()), review,
+				merchant.verifiedAt(), merchant.nextVerificationDue(),
+				staff ? matches(latest.identityIndex(), latest.phoneIndex(), merchant.id()) : null);
+	}
+
+	private VersionRow lastReviewed(String merchantId, VersionRow latest) {
+		if (latest.reviewedAt() != null) {
+			return latest;
+		}
+		List<VersionRow> versions = repository.versions(merchantId);
+		for (int i = versions.size() - 1; i >= 0; i--) {
+			if (versions.get(i).reviewedAt() != null) {
+				return versions.get(i);
+			}
+		}
+		return null;
+	}
+
+	private List<MerchantView.IdentityMatch> matches(String identityIndex, String phoneIndex, String exceptId) {
+		return repository.sharing(identityIndex, phoneIndex, exceptId)
+			.stream()
+			.map(other -> new MerchantView.IdentityMatch(other.id(), other.shopName(), other.status(),
+					other.identityIndex().equals(identityIndex) ? "IDENTITY" : "PHONE"))
+			.toList();
+	}
+
+	private VersionView versionView(VersionRow v) {
+		return new VersionView(v.version(), v.kind(), v.shopName(), decrypt(v.legalNameEnc(), "legalName"),
+				decrypt(v.idNumberEnc(), "idNumber"), v.creditCode(), decrypt(v.legalRepEnc(), "legalRepresentative"),
+				decrypt(v.addressEnc(), "address"), decrypt(v.phoneEnc(), "contactPhone"), v.licenseNumber(),
+				v.registrationExempt(), v.categories(), v.crossBorder(), v.submittedBy(), v.submittedAt(), v.changeNote(),
+				v.reviewStatus(), v.reviewedBy(), v.reviewedAt(), v.reviewReason());
+	}
+
+	private VersionRow versionRow(String merchantId, int version, RegistrationRules.Valid v, Caller caller, Instant now,
+			String note) {
+		return new VersionRow(merchantId, version, v.kind(), v.shopName(), encrypt(v.legalName(), "legalName"),
+				encrypt(v.idNumber(), "idNumber"), v.creditCode(), encrypt(v.legalRepresentative(), "legalRepresentative"),
+				encrypt(v.address(), "address"), encrypt(v.phone(), "contactPhone"), v.licenseNumber(),
+				v.registrationExempt(), v.categories(), v.crossBorder(), v.regionCode(), identityIndex(v),
+				phoneIndex(v.phone()), caller.id().value(), now, note, "PENDING", null, null, null);
+	}
+
+	private MerchantApplication merge(VersionRow latest, MerchantApplication patch) {
+		MerchantApplication p = patch == null
+				? new MerchantApplication(null, null, null, null, null, null, null, null, null, null, null, null) : patch;
+		return new MerchantApplication(p.kind() != null ? p.kind() : latest.kind().name(),
+				p.shopName() != null ? p.shopName() : latest.shopName(),
+				p.legalName() != null ? p.legalName() : decrypt(latest.legalNameEnc(), "legalName"),
+				p.idNumber() != null ? p.idNumber() : decrypt(latest.idNumberEnc(), "idNumber"),
+				p.creditCode() != null ? p.creditCode() : latest.creditCode(),
+				p.legalRepresentative() != null ? p.legalRepresentative()
+						: decrypt(latest.legalRepEnc(), "legalRepresentative"),
+				p.address() != null ? p.address() : decrypt(latest.addressEnc(), "address"),
+				p.contactPhone() != null ? p.contactPhone() : decrypt(latest.phoneEnc(), "contactPhone"),
+				p.licenseNumber() != null ? p.licenseNumber() : latest.licenseNumber(),
+				p.registrationExempt() != null ? p.registrationExempt() : latest.registrationExempt(),
+				p.categories() != null ? p.categories() : latest.categories(),
+				p.crossBorder() != null ? p.crossBorder() : latest.crossBorder());
+	}
+
+	private String identityNumber(VersionRow v) {
+		return v.kind() == MerchantKind.INDIVIDUAL ? decrypt(v.idNumberEnc(), "idNumber") : v.creditCode();
+	}
+
+	private String identityIndex(RegistrationRules.Valid v) {
+		return cipher.blindIndex(v.identityNumber(), "merchant.identity");
+	}
+
+	private String phoneIndex(String phone) {
+		return cipher.blindIndex(phone, "phone");
+	}
+
+	private String encrypt(String value, String field) {
+		return value == null ? null : cipher.encrypt(value, "merchant." + field);
+	}
+
+	private String decrypt(String value, String field) {
+		return value == null ? null : cipher.decrypt(value, "merchant." + field);
+	}
+
+	private LocalDate today() {
+		return clock.instant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+	}
+}
