@@ -33,12 +33,14 @@ public final class ReferencePriceRule {
 					"a reference price is the higher price struck through; it must exceed the price");
 		}
 		OptionalLong lowest = lowestBefore(earlier, now);
-		if (lowest.isEmpty() || referencePriceFen > lowest.getAsLong()) {
-			throw ApiProblem.rule("REFERENCE_PRICE_UNSUPPORTED", lowest.isEmpty()
-					? "A new listing has no earlier price to compare with; a reference price needs 7 days of history."
-					: "The reference price " + referencePriceFen + " fen exceeds the lowest price of the last 7 days, "
-							+ lowest.getAsLong() + " fen (SAMR Order 56 art. 16).")
-				.with("lowestPriceFen", lowest.isPresent() ? lowest.getAsLong() : null);
+		if (lowest.isEmpty()) {
+			throw ApiProblem.rule("REFERENCE_PRICE_UNSUPPORTED",
+					"A new listing has no earlier price to compare with; a reference price needs price history.");
+		}
+		if (referencePriceFen > lowest.getAsLong()) {
+			throw ApiProblem.rule("REFERENCE_PRICE_UNSUPPORTED", "The reference price " + referencePriceFen
+					+ " fen exceeds the lowest price of the last 7 days, " + lowest.getAsLong()
+					+ " fen (SAMR Order 56 art. 16).").with("lowestPriceFen", lowest.getAsLong());
 		}
 	}
 

@@ -61,7 +61,9 @@ public class ApiProblem extends RuntimeException {
 
 	/** Adds a member to the problem body, e.g. the deadline that was missed. */
 	public ApiProblem with(String name, Object value) {
-		properties.put(name, value);
+		if (value != null) {
+			properties.put(name, value);
+		}
 		return this;
 	}
 

@@ -39,6 +39,10 @@ public final class Api {
 		return new Call("POST", path, body);
 	}
 
+	public Call patch(String path, Object body) {
+		return new Call("PATCH", path, body);
+	}
+
 	public Call delete(String path) {
 		return new Call("DELETE", path, null);
 	}

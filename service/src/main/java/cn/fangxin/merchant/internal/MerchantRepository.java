@@ -232,10 +232,11 @@ public class MerchantRepository {
 	}
 
 	private static MerchantRow map(ResultSet rs, int n) throws SQLException {
-		int approved = rs.getInt("approved_version");
+		int approvedValue = rs.getInt("approved_version");
+		Integer approved = rs.wasNull() ? null : approvedValue;
 		return new MerchantRow(rs.getString("id"), rs.getString("account_id"), MerchantStatus.valueOf(rs.getString("status")),
 				rs.getString("status_reason"), MerchantKind.valueOf(rs.getString("kind")), rs.getInt("current_version"),
-				rs.wasNull() ? null : approved, rs.getString("shop_name"), rs.getString("region_code"),
+				approved, rs.getString("shop_name"), rs.getString("region_code"),
 				SqlTime.read(rs, "verified_at"), SqlTime.read(rs, "next_verification_due"), rs.getString("identity_index"),
 				rs.getString("phone_index"), SqlTime.read(rs, "created_at"));
 	}
