@@ -1,0 +1,158 @@
+package cn.fangxin.merchant.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.fangxin.account.Caller;
+import cn.fangxin.merchant.Category;
+import cn.fangxin.merchant.MerchantApplication;
+import cn.fangxin.merchant.MerchantView;
+import cn.fangxin.merchant.Merchants;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Money;
+
+/** The merchant's console: apply, see the review, change the registration, re-verify, pay the deposit. */
+@Controller
+class MerchantPages {
+
+	private final Merchants merchants;
+
+	MerchantPages(Merchants merchants) {
+		this.merchants = merchants;
+	}
+
+	@GetMapping("/merchant")
+	String console(Caller caller, Model model) {
+		var mine = merchants.mine(caller);
+		if (mine.isEmpty()) {
+			model.addAttribute("form", ApplicationForm.empty());
+			model.addAttribute("categories", Category.codes());
+			return "merchant/apply";
+		}
+		MerchantView merchant = mine.get();
+		model.addAttribute("merchant", merchant);
+		model.addAttribute("balance", merchants.balance(caller, merchant.id()));
+		model.addAttribute("notices", merchants.notices(caller, merchant.id()));
+		return "merchant/console";
+	}
+
+	@PostMapping("/merchant/apply")
+	String apply(@ModelAttribute("form") ApplicationForm form, Caller caller, Model model, RedirectAttributes redirect) {
+		try {
+			merchants.apply(caller, form.toApplication());
+			redirect.addFlashAttribute("flash", "merchant.applied");
+			return "redirect:/merchant";
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("problem", problem);
+			model.addAttribute("categories", Category.codes());
+			return "merchant/apply";
+		}
+	}
+
+	@GetMapping("/merchant/registration")
+	String registration(Caller caller, Model model) {
+		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		model.addAttribute("merchant", merchant);
+		model.addAttribute("form", ApplicationForm.changesOf(merchant));
+		model.addAttribute("categories", Category.codes());
+		return "merchant/registration";
+	}
+
+	@PostMapping("/merchant/registration")
+	String change(@ModelAttribute("form") ApplicationForm form, Caller caller, Model model, RedirectAttributes redirect) {
+		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		try {
+			merchants.change(caller, merchant.id(), form.toChanges());
+			redirect.addFlashAttribute("flash", "merchant.changed");
+			return "redirect:/merchant";
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("problem", problem);
+			model.addAttribute("merchant", merchant);
+			model.addAttribute("categories", Category.codes());
+			return "merchant/registration";
+		}
+	}
+
+	@PostMapping("/merchant/reverification")
+	String reverify(Caller caller, RedirectAttributes redirect) {
+		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		try {
+			merchants.reverify(caller, merchant.id());
+			redirect.addFlashAttribute("flash", "merchant.reverificationSubmitted");
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/merchant";
+	}
+
+	@PostMapping("/merchant/deposit")
+	String deposit(@RequestParam String amountYuan, Caller caller, RedirectAttributes redirect) {
+		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		try {
+			merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan));
+			redirect.addFlashAttribute("flash", "merchant.depositPaid");
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/merchant";
+	}
+
+	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */
+	static Money yuanToFen(String yuan) {
+		try {
+			BigDecimal fen = new BigDecimal(yuan.strip()).movePointRight(2);
+			if (fen.scale() > 0 && fen.stripTrailingZeros().scale() > 0) {
+				throw ApiProblem.invalidField("amountYuan", "AMOUNT_INVALID", "at most two decimals");
+			}
+			return Money.fen(fen.longValueExact());
+		}
+		catch (NumberFormatException | ArithmeticException | NullPointerException e) {
+			throw ApiProblem.invalidField("amountYuan", "AMOUNT_INVALID", "an amount in yuan, e.g. 1000 or 99.50");
+		}
+	}
+
+	/** The application form; on the change page blank fields mean "unchanged". */
+	record ApplicationForm(String kind, String shopName, String legalName, String idNumber, String creditCode,
+			String legalRepresentative, String address, String contactPhone, String licenseNumber,
+			boolean registrationExempt, List<String> categories, boolean crossBorder) {
+
+		static ApplicationForm empty() {
+			return new ApplicationForm("INDIVIDUAL", "", "", "", "", "", "", "", "", false, List.of("general"), false);
+		}
+
+		static ApplicationForm changesOf(MerchantView m) {
+			return new ApplicationForm(m.kind().name(), m.shopName(), "", "", "", "", "", "", m.licenseNumber(),
+					m.registrationExempt(), m.categories(), m.crossBorder());
+		}
+
+		MerchantApplication toApplication() {
+			return new MerchantApplication(kind, shopName, legalName, blank(idNumber), blank(creditCode),
+					blank(legalRepresentative), address, contactPhone, blank(licenseNumber), registrationExempt,
+					categories == null ? List.of() : new ArrayList<>(categories), crossBorder);
+		}
+
+		MerchantApplication toChanges() {
+			return new MerchantApplication(null, blank(shopName), blank(legalName), blank(idNumber), blank(creditCode),
+					blank(legalRepresentative), blank(address), blank(contactPhone), blank(licenseNumber),
+					registrationExempt, categories == null || categories.isEmpty() ? null : new ArrayList<>(categories),
+					crossBorder);
+		}
+
+		private static String blank(String value) {
+			return value == null || value.isBlank() ? null : value;
+		}
+	}
+}
