@@ -64,6 +64,7 @@ class ListingTests extends ApiTest {
 		assertThat(api.get("/api/v1/listings/" + id + "/versions/3").send().status()).isEqualTo(404);
 		var prices = api.get("/api/v1/listings/" + id + "/price-history").send();
 		assertThat(prices.json().findValuesAsString("priceFen")).containsExactly("3900", "4500");
+		assertThat(prices.json().get(0).path("referencePriceFen").isNumber()).as("no reference price").isFalse();
 
 		assertThat(api.patch("/api/v1/listings/" + id, Map.of("priceFen", 1)).as(api.signUp("MERCHANT").token()).send()
 			.status()).as("another shop").isEqualTo(404);

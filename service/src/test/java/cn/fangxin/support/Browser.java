@@ -77,6 +77,25 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	public Browser select(String css, String value) {
+		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+		return this;
+	}
+
+	/** Signs in through the login form and waits for the home page. */
+	public Browser signIn(String username, String password) {
+		go("/login");
+		type("#username", username).type("#password", password).click("#sign-in");
+		find("#home-heading");
+		return this;
+	}
+
+	public Browser signOut() {
+		click("#logout");
+		find("#sign-in");
+		return this;
+	}
+
 	public Browser click(String css) {
 		find(css).click();
 		return this;

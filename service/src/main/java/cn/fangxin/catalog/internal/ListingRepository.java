@@ -127,8 +127,9 @@ public class ListingRepository {
 				select created_at, price_fen, reference_price_fen from listing_version where listing_id = :id order by version""")
 			.param("id", listingId)
 			.query((rs, n) -> {
-				long reference = rs.getLong("reference_price_fen");
-				return new PricePoint(SqlTime.read(rs, "created_at"), rs.getLong("price_fen"), rs.wasNull() ? null : reference);
+				long referenceValue = rs.getLong("reference_price_fen");
+				Long reference = rs.wasNull() ? null : referenceValue;
+				return new PricePoint(SqlTime.read(rs, "created_at"), rs.getLong("price_fen"), reference);
 			})
 			.list();
 	}

@@ -91,8 +91,13 @@ class ListingPages {
 
 	/** The listing form: prices in yuan as typed, clauses and picture ids one per line. */
 	record ListingForm(String title, String description, String category, String price, String referencePrice,
-			String functions, String formatClauses, boolean sevenDayNoReason, String exclusionReason, String brand,
+			String functions, String formatClauses, Boolean sevenDayNoReason, String exclusionReason, String brand,
 			String brandAuthorizationEvidenceId, String imageEvidenceIds, Integer shipWithinHours) {
+
+		/** An unchecked box is not sent at all. */
+		ListingForm {
+			sevenDayNoReason = Boolean.TRUE.equals(sevenDayNoReason);
+		}
 
 		static ListingForm empty() {
 			return new ListingForm("", "", "general", "", "", "", "", true, "", "", "", "", 48);

@@ -127,7 +127,13 @@ class MerchantPages {
 	/** The application form; on the change page blank fields mean "unchanged". */
 	record ApplicationForm(String kind, String shopName, String legalName, String idNumber, String creditCode,
 			String legalRepresentative, String address, String contactPhone, String licenseNumber,
-			boolean registrationExempt, List<String> categories, boolean crossBorder) {
+			Boolean registrationExempt, List<String> categories, Boolean crossBorder) {
+
+		/** Unchecked boxes are not sent at all. */
+		ApplicationForm {
+			registrationExempt = Boolean.TRUE.equals(registrationExempt);
+			crossBorder = Boolean.TRUE.equals(crossBorder);
+		}
 
 		static ApplicationForm empty() {
 			return new ApplicationForm("INDIVIDUAL", "", "", "", "", "", "", "", "", false, List.of("general"), false);
