@@ -1,0 +1,164 @@
+package cn.fangxin.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import cn.fangxin.account.AccountId;
+import cn.fangxin.account.Caller;
+import cn.fangxin.evidence.internal.EvidenceRepository;
+import cn.fangxin.evidence.internal.TransparencyLog;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.verify.EvidenceLeaf;
+
+/**
+ * Recording evidence and reading it back. Every record — uploaded by a party or made by the system — becomes one leaf
+ * of the transparency log in the transaction that records it. Content is stored by its SHA-256; its media type is
+ * detected from the bytes (Apache Tika), never taken from the client, and must be on the allow-list.
+ */
+@Service
+public class EvidenceVault {
+
+	static final String NOT_FOUND = "EVIDENCE_NOT_FOUND";
+	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
+
+	private final EvidenceRepository repository;
+	private final TransparencyLog log;
+	private final BlobStore blobs;
+	private final Clock clock;
+	private final long maxBytes;
+	private final Set<String> allowed;
+	private final Tika tika = new Tika();
+
+	EvidenceVault(EvidenceRepository repository, TransparencyLog log, BlobStore blobs, Clock clock,
+			@Value("${fangxin.evidence.max-size:20MB}") DataSize maxSize,
+			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
+		this.repository = repository;
+		this.log = log;
+		this.blobs = blobs;
+		this.clock = clock;
+		this.maxBytes = maxSize.toBytes();
+		this.allowed = new LinkedHashSet<>(allowed);
+	}
+
+	/**
+	 * A party uploads evidence. Too large: 413 {@code PAYLOAD_TOO_LARGE}; a type not allowed: 415
+	 * {@code MEDIA_TYPE_NOT_ALLOWED}; a system kind: 400 {@code KIND_INVALID}.
+	 */
+	@Transactional
+	public EvidenceView upload(Caller caller, EvidenceKind kind, InputStream content, Instant occurredAt, String orderId,
+			String complaintId, List<AccountId> otherParties) {
+		if (kind == null || !kind.uploadable()) {
+			throw ApiProblem.invalidField("kind", "KIND_INVALID", "one of SCREENSHOT, CHAT_EXPORT, PAYMENT_VOUCHER, "
+					+ "LOGISTICS_PROOF, AD_PAGE_CAPTURE, APPRAISAL_REPORT, INVOICE, OTHER");
+		}
+		BlobStore.Stored stored;
+		try {
+			stored = blobs.put(content, maxBytes);
+		}
+		catch (BlobStore.TooLarge e) {
+			throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+					"Evidence files may be at most " + maxBytes + " bytes.").with("limitBytes", maxBytes);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (stored.size() == 0) {
+			throw ApiProblem.invalidField("file", "FILE_EMPTY", "the file is empty");
+		}
+		String mediaType = tika.detect(stored.head());
+		if (!allowed.contains(mediaType)) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MEDIA_TYPE_NOT_ALLOWED",
+					"Files of type " + mediaType + " are not accepted as evidence; allowed: " + allowed);
+		}
+		List<String> parties = new ArrayList<>();
+		parties.add(caller.id().value());
+		otherParties.forEach(p -> parties.add(p.value()));
+		return record(kind, stored.sha256(), stored.size(), mediaType, occurredAt, orderId, complaintId,
+				caller.id().value(), parties);
+	}
+
+	/**
+	 * The system records evidence it made (an order snapshot, a listing version, a case event), in the caller's
+	 * transaction. The parties may read it; staff always may.
+	 */
+	@Transactional
+	public EvidenceView recordSystem(EvidenceKind kind, byte[] content, String mediaType, String orderId,
+			String complaintId, List<AccountId> parties) {
+		BlobStore.Stored stored;
+		try {
+			stored = blobs.put(new ByteArrayInputStream(content), Long.MAX_VALUE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return record(kind, stored.sha256(), stored.size(), mediaType, null, orderId, complaintId, "SYSTEM",
+				parties.stream().map(AccountId::value).toList());
+	}
+
+	private EvidenceView record(EvidenceKind kind, String sha256, long size, String mediaType, Instant occurredAt,
+			String orderId, String complaintId, String submitter, List<String> parties) {
+		String id = Ids.next("evd");
+		Instant recorded = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		EvidenceLeaf leaf = new EvidenceLeaf(id, kind.name(), sha256, size, mediaType, RFC3339.format(recorded),
+				occurredAt == null ? null : RFC3339.format(occurredAt), orderId, complaintId, submitter);
+		byte[] bytes = leaf.encode();
+		EvidenceView view = new EvidenceView(id, kind, sha256, size, mediaType, null, recorded, occurredAt, orderId,
+				complaintId, submitter);
+		repository.insert(view, parties, new String(bytes, StandardCharsets.UTF_8));
+		log.appendAtCommit(id, bytes);
+		return view;
+	}
+
+	/** A record, for its parties and staff; 404 for anyone else. */
+	@Transactional(readOnly = true)
+	public EvidenceView get(Caller caller, String id) {
+		return readable(caller, id).view();
+	}
+
+	/** A record's content, for its parties and staff. */
+	@Transactional(readOnly = true)
+	public Content content(Caller caller, String id) {
+		EvidenceView view = readable(caller, id).view();
+		try {
+			InputStream in = blobs.open(view.sha256())
+				.orElseThrow(() -> new ApiProblem(HttpStatus.GONE, "EVIDENCE_CONTENT_MISSING",
+						"The content of this record is missing from the store; staff have been told by the audit."));
+			return new Content(view, in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A record's content and metadata. */
+	public record Content(EvidenceView view, InputStream stream) {
+	}
+
+	private EvidenceRepository.Row readable(Caller caller, String id) {
+		EvidenceRepository.Row row = repository.find(id)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such evidence."));
+		if (!caller.isStaff() && !row.parties().contains(caller.id().value())) {
+			throw ApiProblem.notFound(NOT_FOUND, "No such evidence.");
+		}
+		return row;
+	}
+}

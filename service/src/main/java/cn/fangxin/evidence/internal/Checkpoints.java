@@ -1,0 +1,135 @@
+package cn.fangxin.evidence.internal;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+import cn.fangxin.platform.SqlTime;
+import cn.fangxin.verify.SignedNote;
+
+/**
+ * Signs a checkpoint of the log whenever it has grown, every {@code fangxin.log.checkpoint-interval} (500 ms), so a
+ * record is inside a signed checkpoint within about a second. Checkpoints come from the one stored tree, so no two can
+ * disagree; two instances signing the same size produce the same note (Ed25519 is deterministic) and the second is
+ * ignored.
+ */
+@Component
+public class Checkpoints implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+	private final JdbcClient jdbc;
+	private final TransparencyLog tree;
+	private final LogKeys keys;
+	private final TaskScheduler scheduler;
+	private final Clock clock;
+	private final java.time.Duration interval;
+	private volatile ScheduledFuture<?> task;
+
+	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogKeys keys, TaskScheduler scheduler, Clock clock,
+			@Value("${fangxin.log.checkpoint-interval:500ms}") java.time.Duration interval) {
+		this.jdbc = jdbc;
+		this.tree = tree;
+		this.keys = keys;
+		this.scheduler = scheduler;
+		this.clock = clock;
+		this.interval = interval;
+	}
+
+	/** Signs a checkpoint for the current size if there is none yet; returns the latest checkpoint. */
+	public synchronized Optional<Signed> signNow() {
+		long size = tree.size();
+		Optional<Signed> latest = latest();
+		if (latest.isPresent() && latest.get().size() >= size) {
+			return latest;
+		}
+		byte[] root = tree.root(size);
+		String note = keys.sign(new SignedNote.Checkpoint(keys.origin(), size, root, List.of()).text());
+		try {
+			jdbc.sql("""
+					insert into log_checkpoint (size, root, note, signed_at) values (:size, :root, :note, :at)""")
+				.param("size", size)
+				.param("root", HexFormat.of().formatHex(root))
+				.param("note", note)
+				.param("at", SqlTime.of(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException anotherInstanceSignedIt) {
+			// The same size, the same root, the same deterministic signature.
+		}
+		return latest();
+	}
+
+	/** The latest signed checkpoint. */
+	public Optional<Signed> latest() {
+		return jdbc.sql("select size, root, note, signed_at from log_checkpoint order by size desc limit 1")
+			.query((rs, n) -> new Signed(rs.getLong("size"), rs.getString("root"), rs.getString("note"),
+					SqlTime.read(rs, "signed_at")))
+			.optional();
+	}
+
+	/** The checkpoint signed for exactly this size, if any. */
+	public Optional<Signed> at(long size) {
+		return jdbc.sql("select size, root, note, signed_at from log_checkpoint where size = :size")
+			.param("size", size)
+			.query((rs, n) -> new Signed(rs.getLong("size"), rs.getString("root"), rs.getString("note"),
+					SqlTime.read(rs, "signed_at")))
+			.optional();
+	}
+
+	/** Every checkpoint, oldest first (for audits). */
+	public List<Signed> all() {
+		return jdbc.sql("select size, root, note, signed_at from log_checkpoint order by size")
+			.query((rs, n) -> new Signed(rs.getLong("size"), rs.getString("root"), rs.getString("note"),
+					SqlTime.read(rs, "signed_at")))
+			.list();
+	}
+
+	/**
+	 * A signed checkpoint.
+	 *
+	 * @param size tree size
+	 * @param rootHex root hash, hex
+	 * @param note the signed note
+	 * @param signedAt when
+	 */
+	public record Signed(long size, String rootHex, String note, java.time.Instant signedAt) {
+	}
+
+	@Override
+	public void start() {
+		task = scheduler.scheduleWithFixedDelay(() -> {
+			try {
+				signNow();
+			}
+			catch (RuntimeException e) {
+				log.warn("could not sign a checkpoint", e);
+			}
+		}, interval);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledFuture<?> running = task;
+		if (running != null) {
+			running.cancel(false);
+			task = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return task != null;
+	}
+}

@@ -1,0 +1,90 @@
+package cn.fangxin.evidence.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.fangxin.evidence.EvidenceKind;
+import cn.fangxin.evidence.EvidenceView;
+import cn.fangxin.platform.SqlTime;
+
+/** The {@code evidence} table. Rows are never updated, but for the leaf index given at commit. */
+@Repository
+public class EvidenceRepository {
+
+	private final JdbcClient jdbc;
+
+	EvidenceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A stored record with who may read it and its leaf bytes. */
+	public record Row(EvidenceView view, List<String> parties, String leaf) {
+	}
+
+	public void insert(EvidenceView v, List<String> parties, String leaf) {
+		jdbc.sql("""
+				insert into evidence (id, kind, sha256, size, media_type, occurred_at, recorded_at, submitter, order_ref,
+				  complaint_ref, parties, leaf)
+				values (:id, :kind, :sha, :size, :media, :occurred, :recorded, :submitter, :order, :complaint, :parties, :leaf)""")
+			.param("id", v.id())
+			.param("kind", v.kind().name())
+			.param("sha", v.sha256())
+			.param("size", v.size())
+			.param("media", v.mediaType())
+			.param("occurred", SqlTime.of(v.occurredAt()))
+			.param("recorded", SqlTime.of(v.recordedAt()))
+			.param("submitter", v.submitter())
+			.param("order", v.orderId())
+			.param("complaint", v.complaintId())
+			.param("parties", String.join(",", parties))
+			.param("leaf", leaf)
+			.update();
+	}
+
+	public Optional<Row> find(String id) {
+		return jdbc.sql("select * from evidence where id = :id").param("id", id).query(EvidenceRepository::map).optional();
+	}
+
+	public Optional<Row> byLeafIndex(long index) {
+		return jdbc.sql("select * from evidence where leaf_index = :index")
+			.param("index", index)
+			.query(EvidenceRepository::map)
+			.optional();
+	}
+
+	public List<Row> ofOrder(String orderId) {
+		return jdbc.sql("select * from evidence where order_ref = :id and leaf_index is not null order by leaf_index")
+			.param("id", orderId)
+			.query(EvidenceRepository::map)
+			.list();
+	}
+
+	public List<Row> ofComplaint(String complaintId) {
+		return jdbc.sql("select * from evidence where complaint_ref = :id and leaf_index is not null order by leaf_index")
+			.param("id", complaintId)
+			.query(EvidenceRepository::map)
+			.list();
+	}
+
+	private static Row map(ResultSet rs, int n) throws SQLException {
+		long index = rs.getLong("leaf_index");
+		Long leafIndex = rs.wasNull() ? null : index;
+		EvidenceView view = new EvidenceView(rs.getString("id"), EvidenceKind.valueOf(rs.getString("kind")),
+				rs.getString("sha256"), rs.getLong("size"), rs.getString("media_type"), leafIndex,
+				SqlTime.read(rs, "recorded_at"), SqlTime.read(rs, "occurred_at"), rs.getString("order_ref"),
+				rs.getString("complaint_ref"), rs.getString("submitter"));
+		String parties = rs.getString("parties");
+		return new Row(view, parties.isEmpty() ? List.of() : Arrays.asList(parties.split(",")), rs.getString("leaf"));
+	}
+
+	Instant now(java.time.Clock clock) {
+		return clock.instant();
+	}
+}

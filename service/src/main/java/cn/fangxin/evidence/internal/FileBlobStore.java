@@ -1,0 +1,86 @@
+package cn.fangxin.evidence.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.fangxin.evidence.BlobStore;
+import cn.fangxin.platform.FangxinProperties;
+import cn.fangxin.verify.Merkle;
+
+/**
+ * Blobs as files under {@code <data-dir>/blobs/ab/cd/<sha256>}: streamed to a temporary file while hashed, then moved
+ * to their name. Client file names are never used as paths.
+ */
+@Component
+class FileBlobStore implements BlobStore {
+
+	private static final int HEAD = 8192;
+
+	private final Path root;
+
+	FileBlobStore(FangxinProperties properties) {
+		this.root = properties.dataDir().resolve("blobs");
+	}
+
+	@Override
+	public Stored put(InputStream content, long maxBytes) throws IOException {
+		Files.createDirectories(root);
+		Path temp = Files.createTempFile(root, "upload-", ".tmp");
+		try {
+			MessageDigest sha = Merkle.sha256();
+			byte[] head = new byte[HEAD];
+			int headLength = 0;
+			long size = 0;
+			byte[] buffer = new byte[64 * 1024];
+			try (OutputStream out = Files.newOutputStream(temp)) {
+				int n;
+				while ((n = content.read(buffer)) > 0) {
+					size += n;
+					if (size > maxBytes) {
+						throw new TooLarge(maxBytes);
+					}
+					if (headLength < HEAD) {
+						int copy = Math.min(n, HEAD - headLength);
+						System.arraycopy(buffer, 0, head, headLength, copy);
+						headLength += copy;
+					}
+					sha.update(buffer, 0, n);
+					out.write(buffer, 0, n);
+				}
+			}
+			String hex = HexFormat.of().formatHex(sha.digest());
+			Path target = pathOf(hex);
+			Files.createDirectories(target.getParent());
+			if (!Files.exists(target)) {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			return new Stored(hex, size, Arrays.copyOf(head, headLength));
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> open(String sha256) throws IOException {
+		if (!sha256.matches("[0-9a-f]{64}")) {
+			return Optional.empty();
+		}
+		Path path = pathOf(sha256);
+		return Files.exists(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
+	}
+
+	Path pathOf(String sha256) {
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+	}
+}

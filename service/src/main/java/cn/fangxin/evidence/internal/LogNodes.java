@@ -1,0 +1,61 @@
+package cn.fangxin.evidence.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** The {@code log_node} table: the hash of every complete subtree, by level and index. */
+@Repository
+class LogNodes {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	LogNodes(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A node's key: level and index. */
+	record Key(int level, long index) {
+	}
+
+	void insert(Map<Key, byte[]> nodes) {
+		List<SqlParameterSource> rows = new ArrayList<>(nodes.size());
+		nodes.forEach((key, hash) -> rows.add(new MapSqlParameterSource().addValue("level", key.level())
+			.addValue("idx", key.index())
+			.addValue("hash", HEX.formatHex(hash))));
+		jdbc.batchUpdate("insert into log_node (level, idx, hash) values (:level, :idx, :hash)",
+				rows.toArray(SqlParameterSource[]::new));
+	}
+
+	/** The hashes of these nodes (missing ones are absent from the answer). */
+	Map<Key, byte[]> find(java.util.Collection<Key> keys) {
+		Map<Key, byte[]> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		Map<Integer, List<Long>> byLevel = new HashMap<>();
+		keys.forEach(k -> byLevel.computeIfAbsent(k.level(), l -> new ArrayList<>()).add(k.index()));
+		byLevel.forEach((level, indexes) -> jdbc.query("select idx, hash from log_node where level = :level and idx = any(:idx)",
+				new MapSqlParameterSource().addValue("level", level).addValue("idx", indexes.toArray(Long[]::new)),
+				rs -> {
+					found.put(new Key(level, rs.getLong("idx")), HEX.parseHex(rs.getString("hash")));
+				}));
+		return found;
+	}
+
+	/** Every leaf hash from {@code from} on, in order (for audits). */
+	List<byte[]> leafHashes(long from, long to) {
+		return jdbc.query("select hash from log_node where level = 0 and idx >= :from and idx < :to order by idx",
+				new MapSqlParameterSource().addValue("from", from).addValue("to", to),
+				(rs, n) -> HEX.parseHex(rs.getString("hash")));
+	}
+}

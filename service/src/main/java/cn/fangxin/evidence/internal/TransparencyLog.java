@@ -1,0 +1,203 @@
+package cn.fangxin.evidence.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.fangxin.evidence.internal.LogNodes.Key;
+import cn.fangxin.verify.Merkle;
+
+/**
+ * The append-only RFC 9162 tree behind the evidence vault. A record's leaf is queued in its transaction and sequenced
+ * just before that transaction commits: the log's size row is locked (briefly, and by every appender in the same
+ * order), the leaves get the next indices, every complete subtree they close is computed from the right edge of the
+ * tree and stored, and the size moves on — all in the record's own transaction, so an acknowledged record has its
+ * final index and a rolled-back one leaves no hole. Subtree hashes, roots and proofs are read from the stored nodes:
+ * a proof needs one query for its O(log n) nodes.
+ */
+@Component
+public class TransparencyLog {
+
+	private final JdbcClient jdbc;
+	private final LogNodes nodes;
+
+	TransparencyLog(JdbcClient jdbc, LogNodes nodes) {
+		this.jdbc = jdbc;
+		this.nodes = nodes;
+	}
+
+	/** Queues a leaf for the evidence record {@code evidenceId}; it is sequenced when the transaction commits. */
+	public void appendAtCommit(String evidenceId, byte[] leaf) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("evidence is recorded inside a transaction");
+		}
+		current().leaves.add(new Pending(evidenceId, leaf));
+	}
+
+	/** The committed tree size. */
+	public long size() {
+		return jdbc.sql("select size from log_state where id = 1").query(Long.class).single();
+	}
+
+	/** The root hash of the tree of the given size (at most the committed size). */
+	public byte[] root(long size) {
+		if (size == 0) {
+			return Merkle.emptyRoot();
+		}
+		return fetched(size).hash(0, size);
+	}
+
+	/** The inclusion proof of a leaf in the tree of {@code treeSize}. */
+	public List<byte[]> inclusionProof(long index, long treeSize) {
+		return Merkle.inclusionProof(index, treeSize, fetched(treeSize, h -> Merkle.inclusionProof(index, treeSize, h)));
+	}
+
+	/** The consistency proof between two tree sizes. */
+	public List<byte[]> consistencyProof(long from, long to) {
+		return Merkle.consistencyProof(from, to, fetched(to, h -> Merkle.consistencyProof(from, to, h)));
+	}
+
+	/** The stored hash of a complete subtree, if it exists. */
+	public java.util.Optional<byte[]> node(int level, long index) {
+		return java.util.Optional.ofNullable(nodes.find(List.of(new Key(level, index))).get(new Key(level, index)));
+	}
+
+	/** Subtree hashes for a tree of {@code size}, every node they need read in one query. */
+	Merkle.SubtreeHashes fetched(long size) {
+		return fetched(size, h -> h.hash(0, size));
+	}
+
+	/**
+	 * Runs {@code computation} once against a recorder to learn which stored nodes it needs, reads them in one query,
+	 * and returns subtree hashes backed by them.
+	 */
+	private Merkle.SubtreeHashes fetched(long size, java.util.function.Consumer<Merkle.SubtreeHashes> computation) {
+		Set<Key> needed = new LinkedHashSet<>();
+		Merkle.SubtreeHashes recorder = (start, end) -> {
+			perfect(start, end, needed);
+			return new byte[32];
+		};
+		computation.accept(recorder);
+		Map<Key, byte[]> found = nodes.find(needed);
+		if (found.size() != needed.size()) {
+			throw new IllegalStateException("the log is missing stored nodes for a tree of size " + size);
+		}
+		return new Merkle.SubtreeHashes() {
+			@Override
+			public byte[] hash(long start, long end) {
+				long n = end - start;
+				if (Long.bitCount(n) == 1 && start % n == 0) {
+					return found.get(new Key(Long.numberOfTrailingZeros(n), start / n));
+				}
+				long k = Merkle.split(n);
+				return Merkle.nodeHash(hash(start, start + k), hash(start + k, end));
+			}
+		};
+	}
+
+	/** The complete, aligned subtrees that make up {@code [start, end)} along RFC 9162's splits. */
+	static void perfect(long start, long end, Set<Key> out) {
+		long n = end - start;
+		if (Long.bitCount(n) == 1 && start % n == 0) {
+			out.add(new Key(Long.numberOfTrailingZeros(n), start / n));
+			return;
+		}
+		long k = Merkle.split(n);
+		perfect(start, start + k, out);
+		perfect(start + k, end, out);
+	}
+
+	/** Sequences this transaction's leaves; called just before it commits. */
+	private void sequence(List<Pending> leaves) {
+		if (leaves.isEmpty()) {
+			return;
+		}
+		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+		Map<Key, byte[]> known = new HashMap<>(rightEdge(size));
+		Map<Key, byte[]> created = new HashMap<>();
+		List<Object[]> indexes = new ArrayList<>();
+		long index = size;
+		for (Pending leaf : leaves) {
+			byte[] hash = Merkle.leafHash(leaf.bytes());
+			int level = 0;
+			long i = index;
+			put(known, created, new Key(0, i), hash);
+			while ((i & 1) == 1) {
+				byte[] left = known.get(new Key(level, i - 1));
+				hash = Merkle.nodeHash(left, hash);
+				i >>= 1;
+				level++;
+				put(known, created, new Key(level, i), hash);
+			}
+			indexes.add(new Object[] { index, leaf.evidenceId() });
+			index++;
+		}
+		nodes.insert(created);
+		for (Object[] row : indexes) {
+			jdbc.sql("update evidence set leaf_index = :index where id = :id")
+				.param("index", row[0])
+				.param("id", row[1])
+				.update();
+		}
+		jdbc.sql("update log_state set size = :size where id = 1").param("size", index).update();
+	}
+
+	private static void put(Map<Key, byte[]> known, Map<Key, byte[]> created, Key key, byte[] hash) {
+		known.put(key, hash);
+		created.put(key, hash);
+	}
+
+	/** The complete subtrees on the right edge of a tree of {@code size}: the left siblings new leaves will meet. */
+	private Map<Key, byte[]> rightEdge(long size) {
+		List<Key> keys = new ArrayList<>();
+		for (int level = 0; level < 63; level++) {
+			if (((size >> level) & 1) == 1) {
+				keys.add(new Key(level, (size >> level) - 1));
+			}
+		}
+		return nodes.find(keys);
+	}
+
+	private Batch current() {
+		for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+			if (sync instanceof Batch batch && batch.owner == this) {
+				return batch;
+			}
+		}
+		Batch batch = new Batch(this);
+		TransactionSynchronizationManager.registerSynchronization(batch);
+		return batch;
+	}
+
+	private record Pending(String evidenceId, byte[] bytes) {
+	}
+
+	private static final class Batch implements TransactionSynchronization {
+
+		private final TransparencyLog owner;
+		private final List<Pending> leaves = new ArrayList<>();
+
+		Batch(TransparencyLog owner) {
+			this.owner = owner;
+		}
+
+		@Override
+		public int getOrder() {
+			// After other before-commit work (the ledger's hot balances), so the log's row is held for the shortest time.
+			return LOWEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			owner.sequence(leaves);
+		}
+	}
+}

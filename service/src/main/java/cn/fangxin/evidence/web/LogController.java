@@ -1,0 +1,97 @@
+package cn.fangxin.evidence.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.fangxin.evidence.internal.Checkpoints;
+import cn.fangxin.evidence.internal.EvidenceRepository;
+import cn.fangxin.evidence.internal.LogKeys;
+import cn.fangxin.evidence.internal.TransparencyLog;
+import cn.fangxin.platform.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** API.md "Evidence and the transparency log": public, so that anyone can check the log without trusting us. */
+@RestController
+@Tag(name = "Transparency log")
+class LogController {
+
+	private final Checkpoints checkpoints;
+	private final TransparencyLog tree;
+	private final LogKeys keys;
+	private final EvidenceRepository evidence;
+
+	LogController(Checkpoints checkpoints, TransparencyLog tree, LogKeys keys, EvidenceRepository evidence) {
+		this.checkpoints = checkpoints;
+		this.tree = tree;
+		this.keys = keys;
+		this.evidence = evidence;
+	}
+
+	@GetMapping(path = "/api/v1/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint, Ed25519 signed note)")
+	ResponseEntity<String> checkpoint() {
+		String note = checkpoints.latest().or(checkpoints::signNow).map(Checkpoints.Signed::note)
+			.orElseThrow(() -> ApiProblem.notFound("NO_CHECKPOINT", "The log has not signed a checkpoint yet."));
+		return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(note);
+	}
+
+	@GetMapping("/api/v1/log/public-key")
+	@Operation(summary = "The log's Ed25519 public key and C2SP verifier key")
+	PublicKeyView publicKey() {
+		return new PublicKeyView(keys.origin(), keys.keyName(), "Ed25519",
+				Base64.getEncoder().encodeToString(keys.publicKey()), keys.verifierKey());
+	}
+
+	@GetMapping("/api/v1/log/entries/{index}")
+	@Operation(summary = "A leaf: the exact bytes that were hashed (base64)")
+	EntryView entry(@PathVariable long index) {
+		var row = evidence.byLeafIndex(index)
+			.orElseThrow(() -> ApiProblem.notFound("LEAF_NOT_FOUND", "No leaf at this index."));
+		return new EntryView(index, Base64.getEncoder().encodeToString(row.leaf().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@GetMapping("/api/v1/log/proofs/inclusion")
+	@Operation(summary = "RFC 9162 inclusion proof of a leaf in a tree size")
+	InclusionView inclusion(@RequestParam long index, @RequestParam long treeSize) {
+		long size = tree.size();
+		if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
+			throw ApiProblem.invalid("PROOF_RANGE_INVALID", "Need 0 <= index < treeSize <= " + size + ".");
+		}
+		return new InclusionView(index, treeSize, encode(tree.inclusionProof(index, treeSize)));
+	}
+
+	@GetMapping("/api/v1/log/proofs/consistency")
+	@Operation(summary = "RFC 9162 consistency proof between two tree sizes")
+	ConsistencyView consistency(@RequestParam long from, @RequestParam long to) {
+		long size = tree.size();
+		if (from < 0 || to < from || to > size) {
+			throw ApiProblem.invalid("PROOF_RANGE_INVALID", "Need 0 <= from <= to <= " + size + ".");
+		}
+		return new ConsistencyView(from, to, encode(tree.consistencyProof(from, to)));
+	}
+
+	private static List<String> encode(List<byte[]> hashes) {
+		return hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
+	}
+
+	record PublicKeyView(String origin, String keyName, String algorithm, String publicKey, String verifierKey) {
+	}
+
+	record EntryView(long index, String leaf) {
+	}
+
+	record InclusionView(long index, long treeSize, List<String> hashes) {
+	}
+
+	record ConsistencyView(long from, long to, List<String> hashes) {
+	}
+}
