@@ -85,6 +85,9 @@ class ProductionProfileTests {
 				InsecureSecretKeyAccess.get());
 		String prf = TinkJsonProtoKeysetFormat.serializeKeyset(
 				KeysetHandle.generateNew(KeyTemplates.get("HMAC_SHA256_PRF")), InsecureSecretKeyAccess.get());
+		var logKeys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		String logKey = Base64.getEncoder().encodeToString(logKeys.getPrivate().getEncoded()) + " "
+				+ Base64.getEncoder().encodeToString(logKeys.getPublic().getEncoded());
 		byte[] secret = new byte[32];
 		new java.security.SecureRandom().nextBytes(secret);
 		// Command-line arguments outrank application.yml and the environment (a PostgreSQL run's SPRING_DATASOURCE_*).
@@ -97,6 +100,7 @@ class ProductionProfileTests {
 				"spring.flyway.schemas=public",
 				"fangxin.security.token-secret=" + Base64.getEncoder().encodeToString(secret),
 				"fangxin.security.data-keyset=" + aead, "fangxin.security.index-keyset=" + prf,
+				"fangxin.log.signing-key=" + logKey,
 				"fangxin.limits.accounts-per-hour-per-client=3", "fangxin.data-dir=target/prod-test-data"));
 		if (withAdminPassword) {
 			properties.add("fangxin.security.initial-admin-password=first-admin-secret-7781");

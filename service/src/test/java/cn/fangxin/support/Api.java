@@ -47,6 +47,61 @@ public final class Api {
 		return new Call("DELETE", path, null);
 	}
 
+	/** Uploads a file as multipart form data with extra text fields. */
+	public Response upload(String path, String token, String fileName, byte[] content, Map<String, String> fields) {
+		String boundary = "----fangxin" + UUID.randomUUID();
+		var body = new java.io.ByteArrayOutputStream();
+		try {
+			for (var field : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+						+ field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Downloads bytes. */
+	public byte[] download(String path, String token) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build();
+		try {
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("download of " + path + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** A bearer token for a username and password. */
 	public String token(String username, String password) {
 		Response r = post("/api/v1/auth/token", Map.of("username", username, "password", password)).send();

@@ -1,0 +1,199 @@
+package cn.fangxin.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.fangxin.account.AccountId;
+import cn.fangxin.evidence.internal.TransparencyLog;
+
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.verify.EvidenceLeaf;
+import cn.fangxin.verify.Merkle;
+import cn.fangxin.verify.SignedNote;
+import tools.jackson.databind.JsonNode;
+
+/** The evidence vault and its transparency log through the public API, checked with the offline verifier's code. */
+@Tag("persistence")
+class EvidenceLogTests extends ApiTest {
+
+	static final byte[] PNG = HexFormat.of().parseHex(
+			"89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffbf1e000502027fe33b6a0000000049454e44ae426082");
+
+	@Autowired
+	EvidenceVault vault;
+
+	@Autowired
+	TransparencyLog log;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	@DisplayName("an upload is stored by its hash, typed by its bytes, in the log at once and in a signed checkpoint within 2 s")
+	void uploadAndProve() {
+		var alice = api.signUp("CONSUMER");
+		byte[] png = png();
+		var created = api.upload("/api/v1/evidence", alice.token(), "../../etc/passwd", png,
+				Map.of("kind", "SCREENSHOT", "occurredAt", "2026-11-20T10:00:00Z"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode evidence = created.json();
+		assertThat(evidence.path("mediaType").asString()).isEqualTo("image/png");
+		assertThat(evidence.path("sha256").asString()).isEqualTo(HexFormat.of().formatHex(Merkle.sha256().digest(png)));
+		long index = evidence.path("leafIndex").asLong(-1);
+		assertThat(index).isNotNegative();
+
+		String id = evidence.path("id").asString();
+		assertThat(api.download("/api/v1/evidence/" + id + "/content", alice.token())).isEqualTo(png);
+		assertThat(api.get("/api/v1/evidence/" + id).as(api.signUp("CONSUMER").token()).send().status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/evidence/" + id).as(api.demoToken("arbiter")).send().status()).isEqualTo(200);
+
+		byte[] leaf = Base64.getDecoder().decode(api.get("/api/v1/log/entries/" + index).send().json().path("leaf").asString());
+		EvidenceLeaf parsed = EvidenceLeaf.parse(leaf);
+		assertThat(parsed.id()).isEqualTo(id);
+		assertThat(parsed.sha256()).isEqualTo(evidence.path("sha256").asString());
+		assertThat(new String(leaf, StandardCharsets.UTF_8)).doesNotContain(alice.username());
+
+		String verifierKey = api.get("/api/v1/log/public-key").send().json().path("verifierKey").asString();
+		SignedNote.Checkpoint checkpoint = await().atMost(Duration.ofSeconds(2)).until(() -> SignedNote.Checkpoint
+			.parse(SignedNote.verify(api.get("/api/v1/log/checkpoint").send().body(), verifierKey)), c -> c.size() > index);
+		var proof = api.get("/api/v1/log/proofs/inclusion?index=" + index + "&treeSize=" + checkpoint.size()).send().json();
+		assertThat(Merkle.verifyInclusion(index, checkpoint.size(), Merkle.leafHash(leaf), decode(proof.path("hashes")),
+				checkpoint.rootHash())).isTrue();
+	}
+
+	@Test
+	@DisplayName("uploads of a forbidden type or a system kind are refused; nothing enters the log")
+	void refusals() {
+		String token = api.signUp("CONSUMER").token();
+		long before = log.size();
+		var script = api.upload("/api/v1/evidence", token, "a.png", "#!/bin/sh\nrm -rf /\n".getBytes(), Map.of("kind", "SCREENSHOT"));
+		assertThat(script.status()).isEqualTo(415);
+		assertThat(script.code()).isEqualTo("MEDIA_TYPE_NOT_ALLOWED");
+		var system = api.upload("/api/v1/evidence", token, "a.png", png(), Map.of("kind", "ORDER_SNAPSHOT"));
+		assertThat(system.code()).isEqualTo("KIND_INVALID");
+		var noFile = api.post("/api/v1/evidence", null).as(token).header("Content-Type", "multipart/form-data; boundary=x")
+			.raw("--x--\r\n").send();
+		assertThat(noFile.status()).isEqualTo(400);
+		assertThat(log.size()).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("an upload over 20 MB is 413 PAYLOAD_TOO_LARGE")
+	void tooLarge() {
+		byte[] big = new byte[21 * 1024 * 1024];
+		System.arraycopy(png(), 0, big, 0, 16);
+		var r = api.upload("/api/v1/evidence", api.signUp("CONSUMER").token(), "big.png", big, Map.of("kind", "SCREENSHOT"));
+		assertThat(r.status()).isEqualTo(413);
+		assertThat(r.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	@DisplayName("concurrent appends get dense, unique indices; a rolled-back record leaves no hole")
+	void concurrentAppends() throws Exception {
+		long before = log.size();
+		transactions.executeWithoutResult(status -> {
+			vault.recordSystem(EvidenceKind.CASE_EVENT, "{\"rolled\":\"back\"}".getBytes(), "application/json", null, null,
+					List.of());
+			status.setRollbackOnly();
+		});
+		assertThat(log.size()).isEqualTo(before);
+
+		var start = new CountDownLatch(1);
+		List<Future<List<String>>> writers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+			for (int t = 0; t < 8; t++) {
+				int thread = t;
+				writers.add(pool.submit(() -> {
+					start.await();
+					List<String> ids = new ArrayList<>();
+					for (int i = 0; i < 20; i++) {
+						byte[] content = ("{\"thread\":" + thread + ",\"i\":" + i + "}").getBytes();
+						ids.add(transactions.execute(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+								content, "application/json", null, null,
+								List.of(new AccountId("acc_x"))).id()));
+					}
+					return ids;
+				}));
+			}
+			start.countDown();
+		}
+		List<Long> indexes = new ArrayList<>();
+		for (var writer : writers) {
+			for (String id : writer.get()) {
+				indexes.add(vault.get(new cn.fangxin.account.Caller(new AccountId("acc_staff"), "agent",
+						cn.fangxin.account.Role.AGENT), id).leafIndex());
+			}
+		}
+		assertThat(indexes).doesNotContainNull().doesNotHaveDuplicates().hasSize(160);
+		assertThat(log.size()).isGreaterThanOrEqualTo(before + 160);
+	}
+
+	@Test
+	@DisplayName("roots and proofs assembled from stored subtrees equal those of a tree computed from all the leaves")
+	void storedTreeMatchesIndependentTree() {
+		for (int i = 0; i < 40; i++) {
+			transactions.executeWithoutResult(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					("{\"n\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null, null,
+					List.of()));
+		}
+		long size = log.size();
+		List<byte[]> leafHashes = new ArrayList<>();
+		for (long i = 0; i < size; i++) {
+			byte[] leaf = Base64.getDecoder().decode(api.get("/api/v1/log/entries/" + i).send().json().path("leaf").asString());
+			leafHashes.add(Merkle.leafHash(leaf));
+		}
+		Merkle.SubtreeHashes independent = Merkle.inMemory(leafHashes);
+		for (long n = 1; n <= size; n++) {
+			assertThat(log.root(n)).as("root of %d", n).isEqualTo(Merkle.root(leafHashes.subList(0, (int) n)));
+		}
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int trial = 0; trial < 200; trial++) {
+			long n = 1 + random.nextLong(size);
+			long m = random.nextLong(n);
+			assertThat(log.inclusionProof(m, n)).usingElementComparator(java.util.Arrays::compare)
+				.containsExactlyElementsOf(Merkle.inclusionProof(m, n, independent));
+			long from = random.nextLong(n + 1);
+			var consistency = api.get("/api/v1/log/proofs/consistency?from=" + from + "&to=" + n).send().json();
+			assertThat(Merkle.verifyConsistency(from, n, from == 0 ? Merkle.emptyRoot() : log.root(from), log.root(n),
+					decode(consistency.path("hashes")))).isTrue();
+		}
+		assertThat(api.get("/api/v1/log/proofs/inclusion?index=" + size + "&treeSize=" + size).send().code())
+			.isEqualTo("PROOF_RANGE_INVALID");
+	}
+
+	private static List<byte[]> decode(JsonNode hashes) {
+		List<byte[]> out = new ArrayList<>();
+		hashes.forEach(h -> out.add(Base64.getDecoder().decode(h.asString())));
+		return out;
+	}
+
+	/** A PNG with random trailing bytes, so each upload is new content. */
+	static byte[] png() {
+		byte[] tail = new byte[16];
+		ThreadLocalRandom.current().nextBytes(tail);
+		byte[] out = new byte[PNG.length + tail.length];
+		System.arraycopy(PNG, 0, out, 0, PNG.length);
+		System.arraycopy(tail, 0, out, PNG.length, tail.length);
+		return out;
+	}
+
+}
