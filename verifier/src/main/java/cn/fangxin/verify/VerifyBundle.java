@@ -10,12 +10,17 @@ public final class VerifyBundle {
 	}
 
 	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs the verifier; returns the exit code. */
+	public static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
 		if (args.length != 1) {
-			System.err.println("usage: java -jar fangxin-verify.jar <bundle.zip>");
-			System.exit(2);
+			err.println("usage: java -jar fangxin-verify.jar <bundle.zip>");
+			return 2;
 		}
 		BundleReport report = Bundles.verify(java.nio.file.Path.of(args[0]));
-		System.out.print(report.text());
-		System.exit(report.ok() ? 0 : 1);
+		out.print(report.text());
+		return report.ok() ? 0 : 1;
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.fangxin.account.Caller;
+import cn.fangxin.evidence.EvidenceBundles;
 import cn.fangxin.evidence.EvidenceKind;
 import cn.fangxin.evidence.EvidenceVault;
 import cn.fangxin.evidence.EvidenceView;
@@ -32,9 +33,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EvidenceController {
 
 	private final EvidenceVault vault;
+	private final EvidenceBundles bundles;
 
-	EvidenceController(EvidenceVault vault) {
+	EvidenceController(EvidenceVault vault, EvidenceBundles bundles) {
 		this.vault = vault;
+		this.bundles = bundles;
 	}
 
 	@PostMapping(path = "/api/v1/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,6 +82,23 @@ class EvidenceController {
 			.header("X-Content-SHA256", content.view().sha256())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(content.stream()));
+	}
+
+	@GetMapping(path = "/api/v1/evidence/bundle", produces = "application/zip")
+	@Operation(summary = "The evidence bundle of an order or a complaint (ZIP, verifiable offline with fangxin-verify.jar)")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> bundle(
+			@RequestParam(required = false) String orderId, @RequestParam(required = false) String complaintId,
+			Caller caller) {
+		if ((orderId == null) == (complaintId == null)) {
+			throw ApiProblem.invalid("PARAMETER_INVALID", "Give exactly one of orderId or complaintId.");
+		}
+		var bundle = orderId != null ? bundles.bundle(caller, EvidenceBundles.Subject.ORDER, orderId)
+				: bundles.bundle(caller, EvidenceBundles.Subject.COMPLAINT, complaintId);
+		String name = "fangxin-evidence-" + (orderId != null ? orderId : complaintId) + ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.body(bundle::writeTo);
 	}
 
 	private static EvidenceKind parseKind(String kind) {
