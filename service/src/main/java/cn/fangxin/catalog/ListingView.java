@@ -28,13 +28,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param shipWithinHours ships within
  * @param listedAt when the listing was created
  * @param versionAt when this version was made
+ * @param evidenceId the LISTING_VERSION evidence record of this version in the transparency log
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(String id, String merchantId, String shopName, int version, int currentVersion,
 		ListingStatus status, String title, String description, String category, long priceFen, Long referencePriceFen,
 		String functions, List<String> formatClauses, Policy returnPolicy, String brand,
 		String brandAuthorizationEvidenceId, List<String> imageEvidenceIds, int shipWithinHours, Instant listedAt,
-		Instant versionAt) {
+		Instant versionAt, String evidenceId) {
 
 	/**
 	 * @param sevenDayNoReason whether 7-day no-reason returns apply

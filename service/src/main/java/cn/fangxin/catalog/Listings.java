@@ -13,7 +13,10 @@ import cn.fangxin.catalog.internal.ListingRepository;
 import cn.fangxin.catalog.internal.ListingRepository.ListingRow;
 import cn.fangxin.catalog.internal.ListingRepository.VersionRow;
 import cn.fangxin.catalog.internal.ListingRules;
+import cn.fangxin.evidence.EvidenceKind;
+import cn.fangxin.evidence.EvidenceVault;
 import cn.fangxin.merchant.Merchants;
+import tools.jackson.databind.ObjectMapper;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Ids;
 
@@ -25,11 +28,15 @@ public class Listings {
 
 	private final ListingRepository repository;
 	private final Merchants merchants;
+	private final EvidenceVault vault;
+	private final ObjectMapper json;
 	private final Clock clock;
 
-	Listings(ListingRepository repository, Merchants merchants, Clock clock) {
+	Listings(ListingRepository repository, Merchants merchants, EvidenceVault vault, ObjectMapper json, Clock clock) {
 		this.repository = repository;
 		this.merchants = merchants;
+		this.vault = vault;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -47,6 +54,7 @@ public class Listings {
 		String id = Ids.next("lst");
 		repository.insertListing(id, merchantId, now);
 		repository.insertVersion(id, 1, valid, caller.id().value(), now);
+		recordVersion(caller, id, merchantId, 1);
 		return view(repository.find(id).orElseThrow(), 1);
 	}
 
@@ -64,6 +72,7 @@ public class Listings {
 		int version = listing.currentVersion() + 1;
 		repository.insertVersion(listingId, version, valid, caller.id().value(), now);
 		repository.setCurrentVersion(listingId, version, now);
+		recordVersion(caller, listingId, listing.merchantId(), version);
 		return view(repository.find(listingId).orElseThrow(), version);
 	}
 
@@ -128,6 +137,18 @@ public class Listings {
 		return repository.byMerchant(merchantId, false, limit).stream().map(l -> view(l, l.currentVersion())).toList();
 	}
 
+	/**
+	 * Every version is also evidence (E-Commerce Law art. 31: goods and transaction records kept): the version as
+	 * buyers saw it, in the transparency log, readable by the shop and staff (and anyone, through the public pages).
+	 */
+	private void recordVersion(Caller caller, String listingId, String merchantId, int version) {
+		ListingView view = view(repository.find(listingId).orElseThrow(), version);
+		byte[] content = json.writeValueAsBytes(view);
+		var evidence = vault.recordSystem(EvidenceKind.LISTING_VERSION, content, "application/json", null, null,
+				List.of(caller.id()));
+		repository.setEvidence(listingId, version, evidence.id());
+	}
+
 	private String shopOf(Caller caller) {
 		caller.requireRole(Role.MERCHANT);
 		return merchants.merchantOfAccount(caller.id())
@@ -153,6 +174,6 @@ public class Listings {
 				listing.status(), v.title(), v.description(), v.category().code(), v.priceFen(), v.referencePriceFen(),
 				v.functions(), v.formatClauses(), new ListingView.Policy(v.sevenDayNoReason(), v.exclusionReason()), v.brand(),
 				v.brandAuthorizationEvidenceId(), v.imageEvidenceIds(), v.shipWithinHours(), listing.createdAt(),
-				row.createdAt());
+				row.createdAt(), row.evidenceId());
 	}
 }

@@ -48,6 +48,10 @@ class ListingTests extends ApiTest {
 		assertThat(created.json().path("version").asInt()).isEqualTo(1);
 		assertThat(created.json().path("status").asString()).isEqualTo("ACTIVE");
 		String id = created.json().path("id").asString();
+		String evidenceId = created.json().path("evidenceId").asString();
+		var evidence = api.get("/api/v1/evidence/" + evidenceId).as(shop.account().token()).send();
+		assertThat(evidence.json().path("kind").asString()).as("each version is evidence in the log").isEqualTo("LISTING_VERSION");
+		assertThat(evidence.json().path("leafIndex").isNumber()).isTrue();
 
 		var changed = api.patch("/api/v1/listings/" + id, Map.of("priceFen", 4_500, "title", "手工冷制皂"))
 			.as(shop.account().token()).send();

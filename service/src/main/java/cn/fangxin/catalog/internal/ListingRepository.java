@@ -36,7 +36,7 @@ public class ListingRepository {
 
 	/** A stored version. */
 	public record VersionRow(String listingId, int version, ListingRules.Valid content, String createdBy,
-			Instant createdAt) {
+			Instant createdAt, String evidenceId) {
 	}
 
 	public void insertListing(String id, String merchantId, Instant now) {
@@ -46,6 +46,14 @@ public class ListingRepository {
 			.param("id", id)
 			.param("merchant", merchantId)
 			.param("now", SqlTime.of(now))
+			.update();
+	}
+
+	public void setEvidence(String listingId, int version, String evidenceId) {
+		jdbc.sql("update listing_version set evidence_id = :evidence where listing_id = :id and version = :version")
+			.param("evidence", evidenceId)
+			.param("id", listingId)
+			.param("version", version)
 			.update();
 	}
 
@@ -152,6 +160,6 @@ public class ListingRepository {
 				images == null || images.isEmpty() ? List.of() : Arrays.asList(images.split(",")),
 				rs.getInt("ship_within_hours"));
 		return new VersionRow(rs.getString("listing_id"), rs.getInt("version"), content, rs.getString("created_by"),
-				SqlTime.read(rs, "created_at"));
+				SqlTime.read(rs, "created_at"), rs.getString("evidence_id"));
 	}
 }
