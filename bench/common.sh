@@ -12,8 +12,8 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGDATABASE PGUSER
 
 bench_build() {
-  ./mvnw -q -B -ntp -pl service -am test-compile -DskipTests >/dev/null
-  ./mvnw -q -B -ntp -pl service dependency:build-classpath -Dmdep.includeScope=test \
+  # One session, so that the verifier module resolves from the reactor (no install needed).
+  ./mvnw -q -B -ntp -pl service -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench.classpath >/dev/null
   BENCH_CP="service/target/test-classes:service/target/classes:$(cat service/target/bench.classpath)"
   export BENCH_CP

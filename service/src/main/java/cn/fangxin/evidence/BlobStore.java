@@ -17,6 +17,9 @@ public interface BlobStore {
 	 */
 	Stored put(InputStream content, long maxBytes) throws IOException;
 
+	/** Stores bytes held in memory; content already stored is not written again. */
+	Stored put(byte[] content) throws IOException;
+
 	/** The content of a blob, if the store has it. */
 	Optional<InputStream> open(String sha256) throws IOException;
 

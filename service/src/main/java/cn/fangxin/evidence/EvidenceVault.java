@@ -1,6 +1,5 @@
 package cn.fangxin.evidence;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,14 +46,17 @@ public class EvidenceVault {
 	private final long maxBytes;
 	private final Set<String> allowed;
 	private final Tika tika = new Tika();
+	private final cn.fangxin.evidence.internal.EvidenceWriter writer;
 
 	EvidenceVault(EvidenceRepository repository, TransparencyLog log, BlobStore blobs, Clock clock,
+			cn.fangxin.evidence.internal.EvidenceWriter writer,
 			@Value("${fangxin.evidence.max-size:20MB}") DataSize maxSize,
 			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
 		this.repository = repository;
 		this.log = log;
 		this.blobs = blobs;
 		this.clock = clock;
+		this.writer = writer;
 		this.maxBytes = maxSize.toBytes();
 		this.allowed = new LinkedHashSet<>(allowed);
 	}
@@ -105,13 +107,23 @@ public class EvidenceVault {
 			String complaintId, List<AccountId> parties) {
 		BlobStore.Stored stored;
 		try {
-			stored = blobs.put(new ByteArrayInputStream(content), Long.MAX_VALUE);
+			stored = blobs.put(content);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return record(kind, stored.sha256(), stored.size(), mediaType, null, orderId, complaintId, "SYSTEM",
 				parties.stream().map(AccountId::value).toList());
+	}
+
+	/**
+	 * Records system-made evidence through the group-commit writer: many records share one transaction and one commit,
+	 * and the future completes once they are durable, with their leaf indices. For callers that do not need the record
+	 * in a transaction of their own.
+	 */
+	public java.util.concurrent.CompletableFuture<EvidenceView> submitSystem(EvidenceKind kind, byte[] content,
+			String mediaType, String orderId, String complaintId, List<AccountId> parties) {
+		return writer.submit(() -> recordSystem(kind, content, mediaType, orderId, complaintId, parties));
 	}
 
 	private EvidenceView record(EvidenceKind kind, String sha256, long size, String mediaType, Instant occurredAt,
@@ -123,8 +135,7 @@ public class EvidenceVault {
 		byte[] bytes = leaf.encode();
 		EvidenceView view = new EvidenceView(id, kind, sha256, size, mediaType, null, recorded, occurredAt, orderId,
 				complaintId, submitter);
-		repository.insert(view, parties, new String(bytes, StandardCharsets.UTF_8));
-		log.appendAtCommit(id, bytes);
+		log.appendAtCommit(view, parties, bytes);
 		return view;
 	}
 

@@ -19,33 +19,43 @@ import cn.fangxin.platform.SqlTime;
 public class EvidenceRepository {
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
-	EvidenceRepository(JdbcClient jdbc) {
+	EvidenceRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	/** A stored record with who may read it and its leaf bytes. */
 	public record Row(EvidenceView view, List<String> parties, String leaf) {
 	}
 
-	public void insert(EvidenceView v, List<String> parties, String leaf) {
-		jdbc.sql("""
+	/** A record to insert, with its leaf bytes and its index in the log. */
+	public record NewRow(EvidenceView view, List<String> parties, byte[] leaf, long leafIndex) {
+	}
+
+	/** Inserts records in one batch (at commit, by the log). */
+	void insertAll(List<NewRow> rows) {
+		var params = rows.stream()
+			.map(r -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("id", r.view().id())
+				.addValue("kind", r.view().kind().name())
+				.addValue("sha", r.view().sha256())
+				.addValue("size", r.view().size())
+				.addValue("media", r.view().mediaType())
+				.addValue("occurred", SqlTime.of(r.view().occurredAt()))
+				.addValue("recorded", SqlTime.of(r.view().recordedAt()))
+				.addValue("submitter", r.view().submitter())
+				.addValue("order", r.view().orderId())
+				.addValue("complaint", r.view().complaintId())
+				.addValue("parties", String.join(",", r.parties()))
+				.addValue("leaf", new String(r.leaf(), java.nio.charset.StandardCharsets.UTF_8))
+				.addValue("index", r.leafIndex()))
+			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+		named.batchUpdate("""
 				insert into evidence (id, kind, sha256, size, media_type, occurred_at, recorded_at, submitter, order_ref,
-				  complaint_ref, parties, leaf)
-				values (:id, :kind, :sha, :size, :media, :occurred, :recorded, :submitter, :order, :complaint, :parties, :leaf)""")
-			.param("id", v.id())
-			.param("kind", v.kind().name())
-			.param("sha", v.sha256())
-			.param("size", v.size())
-			.param("media", v.mediaType())
-			.param("occurred", SqlTime.of(v.occurredAt()))
-			.param("recorded", SqlTime.of(v.recordedAt()))
-			.param("submitter", v.submitter())
-			.param("order", v.orderId())
-			.param("complaint", v.complaintId())
-			.param("parties", String.join(",", parties))
-			.param("leaf", leaf)
-			.update();
+				  complaint_ref, parties, leaf, leaf_index)
+				values (:id, :kind, :sha, :size, :media, :occurred, :recorded, :submitter, :order, :complaint, :parties, :leaf,
+				  :index)""", params);
 	}
 
 	public Optional<Row> find(String id) {
@@ -84,7 +94,4 @@ public class EvidenceRepository {
 		return new Row(view, parties.isEmpty() ? List.of() : Arrays.asList(parties.split(",")), rs.getString("leaf"));
 	}
 
-	Instant now(java.time.Clock clock) {
-		return clock.instant();
-	}
 }

@@ -72,6 +72,16 @@ class FileBlobStore implements BlobStore {
 	}
 
 	@Override
+	public Stored put(byte[] content) throws IOException {
+		String hex = HexFormat.of().formatHex(Merkle.sha256().digest(content));
+		Path target = pathOf(hex);
+		if (!Files.exists(target)) {
+			return put(new java.io.ByteArrayInputStream(content), Long.MAX_VALUE);
+		}
+		return new Stored(hex, content.length, Arrays.copyOf(content, Math.min(content.length, HEAD)));
+	}
+
+	@Override
 	public Optional<InputStream> open(String sha256) throws IOException {
 		if (!sha256.matches("[0-9a-f]{64}")) {
 			return Optional.empty();

@@ -42,13 +42,12 @@ class LogNodes {
 		if (keys.isEmpty()) {
 			return found;
 		}
-		Map<Integer, List<Long>> byLevel = new HashMap<>();
-		keys.forEach(k -> byLevel.computeIfAbsent(k.level(), l -> new ArrayList<>()).add(k.index()));
-		byLevel.forEach((level, indexes) -> jdbc.query("select idx, hash from log_node where level = :level and idx = any(:idx)",
-				new MapSqlParameterSource().addValue("level", level).addValue("idx", indexes.toArray(Long[]::new)),
-				rs -> {
-					found.put(new Key(level, rs.getLong("idx")), HEX.parseHex(rs.getString("hash")));
-				}));
+		// One query for all of them, by (level, idx) pairs: an index lookup each.
+		List<Object[]> pairs = keys.stream().map(k -> new Object[] { k.level(), k.index() }).toList();
+		jdbc.query("select level, idx, hash from log_node where (level, idx) in (:keys)",
+				new MapSqlParameterSource("keys", pairs), rs -> {
+					found.put(new Key(rs.getInt("level"), rs.getLong("idx")), HEX.parseHex(rs.getString("hash")));
+				});
 		return found;
 	}
 

@@ -28,18 +28,23 @@ public class TransparencyLog {
 
 	private final JdbcClient jdbc;
 	private final LogNodes nodes;
+	private final EvidenceRepository records;
 
-	TransparencyLog(JdbcClient jdbc, LogNodes nodes) {
+	TransparencyLog(JdbcClient jdbc, LogNodes nodes, EvidenceRepository records) {
 		this.jdbc = jdbc;
 		this.nodes = nodes;
+		this.records = records;
 	}
 
-	/** Queues a leaf for the evidence record {@code evidenceId}; it is sequenced when the transaction commits. */
-	public void appendAtCommit(String evidenceId, byte[] leaf) {
+	/**
+	 * Queues an evidence record and its leaf; both are written when the transaction commits, the record with its leaf
+	 * index, in one batch with the transaction's other records.
+	 */
+	public void appendAtCommit(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] leaf) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("evidence is recorded inside a transaction");
 		}
-		current().leaves.add(new Pending(evidenceId, leaf));
+		current().leaves.add(new Pending(record, parties, leaf));
 	}
 
 	/** The committed tree size. */
@@ -123,7 +128,7 @@ public class TransparencyLog {
 		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
 		Map<Key, byte[]> known = new HashMap<>(rightEdge(size));
 		Map<Key, byte[]> created = new HashMap<>();
-		List<Object[]> indexes = new ArrayList<>();
+		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
 		long index = size;
 		for (Pending leaf : leaves) {
 			byte[] hash = Merkle.leafHash(leaf.bytes());
@@ -137,16 +142,11 @@ public class TransparencyLog {
 				level++;
 				put(known, created, new Key(level, i), hash);
 			}
-			indexes.add(new Object[] { index, leaf.evidenceId() });
+			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), index));
 			index++;
 		}
+		records.insertAll(rows);
 		nodes.insert(created);
-		for (Object[] row : indexes) {
-			jdbc.sql("update evidence set leaf_index = :index where id = :id")
-				.param("index", row[0])
-				.param("id", row[1])
-				.update();
-		}
 		jdbc.sql("update log_state set size = :size where id = 1").param("size", index).update();
 	}
 
@@ -177,7 +177,7 @@ public class TransparencyLog {
 		return batch;
 	}
 
-	private record Pending(String evidenceId, byte[] bytes) {
+	private record Pending(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] bytes) {
 	}
 
 	private static final class Batch implements TransactionSynchronization {
