@@ -1,16 +1,11 @@
 package cn.fangxin.evidence.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,62 +13,33 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.evidence.EvidenceView;
+import cn.fangxin.platform.BatchingWriter;
 
 /**
  * Group commit for evidence: records queued by many callers are made in one transaction — one lock of the log's size
- * row, one batch of nodes, one commit — and acknowledged with their leaf indices after it committed. One writer per
- * instance; a failed batch is retried record by record.
+ * row, one batch of records, one of nodes, one commit — and acknowledged with their leaf indices after it committed.
+ * A failed batch is retried record by record.
  */
 @Component
-public class EvidenceWriter implements SmartLifecycle {
-
-	private static final int MAX_BATCH = 2000;
+public class EvidenceWriter extends BatchingWriter<EvidenceWriter.Pending> {
 
 	private final TransactionTemplate transactions;
 	private final NamedParameterJdbcTemplate jdbc;
-	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-	private volatile boolean running;
-	private volatile Thread thread;
 
 	EvidenceWriter(PlatformTransactionManager transactionManager, NamedParameterJdbcTemplate jdbc) {
+		super("evidence-group-commit", 2000);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 	}
 
 	public CompletableFuture<EvidenceView> submit(Supplier<EvidenceView> record) {
-		Request request = new Request(record, new CompletableFuture<>());
-		if (!running) {
-			request.done().completeExceptionally(new IllegalStateException("the evidence writer is not running"));
-		}
-		else {
-			queue.add(request);
-		}
-		return request.done();
+		Pending pending = new Pending(record, new CompletableFuture<>());
+		enqueue(pending);
+		return pending.done();
 	}
 
-	private void run() {
-		List<Request> batch = new ArrayList<>();
-		while (running || !queue.isEmpty()) {
-			try {
-				Request first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				queue.drainTo(batch, MAX_BATCH - 1);
-				commit(batch);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			finally {
-				batch.clear();
-			}
-		}
-	}
-
-	private void commit(List<Request> batch) {
+	@Override
+	protected void commit(List<Pending> batch) {
 		try {
 			List<EvidenceView> made = transactions.execute(s -> batch.stream().map(r -> r.record().get()).toList());
 			Map<String, Long> indexes = indexesOf(made);
@@ -84,13 +50,12 @@ public class EvidenceWriter implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException failed) {
-			for (Request request : batch) {
+			for (Pending pending : batch) {
 				try {
-					EvidenceView v = transactions.execute(s -> request.record().get());
-					request.done().complete(v);
+					pending.done().complete(transactions.execute(s -> pending.record().get()));
 				}
 				catch (RuntimeException again) {
-					request.done().completeExceptionally(again);
+					pending.done().completeExceptionally(again);
 				}
 			}
 		}
@@ -104,32 +69,8 @@ public class EvidenceWriter implements SmartLifecycle {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
 	}
 
-	@Override
-	public void start() {
-		running = true;
-		thread = Thread.ofPlatform().name("evidence-group-commit").daemon().start(this::run);
+	/** A record to make and the future of its view. */
+	record Pending(Supplier<EvidenceView> record, CompletableFuture<EvidenceView> done)
+			implements BatchingWriter.Request<EvidenceView> {
 	}
-
-	@Override
-	public void stop() {
-		running = false;
-		Thread t = thread;
-		if (t != null) {
-			try {
-				t.join(10_000);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	private record Request(Supplier<EvidenceView> record, CompletableFuture<EvidenceView> done) {
-	}
-
 }
