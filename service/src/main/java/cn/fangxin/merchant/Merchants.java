@@ -402,6 +402,7 @@ public class Merchants {
 			.orElse(0L);
 	}
 
+	/** Buyers' money held for the shop's open orders. No order can exist before the orders module (issue 6) adds it. */
 	private long inEscrow(String merchantId) {
 		return 0;
 	}

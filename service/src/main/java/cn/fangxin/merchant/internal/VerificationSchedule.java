@@ -26,15 +26,11 @@ public class VerificationSchedule {
 	public static final String OVERDUE_REASON = "VERIFICATION_OVERDUE";
 
 	private final Deadlines deadlines;
-	private final MerchantRepository repository;
 	private final MerchantProperties properties;
-	private final Clock clock;
 
-	VerificationSchedule(Deadlines deadlines, MerchantRepository repository, MerchantProperties properties, Clock clock) {
+	VerificationSchedule(Deadlines deadlines, MerchantProperties properties) {
 		this.deadlines = deadlines;
-		this.repository = repository;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/** Identity verified now: the next re-verification falls due at {@code due}. */
