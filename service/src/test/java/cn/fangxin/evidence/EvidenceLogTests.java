@@ -180,6 +180,36 @@ class EvidenceLogTests extends ApiTest {
 			.isEqualTo("PROOF_RANGE_INVALID");
 	}
 
+	@Test
+	@DisplayName("tlog-tiles: hash tiles hold the stored leaf hashes and entry tiles the exact leaf bytes")
+	void tiles() {
+		for (int i = 0; i < 3; i++) {
+			transactions.executeWithoutResult(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					("{\"tile\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null, null,
+					List.of()));
+		}
+		long size = log.size();
+		int width = (int) Math.min(size, 255);
+		String suffix = size >= 256 ? "000" : "000.p/" + width;
+		if (size >= 256) {
+			width = 256;
+		}
+		byte[] hashTile = api.download("/api/v1/log/tile/0/" + suffix, api.demoToken("agent"));
+		byte[] entryTile = api.download("/api/v1/log/tile/entries/" + suffix, api.demoToken("agent"));
+		assertThat(hashTile).hasSize(32 * width);
+		int offset = 0;
+		for (int i = 0; i < width; i++) {
+			int length = ((entryTile[offset] & 0xff) << 8) | (entryTile[offset + 1] & 0xff);
+			byte[] leaf = java.util.Arrays.copyOfRange(entryTile, offset + 2, offset + 2 + length);
+			offset += 2 + length;
+			assertThat(java.util.Arrays.copyOfRange(hashTile, 32 * i, 32 * i + 32)).isEqualTo(Merkle.leafHash(leaf));
+		}
+		assertThat(offset).isEqualTo(entryTile.length);
+		assertThat(api.get("/api/v1/log/tile/0/x999/999").send().code()).isEqualTo("TILE_NOT_FOUND");
+		assertThat(api.get("/api/v1/log/tile/0/12").send().code()).isEqualTo("TILE_NOT_FOUND");
+		assertThat(api.get("/api/v1/log/tile/0/000.p/0").send().status()).isEqualTo(404);
+	}
+
 	private static List<byte[]> decode(JsonNode hashes) {
 		List<byte[]> out = new ArrayList<>();
 		hashes.forEach(h -> out.add(Base64.getDecoder().decode(h.asString())));

@@ -51,6 +51,13 @@ class LogNodes {
 		return found;
 	}
 
+	/** The stored hashes of one level from index {@code from} (inclusive) to {@code to} (exclusive), in order. */
+	List<byte[]> range(int level, long from, long to) {
+		return jdbc.query("select hash from log_node where level = :level and idx >= :from and idx < :to order by idx",
+				new MapSqlParameterSource().addValue("level", level).addValue("from", from).addValue("to", to),
+				(rs, n) -> HEX.parseHex(rs.getString("hash")));
+	}
+
 	/** Every leaf hash from {@code from} on, in order (for audits). */
 	List<byte[]> leafHashes(long from, long to) {
 		return jdbc.query("select hash from log_node where level = 0 and idx >= :from and idx < :to order by idx",

@@ -70,6 +70,21 @@ public class TransparencyLog {
 		return Merkle.consistencyProof(from, to, fetched(to, h -> Merkle.consistencyProof(from, to, h)));
 	}
 
+	/**
+	 * A C2SP tlog-tiles hash tile: level {@code tileLevel} holds the tree's nodes at height 8·L; tile N covers node
+	 * indices [256·N, 256·N + width). Empty when the tree (of the committed size) does not have that many nodes yet.
+	 */
+	public java.util.Optional<List<byte[]>> tile(int tileLevel, long n, int width) {
+		if (tileLevel < 0 || tileLevel > 7 || n < 0 || width < 1 || width > 256) {
+			return java.util.Optional.empty();
+		}
+		long available = size() >> (8 * tileLevel);
+		if (256 * n + width > available) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(nodes.range(8 * tileLevel, 256 * n, 256 * n + width));
+	}
+
 	/** The stored hash of a complete subtree, if it exists. */
 	public java.util.Optional<byte[]> node(int level, long index) {
 		return java.util.Optional.ofNullable(nodes.find(List.of(new Key(level, index))).get(new Key(level, index)));

@@ -79,6 +79,87 @@ class LogController {
 		return new ConsistencyView(from, to, encode(tree.consistencyProof(from, to)));
 	}
 
+	/**
+	 * C2SP tlog-tiles: {@code /api/v1/log/tile/<L>/<N>[.p/<W>]} (hash tiles, 32-byte hashes concatenated) and
+	 * {@code /api/v1/log/tile/entries/<N>[.p/<W>]} (entry bundles: each leaf as a big-endian uint16 length and its
+	 * bytes). N is written in groups of three digits, all but the last prefixed with x: 1234067 → x001/x234/067. Tiles
+	 * never change, so they may be cached for ever.
+	 */
+	@GetMapping(path = "/api/v1/log/tile/**", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@Operation(summary = "C2SP tlog-tiles hash and entry tiles")
+	ResponseEntity<byte[]> tile(jakarta.servlet.http.HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getRequestURI().indexOf("/tile/") + "/tile/".length());
+		TilePath tile = TilePath.parse(path)
+			.orElseThrow(() -> ApiProblem.notFound("TILE_NOT_FOUND", "No such tile: " + path));
+		byte[] body;
+		if (tile.entries()) {
+			var hashes = tree.tile(0, tile.index(), tile.width())
+				.orElseThrow(() -> ApiProblem.notFound("TILE_NOT_FOUND", "The log has no such tile yet."));
+			var out = new java.io.ByteArrayOutputStream();
+			for (int i = 0; i < hashes.size(); i++) {
+				byte[] leaf = evidence.byLeafIndex(256 * tile.index() + i).orElseThrow().leaf().getBytes(StandardCharsets.UTF_8);
+				out.write(leaf.length >> 8);
+				out.write(leaf.length & 0xff);
+				out.writeBytes(leaf);
+			}
+			body = out.toByteArray();
+		}
+		else {
+			var hashes = tree.tile(tile.level(), tile.index(), tile.width())
+				.orElseThrow(() -> ApiProblem.notFound("TILE_NOT_FOUND", "The log has no such tile yet."));
+			body = new byte[32 * hashes.size()];
+			for (int i = 0; i < hashes.size(); i++) {
+				System.arraycopy(hashes.get(i), 0, body, 32 * i, 32);
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header("Cache-Control", "public, max-age=31536000, immutable")
+			.body(body);
+	}
+
+	/** A parsed tile path. */
+	record TilePath(boolean entries, int level, long index, int width) {
+
+		static java.util.Optional<TilePath> parse(String path) {
+			String[] parts = path.split("/");
+			if (parts.length < 2) {
+				return java.util.Optional.empty();
+			}
+			boolean entries = parts[0].equals("entries");
+			int level;
+			if (entries) {
+				level = 0;
+			}
+			else if (parts[0].matches("\\d{1,2}")) {
+				level = Integer.parseInt(parts[0]);
+			}
+			else {
+				return java.util.Optional.empty();
+			}
+			int width = 256;
+			int end = parts.length;
+			if (end >= 3 && parts[end - 2].endsWith(".p") && parts[end - 1].matches("\\d{1,3}")) {
+				width = Integer.parseInt(parts[end - 1]);
+				parts[end - 2] = parts[end - 2].substring(0, parts[end - 2].length() - 2);
+				end--;
+				if (width < 1 || width > 255) {
+					return java.util.Optional.empty();
+				}
+			}
+			long index = 0;
+			for (int i = 1; i < end; i++) {
+				String group = parts[i];
+				boolean last = i == end - 1;
+				if (last ? !group.matches("\\d{3}") : !group.matches("x\\d{3}")) {
+					return java.util.Optional.empty();
+				}
+				index = index * 1000 + Integer.parseInt(last ? group : group.substring(1));
+			}
+			return java.util.Optional.of(new TilePath(entries, level, index, width));
+		}
+	}
+
 	private static List<String> encode(List<byte[]> hashes) {
 		return hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
 	}
