@@ -74,6 +74,8 @@ public class EvidenceBundles {
 			.append("origin ").append(keys.origin()).append('\n')
 			.append("verifier-key ").append(keys.verifierKey()).append('\n')
 			.append("checkpoint checkpoint.txt\n");
+		java.util.Optional<byte[]> timestamp = checkpoints.timestamp(checkpoint.size());
+		timestamp.ifPresent(t -> manifest.append("timestamp checkpoint.tsr\n"));
 		for (EvidenceRepository.Row row : rows) {
 			long index = row.view().leafIndex();
 			String proof = log.inclusionProof(index, checkpoint.size())
@@ -89,6 +91,9 @@ public class EvidenceBundles {
 			try (ZipOutputStream zip = new ZipOutputStream(out)) {
 				entry(zip, "manifest.txt", manifestText.getBytes(StandardCharsets.UTF_8));
 				entry(zip, "checkpoint.txt", checkpoint.note().getBytes(StandardCharsets.UTF_8));
+				if (timestamp.isPresent()) {
+					entry(zip, "checkpoint.tsr", timestamp.get());
+				}
 				entry(zip, "README.txt", readme(id).getBytes(StandardCharsets.UTF_8));
 				for (EvidenceRepository.Row row : rows) {
 					entry(zip, "leaves/" + row.view().leafIndex() + ".bin", row.leaf().getBytes(StandardCharsets.UTF_8));

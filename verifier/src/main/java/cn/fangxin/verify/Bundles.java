@@ -108,6 +108,10 @@ public final class Bundles {
 			return report;
 		}
 
+		if (header.containsKey("timestamp")) {
+			report.info("RFC 3161 timestamp of the checkpoint: " + header.get("timestamp") + " (check it against the TSA's "
+					+ "certificate: openssl ts -verify -data checkpoint.txt -in checkpoint.tsr -token_in -CAfile tsa.pem)");
+		}
 		for (String[] item : items) {
 			verifyItem(item, entries, proofs, checkpoint, report);
 		}

@@ -32,16 +32,19 @@ public class Checkpoints implements SmartLifecycle {
 	private final JdbcClient jdbc;
 	private final TransparencyLog tree;
 	private final LogKeys keys;
+	private final TimestampAuthority tsa;
 	private final TaskScheduler scheduler;
 	private final Clock clock;
 	private final java.time.Duration interval;
 	private volatile ScheduledFuture<?> task;
 
-	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogKeys keys, TaskScheduler scheduler, Clock clock,
+	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogKeys keys, TimestampAuthority tsa, TaskScheduler scheduler,
+			Clock clock,
 			@Value("${fangxin.log.checkpoint-interval:500ms}") java.time.Duration interval) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.keys = keys;
+		this.tsa = tsa;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.interval = interval;
@@ -68,6 +71,13 @@ public class Checkpoints implements SmartLifecycle {
 		catch (DuplicateKeyException anotherInstanceSignedIt) {
 			// The same size, the same root, the same deterministic signature.
 		}
+		if (tsa.configured()) {
+			tsa.stamp(note.getBytes(java.nio.charset.StandardCharsets.UTF_8)).ifPresent(token -> jdbc
+				.sql("update log_checkpoint set timestamp_token = :token where size = :size and timestamp_token is null")
+				.param("token", java.util.Base64.getEncoder().encodeToString(token))
+				.param("size", size)
+				.update());
+		}
 		return latest();
 	}
 
@@ -86,6 +96,15 @@ public class Checkpoints implements SmartLifecycle {
 			.query((rs, n) -> new Signed(rs.getLong("size"), rs.getString("root"), rs.getString("note"),
 					SqlTime.read(rs, "signed_at")))
 			.optional();
+	}
+
+	/** The RFC 3161 token (DER) of the checkpoint of this size, if it was stamped. */
+	public Optional<byte[]> timestamp(long size) {
+		return jdbc.sql("select timestamp_token from log_checkpoint where size = :size and timestamp_token is not null")
+			.param("size", size)
+			.query(String.class)
+			.optional()
+			.map(java.util.Base64.getDecoder()::decode);
 	}
 
 	/** Every checkpoint, oldest first (for audits). */

@@ -44,6 +44,14 @@ class LogController {
 		return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(note);
 	}
 
+	@GetMapping(path = "/api/v1/log/checkpoints/{size}/timestamp", produces = "application/timestamp-reply")
+	@Operation(summary = "The RFC 3161 timestamp token of the checkpoint of this size, when the log is stamped")
+	ResponseEntity<byte[]> timestamp(@PathVariable long size) {
+		byte[] token = checkpoints.timestamp(size)
+			.orElseThrow(() -> ApiProblem.notFound("TIMESTAMP_NOT_FOUND", "No timestamp for a checkpoint of this size."));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/timestamp-reply")).body(token);
+	}
+
 	@GetMapping("/api/v1/log/public-key")
 	@Operation(summary = "The log's Ed25519 public key and C2SP verifier key")
 	PublicKeyView publicKey() {

@@ -1,0 +1,47 @@
+package cn.fangxin.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.fangxin.FangxinApplication;
+import cn.fangxin.evidence.internal.Checkpoints;
+import cn.fangxin.verify.Merkle;
+
+/** With a time-stamping authority configured, every signed checkpoint carries an RFC 3161 token over its note. */
+@Tag("persistence")
+class TrustedTimeTests {
+
+	@Test
+	@DisplayName("a checkpoint is stamped by the TSA: the token's imprint is the note's SHA-256 and its signature verifies")
+	void checkpointsAreTimestamped() throws Exception {
+		try (var tsa = new TestTimestampAuthority();
+				var context = new SpringApplicationBuilder(FangxinApplication.class).profiles("test")
+					.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms")) {
+			var vault = context.getBean(EvidenceVault.class);
+			var checkpoints = context.getBean(Checkpoints.class);
+			context.getBean(TransactionTemplate.class).executeWithoutResult(s -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					"{\"stamp\":\"me\"}".getBytes(), "application/json", null, null, List.of()));
+			var stamped = await().atMost(Duration.ofSeconds(10))
+				.until(() -> checkpoints.latest().flatMap(c -> checkpoints.timestamp(c.size()).map(t -> new Object[] { c, t })),
+						java.util.Optional::isPresent)
+				.get();
+			Checkpoints.Signed checkpoint = (Checkpoints.Signed) stamped[0];
+			TimeStampToken token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData((byte[]) stamped[1]));
+			assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+				.isEqualTo(Merkle.sha256().digest(checkpoint.note().getBytes(StandardCharsets.UTF_8)));
+			token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.certificate));
+		}
+	}
+}
