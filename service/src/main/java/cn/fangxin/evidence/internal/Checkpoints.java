@@ -55,6 +55,7 @@ public class Checkpoints implements SmartLifecycle {
 		long size = tree.size();
 		Optional<Signed> latest = latest();
 		if (latest.isPresent() && latest.get().size() >= size) {
+			latest.ifPresent(this::stampIfMissing);
 			return latest;
 		}
 		byte[] root = tree.root(size);
@@ -71,14 +72,24 @@ public class Checkpoints implements SmartLifecycle {
 		catch (DuplicateKeyException anotherInstanceSignedIt) {
 			// The same size, the same root, the same deterministic signature.
 		}
-		if (tsa.configured()) {
-			tsa.stamp(note.getBytes(java.nio.charset.StandardCharsets.UTF_8)).ifPresent(token -> jdbc
-				.sql("update log_checkpoint set timestamp_token = :token where size = :size and timestamp_token is null")
-				.param("token", java.util.Base64.getEncoder().encodeToString(token))
-				.param("size", size)
-				.update());
+		Optional<Signed> signed = latest();
+		signed.ifPresent(this::stampIfMissing);
+		return signed;
+	}
+
+	/**
+	 * Stamps a checkpoint by the time-stamping authority unless it carries a token already; a checkpoint signed by an
+	 * instance without one, or while the authority was down, is stamped on the next round.
+	 */
+	private void stampIfMissing(Signed checkpoint) {
+		if (!tsa.configured() || timestamp(checkpoint.size()).isPresent()) {
+			return;
 		}
-		return latest();
+		tsa.stamp(checkpoint.note().getBytes(java.nio.charset.StandardCharsets.UTF_8)).ifPresent(token -> jdbc
+			.sql("update log_checkpoint set timestamp_token = :token where size = :size and timestamp_token is null")
+			.param("token", java.util.Base64.getEncoder().encodeToString(token))
+			.param("size", checkpoint.size())
+			.update());
 	}
 
 	/** The latest signed checkpoint. */
