@@ -50,7 +50,12 @@ public class Checkpoints implements SmartLifecycle {
 		this.interval = interval;
 	}
 
-	/** Signs a checkpoint for the current size if there is none yet; returns the latest checkpoint. */
+	/**
+	 * Signs a checkpoint for the current size if there is none yet; returns the latest checkpoint. Always in a
+	 * transaction of its own, so that a reader in a read-only transaction (a bundle) can ask for one.
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public synchronized Optional<Signed> signNow() {
 		long size = tree.size();
 		Optional<Signed> latest = latest();
