@@ -132,6 +132,19 @@ class LedgerRepository {
 		return found;
 	}
 
+	/**
+	 * Locks pending transfers about to be posted or voided, in id order, so that two transactions resolving the same
+	 * one (a post racing its expiry, say) take turns: the second then reads the first's resolution and is refused.
+	 */
+	void lockPending(Collection<String> pendingIds) {
+		if (pendingIds.isEmpty()) {
+			return;
+		}
+		jdbc.query("select id from ledger_transfer where id = any(:ids) order by id for update",
+				Map.of("ids", array(pendingIds)), rs -> {
+				});
+	}
+
 	/** For each of these pending transfers that was posted or voided: how. */
 	Map<String, TransferType> findResolutions(Collection<String> pendingIds) {
 		Map<String, TransferType> found = new HashMap<>();

@@ -108,6 +108,7 @@ public class TransferProcessor {
 					}
 				}
 			}
+			repository.lockPending(pendingIds);
 			Set<String> lookup = new HashSet<>(ids);
 			lookup.addAll(pendingIds);
 			byId.putAll(repository.findTransfers(lookup));

@@ -1,0 +1,47 @@
+package cn.fangxin.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.Browser;
+import cn.fangxin.verify.Merkle;
+
+/** A consumer keeps a screenshot as evidence in the web UI and sees it in the public log. */
+@Tag("browser")
+class EvidenceBrowserTests extends ApiTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	@DisplayName("a consumer records a screenshot and sees its fingerprint and place in the log; the log page is public")
+	void recordEvidence() throws Exception {
+		var consumer = api.signUp("CONSUMER");
+		byte[] png = EvidenceLogTests.png();
+		Path file = dir.resolve("seller-chat.png");
+		Files.write(file, png);
+		try (Browser browser = Browser.open("http://localhost:" + port)) {
+			browser.go("/login?lang=en");
+			browser.signIn(consumer.username(), consumer.password());
+			browser.go("/evidence");
+			browser.find("#file").sendKeys(file.toString());
+			browser.select("#kind", "CHAT_EXPORT").type("#orderId", "ord_lipstick").click("#upload");
+			assertThat(browser.waitForText("#flash", "Recorded")).contains("Recorded in the evidence log");
+			assertThat(browser.text("#sha256")).isEqualTo(HexFormat.of().formatHex(Merkle.sha256().digest(png)));
+			assertThat(browser.text("#leaf-index")).matches("\\d+");
+			browser.signOut();
+			browser.go("/public/log");
+			assertThat(browser.text("#checkpoint")).startsWith("fangxin.local/evidence");
+			assertThat(browser.text("#verifier-key")).startsWith("fangxin.local/evidence+");
+		}
+	}
+}
