@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,16 +14,23 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.FangxinApplication;
 import cn.fangxin.evidence.internal.Checkpoints;
+import cn.fangxin.account.Caller;
+import cn.fangxin.verify.BundleReport;
+import cn.fangxin.verify.Bundles;
 import cn.fangxin.verify.Merkle;
 
 /** With a time-stamping authority configured, every signed checkpoint carries an RFC 3161 token over its note. */
 @Tag("persistence")
 class TrustedTimeTests {
+
+	@TempDir
+	Path dir;
 
 	@Test
 	@DisplayName("a checkpoint is stamped by the TSA: the token's imprint is the note's SHA-256 and its signature verifies")
@@ -31,8 +40,9 @@ class TrustedTimeTests {
 					.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms")) {
 			var vault = context.getBean(EvidenceVault.class);
 			var checkpoints = context.getBean(Checkpoints.class);
+			String order = "ord_stamped";
 			context.getBean(TransactionTemplate.class).executeWithoutResult(s -> vault.recordSystem(EvidenceKind.CASE_EVENT,
-					"{\"stamp\":\"me\"}".getBytes(), "application/json", null, null, List.of()));
+					"{\"stamp\":\"me\"}".getBytes(), "application/json", order, null, List.of()));
 			var stamped = await().atMost(Duration.ofSeconds(10))
 				.until(() -> checkpoints.latest().flatMap(c -> checkpoints.timestamp(c.size()).map(t -> new Object[] { c, t })),
 						java.util.Optional::isPresent)
@@ -42,6 +52,15 @@ class TrustedTimeTests {
 			assertThat(token.getTimeStampInfo().getMessageImprintDigest())
 				.isEqualTo(Merkle.sha256().digest(checkpoint.note().getBytes(StandardCharsets.UTF_8)));
 			token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.certificate));
+
+			// the bundle carries the token, and the offline verifier checks it, pinned to the TSA's certificate
+			Path zip = dir.resolve("bundle.zip");
+			try (var out = Files.newOutputStream(zip)) {
+				context.getBean(EvidenceBundles.class).bundle(new Caller(new cn.fangxin.account.AccountId("acc_admin"), "admin", cn.fangxin.account.Role.ADMIN), EvidenceBundles.Subject.ORDER, order).writeTo(out);
+			}
+			BundleReport report = Bundles.verify(zip, java.util.Optional.of(tsa.certificate));
+			assertThat(report.ok()).as(report.text()).isTrue();
+			assertThat(report.text()).contains("RFC 3161 timestamp of the checkpoint verifies").contains("CN=Fangxin Test TSA");
 		}
 	}
 }

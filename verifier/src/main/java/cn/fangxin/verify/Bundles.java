@@ -22,6 +22,7 @@ import java.util.zip.ZipInputStream;
  * checkpoint.txt            a C2SP signed checkpoint of the log
  * leaves/&lt;index&gt;.bin       each record's canonical leaf bytes ({@link EvidenceLeaf})
  * files/&lt;evidence id&gt;       each record's content, where the bundle carries it
+ * checkpoint.tsr            an RFC 3161 timestamp token over checkpoint.txt, when the platform has a TSA
  * </pre>
  *
  * manifest.txt, one entry a line:
@@ -32,13 +33,14 @@ import java.util.zip.ZipInputStream;
  * origin &lt;log origin&gt;
  * verifier-key &lt;name+keyid+key&gt;
  * checkpoint checkpoint.txt
+ * timestamp checkpoint.tsr   (optional)
  * item &lt;evidence id&gt; &lt;leaf index&gt; &lt;leaf file&gt; &lt;content file or -&gt;
  * proof &lt;leaf index&gt; &lt;base64 hash&gt;,... (or -)
  * </pre>
  *
  * Checks: the checkpoint's Ed25519 signature by the verifier key (which a court compares with the log's published
  * key), each leaf's inclusion in the checkpoint's tree (RFC 9162 §2.1.3.2), each leaf naming its evidence id, and each
- * content file's SHA-256 and size against its leaf.
+ * content file's SHA-256 and size against its leaf, and the checkpoint's RFC 3161 timestamp ({@link TrustedTime}).
  */
 public final class Bundles {
 
@@ -48,6 +50,14 @@ public final class Bundles {
 	}
 
 	public static BundleReport verify(Path zip) {
+		return verify(zip, java.util.Optional.empty());
+	}
+
+	/**
+	 * Verifies a bundle; when {@code tsaCertificate} is given, the checkpoint's RFC 3161 timestamp must be signed by that
+	 * certificate or one it issued.
+	 */
+	public static BundleReport verify(Path zip, java.util.Optional<java.security.cert.X509Certificate> tsaCertificate) {
 		BundleReport report = new BundleReport();
 		Map<String, byte[]> entries;
 		try {
@@ -57,10 +67,11 @@ public final class Bundles {
 			report.bad("cannot read " + zip + ": " + e.getMessage());
 			return report;
 		}
-		return verify(entries, report);
+		return verify(entries, report, tsaCertificate);
 	}
 
-	static BundleReport verify(Map<String, byte[]> entries, BundleReport report) {
+	static BundleReport verify(Map<String, byte[]> entries, BundleReport report,
+			java.util.Optional<java.security.cert.X509Certificate> tsaCertificate) {
 		byte[] manifestBytes = entries.get("manifest.txt");
 		if (manifestBytes == null) {
 			report.bad("the bundle has no manifest.txt");
@@ -108,9 +119,32 @@ public final class Bundles {
 			return report;
 		}
 
+		byte[] noteBytes = entries.getOrDefault(header.getOrDefault("checkpoint", "checkpoint.txt"), new byte[0]);
 		if (header.containsKey("timestamp")) {
-			report.info("RFC 3161 timestamp of the checkpoint: " + header.get("timestamp") + " (check it against the TSA's "
-					+ "certificate: openssl ts -verify -data checkpoint.txt -in checkpoint.tsr -token_in -CAfile tsa.pem)");
+			byte[] token = entries.get(header.get("timestamp"));
+			if (token == null) {
+				report.bad("the manifest names a timestamp, " + header.get("timestamp") + ", that the bundle lacks");
+				return report;
+			}
+			try {
+				TrustedTime.Stamp stamp = TrustedTime.verify(token, noteBytes, tsaCertificate);
+				List<String> lines = TrustedTime.describe(stamp);
+				report.good("RFC 3161 timestamp of the checkpoint verifies: " + lines.get(0));
+				lines.subList(1, lines.size()).forEach(report::info);
+				report.info(stamp.pinned() ? "  (the TSA certificate is the one given with --tsa-cert, or issued by it)"
+						: "  (compare this certificate with the one the time-stamping authority publishes, or pass it with --tsa-cert)");
+			}
+			catch (RuntimeException e) {
+				report.bad("timestamp: " + e.getMessage());
+				return report;
+			}
+		}
+		else if (tsaCertificate.isPresent()) {
+			report.bad("a TSA certificate was given, but the bundle's checkpoint carries no RFC 3161 timestamp");
+			return report;
+		}
+		else {
+			report.info("The checkpoint carries no RFC 3161 timestamp (the platform had no time-stamping authority configured).");
 		}
 		for (String[] item : items) {
 			verifyItem(item, entries, proofs, checkpoint, report);

@@ -58,7 +58,43 @@ class VerifyBundleTests {
 				new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
 	}
 
-	private String run(Map<String, byte[]> entries) throws IOException {
+	@Test
+	@DisplayName("a checkpoint's RFC 3161 timestamp verifies, pinned to the TSA's certificate or not; a token over other data, a forged one or another TSA's does not")
+	void trustedTime() throws Exception {
+		Map<String, byte[]> bundle = bundle();
+		TestTsa tsa = new TestTsa();
+		Map<String, byte[]> stamped = withTimestamp(bundle, tsa.stamp(bundle.get("checkpoint.txt")));
+		assertThat(run(stamped)).startsWith("0").contains("RFC 3161 timestamp of the checkpoint verifies")
+			.contains("CN=Fangxin Test TSA").contains("compare this certificate");
+
+		Path pem = dir.resolve("tsa.pem");
+		Files.writeString(pem, tsa.pem());
+		assertThat(run(stamped, "--tsa-cert", pem.toString())).startsWith("0").contains("given with --tsa-cert");
+		Path other = dir.resolve("other.pem");
+		Files.writeString(other, new TestTsa().pem());
+		assertThat(run(stamped, "--tsa-cert", other.toString())).startsWith("1").contains("not the given TSA certificate");
+		assertThat(run(bundle, "--tsa-cert", pem.toString())).startsWith("1").contains("carries no RFC 3161 timestamp");
+
+		assertThat(run(withTimestamp(bundle, tsa.stamp("another checkpoint".getBytes())))).startsWith("1")
+			.contains("stamps other data");
+		byte[] forged = tsa.stamp(bundle.get("checkpoint.txt"));
+		forged[forged.length - 10] ^= 1; // inside the signature value
+		assertThat(run(withTimestamp(bundle, forged))).startsWith("1").contains("timestamp");
+		Map<String, byte[]> missing = withTimestamp(bundle, new byte[0]);
+		missing.remove("checkpoint.tsr");
+		assertThat(run(missing)).startsWith("1").contains("lacks");
+	}
+
+	private static Map<String, byte[]> withTimestamp(Map<String, byte[]> bundle, byte[] token) {
+		Map<String, byte[]> copy = new LinkedHashMap<>(bundle);
+		copy.put("manifest.txt", new String(bundle.get("manifest.txt"), StandardCharsets.UTF_8)
+			.replace("checkpoint checkpoint.txt\n", "checkpoint checkpoint.txt\ntimestamp checkpoint.tsr\n")
+			.getBytes(StandardCharsets.UTF_8));
+		copy.put("checkpoint.tsr", token);
+		return copy;
+	}
+
+	private String run(Map<String, byte[]> entries, String... options) throws IOException {
 		Path zip = Files.createTempFile(dir, "bundle", ".zip");
 		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
 			for (var e : entries.entrySet()) {
@@ -68,7 +104,9 @@ class VerifyBundleTests {
 			}
 		}
 		var text = new ByteArrayOutputStream();
-		int code = VerifyBundle.run(new String[] { zip.toString() }, new PrintStream(text, true, StandardCharsets.UTF_8),
+		List<String> args = new ArrayList<>(List.of(options));
+		args.add(zip.toString());
+		int code = VerifyBundle.run(args.toArray(String[]::new), new PrintStream(text, true, StandardCharsets.UTF_8),
 				new PrintStream(new ByteArrayOutputStream()));
 		return code + "\n" + text.toString(StandardCharsets.UTF_8);
 	}
