@@ -33,9 +33,11 @@ public class EvidenceBundles {
 	private final Checkpoints checkpoints;
 	private final LogKeys keys;
 	private final BlobStore blobs;
+	private final org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects;
 
 	EvidenceBundles(EvidenceRepository repository, TransparencyLog log, Checkpoints checkpoints, LogKeys keys,
-			BlobStore blobs) {
+			BlobStore blobs, org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects) {
+		this.subjects = subjects;
 		this.repository = repository;
 		this.log = log;
 		this.checkpoints = checkpoints;
@@ -57,9 +59,15 @@ public class EvidenceBundles {
 	@Transactional(readOnly = true)
 	public Bundle bundle(Caller caller, Subject subject, String id) {
 		List<EvidenceRepository.Row> rows = subject == Subject.ORDER ? repository.ofOrder(id) : repository.ofComplaint(id);
-		// Until the order and complaint modules vouch for their parties, a non-staff caller must be party to every record:
-		// uploading one record with someone else's order id must not open that order's bundle.
-		boolean allowed = caller.isStaff() || rows.stream().allMatch(r -> r.parties().contains(caller.id().value()));
+		// The module owning the subject says who its parties are; where none does (yet), a non-staff caller must be party
+		// to every record, so that filing one record under someone else's id does not open their bundle.
+		java.util.Optional<java.util.Set<cn.fangxin.account.AccountId>> parties = subjects.orderedStream()
+			.filter(s -> s.supports(subject))
+			.map(s -> s.parties(subject, id))
+			.flatMap(java.util.Optional::stream)
+			.findFirst();
+		boolean allowed = caller.isStaff() || (parties.isPresent() ? parties.get().contains(caller.id())
+				: rows.stream().allMatch(r -> r.parties().contains(caller.id().value())));
 		if (rows.isEmpty() || !allowed) {
 			throw ApiProblem.notFound("BUNDLE_NOT_FOUND", "No evidence for this " + subject.name().toLowerCase() + ".");
 		}

@@ -47,9 +47,10 @@ public class EvidenceVault {
 	private final Set<String> allowed;
 	private final Tika tika = new Tika();
 	private final cn.fangxin.evidence.internal.EvidenceWriter writer;
+	private final org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects;
 
 	EvidenceVault(EvidenceRepository repository, TransparencyLog log, BlobStore blobs, Clock clock,
-			cn.fangxin.evidence.internal.EvidenceWriter writer,
+			cn.fangxin.evidence.internal.EvidenceWriter writer, org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects,
 			@Value("${fangxin.evidence.max-size:20MB}") DataSize maxSize,
 			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
 		this.repository = repository;
@@ -57,6 +58,7 @@ public class EvidenceVault {
 		this.blobs = blobs;
 		this.clock = clock;
 		this.writer = writer;
+		this.subjects = subjects;
 		this.maxBytes = maxSize.toBytes();
 		this.allowed = new LinkedHashSet<>(allowed);
 	}
@@ -72,6 +74,9 @@ public class EvidenceVault {
 			throw ApiProblem.invalidField("kind", "KIND_INVALID", "one of SCREENSHOT, CHAT_EXPORT, PAYMENT_VOUCHER, "
 					+ "LOGISTICS_PROOF, AD_PAGE_CAPTURE, APPRAISAL_REPORT, INVOICE, OTHER");
 		}
+		java.util.Set<AccountId> subjectParties = new java.util.LinkedHashSet<>();
+		subjectParties.addAll(partiesOf(caller, EvidenceBundles.Subject.ORDER, orderId, "ORDER_NOT_FOUND"));
+		subjectParties.addAll(partiesOf(caller, EvidenceBundles.Subject.COMPLAINT, complaintId, "COMPLAINT_NOT_FOUND"));
 		BlobStore.Stored stored;
 		try {
 			stored = blobs.put(content, maxBytes);
@@ -94,8 +99,32 @@ public class EvidenceVault {
 		List<String> parties = new ArrayList<>();
 		parties.add(caller.id().value());
 		otherParties.forEach(p -> parties.add(p.value()));
+		subjectParties.stream().map(AccountId::value).filter(p -> !parties.contains(p)).forEach(parties::add);
 		return record(kind, stored.sha256(), stored.size(), mediaType, occurredAt, orderId, complaintId,
 				caller.id().value(), parties);
+	}
+
+	/**
+	 * The parties of the order or complaint a record is filed under, checked: a caller who is neither one of them nor
+	 * staff gets 404, as for an id that does not exist. Subjects no module owns yet are taken as given.
+	 */
+	private java.util.Set<AccountId> partiesOf(Caller caller, EvidenceBundles.Subject subject, String id, String code) {
+		if (id == null || id.isBlank()) {
+			return java.util.Set.of();
+		}
+		List<EvidenceSubjects> owners = subjects.orderedStream().filter(s -> s.supports(subject)).toList();
+		if (owners.isEmpty()) {
+			return java.util.Set.of();
+		}
+		java.util.Set<AccountId> parties = owners.stream()
+			.map(s -> s.parties(subject, id))
+			.flatMap(java.util.Optional::stream)
+			.findFirst()
+			.orElseThrow(() -> ApiProblem.notFound(code, "No such " + subject.name().toLowerCase() + "."));
+		if (!caller.isStaff() && !parties.contains(caller.id())) {
+			throw ApiProblem.notFound(code, "No such " + subject.name().toLowerCase() + ".");
+		}
+		return parties;
 	}
 
 	/**

@@ -57,9 +57,15 @@ public class Merchants {
 	private final Payments payments;
 	private final MerchantProperties properties;
 	private final Clock clock;
+	private final org.springframework.beans.factory.ObjectProvider<EscrowHoldings> escrow;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	Merchants(MerchantRepository repository, PersonalDataCipher cipher, AccessAudit audit, VerificationSchedule schedule,
-			Ledger ledger, Payments payments, MerchantProperties properties, Clock clock) {
+			Ledger ledger, Payments payments, MerchantProperties properties, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<EscrowHoldings> escrow,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.escrow = escrow;
+		this.jdbc = jdbc;
 		this.repository = repository;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -292,7 +298,7 @@ public class Merchants {
 		return new PublicShop(merchant.id(), approved.shopName(), entityName, approved.kind(), approved.licenseNumber(),
 				approved.registrationExempt(), Regions.province(approved.regionCode()).orElse(null),
 				Regions.provinceEnglish(approved.regionCode()).orElse(null), merchant.verifiedAt(), merchant.status(),
-				depositFen(merchantId), List.copyOf(sanctions));
+				depositFen(merchantId), List.copyOf(sanctions), marks(merchantId, MarkKind.LATE_SHIPMENT));
 	}
 
 	/**
@@ -402,9 +408,44 @@ public class Merchants {
 			.orElse(0L);
 	}
 
-	/** Buyers' money held for the shop's open orders. No order can exist before the orders module (issue 6) adds it. */
+	/** Buyers' money held for the shop's open orders, as the orders module reports it. */
 	private long inEscrow(String merchantId) {
-		return 0;
+		EscrowHoldings holdings = escrow.getIfAvailable();
+		return holdings == null ? 0 : holdings.inEscrowFen(merchantId);
+	}
+
+	/**
+	 * Puts a mark on the merchant's record (a late shipment, ...), once per kind and reference, in the caller's
+	 * transaction.
+	 */
+	@Transactional
+	public void mark(String merchantId, MarkKind kind, String ref) {
+		boolean marked = jdbc.sql("select count(*) from merchant_mark where merchant_id = :merchant and kind = :kind and ref = :ref")
+			.param("merchant", merchantId)
+			.param("kind", kind.name())
+			.param("ref", ref)
+			.query(Long.class)
+			.single() > 0;
+		if (marked) {
+			return;
+		}
+		jdbc.sql("insert into merchant_mark (id, merchant_id, kind, ref, at) values (:id, :merchant, :kind, :ref, :at)")
+			.param("id", cn.fangxin.platform.Ids.next("mrk"))
+			.param("merchant", merchantId)
+			.param("kind", kind.name())
+			.param("ref", ref)
+			.param("at", cn.fangxin.platform.SqlTime.of(clock.instant()))
+			.update();
+	}
+
+	/** How many marks of this kind the merchant has. */
+	@Transactional(readOnly = true)
+	public long marks(String merchantId, MarkKind kind) {
+		return jdbc.sql("select count(*) from merchant_mark where merchant_id = :merchant and kind = :kind")
+			.param("merchant", merchantId)
+			.param("kind", kind.name())
+			.query(Long.class)
+			.single();
 	}
 
 	private long requiredDeposit(MerchantRow merchant) {

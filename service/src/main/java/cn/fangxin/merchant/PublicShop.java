@@ -19,8 +19,9 @@ import java.util.List;
  * @param status registry status
  * @param depositFen guarantee deposit held
  * @param sanctions sanctions in force
+ * @param lateShipments orders it did not ship in time (refunded automatically)
  */
 public record PublicShop(String id, String shopName, String entityName, MerchantKind kind, String licenseNumber,
 		boolean registrationExempt, String region, String regionEnglish, Instant verifiedAt, MerchantStatus status,
-		long depositFen, List<String> sanctions) {
+		long depositFen, List<String> sanctions, long lateShipments) {
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -36,10 +35,12 @@ class EvidenceBundleTests extends ApiTest {
 	@Test
 	@DisplayName("a downloaded bundle verifies offline; a stranger gets 404; staff may download it")
 	void bundle() throws Exception {
-		var buyer = api.signUp("CONSUMER");
-		String order = "ord_" + UUID.randomUUID().toString().substring(0, 8);
-		transactions.executeWithoutResult(s -> vault.recordSystem(EvidenceKind.ORDER_SNAPSHOT,
-				"{\"order\":\"snapshot\"}".getBytes(), "application/json", order, null, List.of(new AccountId(buyer.id()))));
+		var purchases = new cn.fangxin.support.Purchases(api);
+		var world = purchases.world();
+		var buyer = world.buyer();
+		String order = purchases.paid(world);
+		transactions.executeWithoutResult(s -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+				"{\"case\":\"event\"}".getBytes(), "application/json", order, null, List.of(new AccountId(buyer.id()))));
 		var upload = api.upload("/api/v1/evidence", buyer.token(), "chat.png", EvidenceLogTests.png(),
 				Map.of("kind", "SCREENSHOT", "orderId", order));
 		assertThat(upload.status()).isEqualTo(201);
@@ -49,7 +50,12 @@ class EvidenceBundleTests extends ApiTest {
 		Files.write(file, zip);
 		BundleReport report = Bundles.verify(file);
 		assertThat(report.ok()).as(report.text()).isTrue();
-		assertThat(report.text()).contains("ORDER_SNAPSHOT").contains("SCREENSHOT").contains("matches its logged SHA-256");
+		assertThat(report.text()).contains("ORDER_SNAPSHOT").contains("CASE_EVENT").contains("SCREENSHOT")
+			.contains("matches its logged SHA-256");
+		// the shop, the order's other party, may download it too, and the buyer's upload is readable to it
+		assertThat(api.download("/api/v1/evidence/bundle?orderId=" + order, world.shop().account().token())).isNotEmpty();
+		assertThat(api.get("/api/v1/evidence/" + upload.json().path("id").asString()).as(world.shop().account().token())
+			.send().status()).isEqualTo(200);
 
 		var stranger = api.get("/api/v1/evidence/bundle?orderId=" + order).as(api.signUp("CONSUMER").token()).send();
 		assertThat(stranger.status()).isEqualTo(404);

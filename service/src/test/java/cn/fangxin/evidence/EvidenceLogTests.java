@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The evidence vault and its transparency log through the public API, checked with the offline verifier's code. */
 @Tag("persistence")
-class EvidenceLogTests extends ApiTest {
+public class EvidenceLogTests extends ApiTest {
 
 	static final byte[] PNG = HexFormat.of().parseHex(
 			"89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffbf1e000502027fe33b6a0000000049454e44ae426082");
@@ -217,7 +217,7 @@ class EvidenceLogTests extends ApiTest {
 	}
 
 	/** A PNG with random trailing bytes, so each upload is new content. */
-	static byte[] png() {
+	public static byte[] png() {
 		byte[] tail = new byte[16];
 		ThreadLocalRandom.current().nextBytes(tail);
 		byte[] out = new byte[PNG.length + tail.length];

@@ -1,0 +1,30 @@
+package cn.fangxin.order;
+
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/orders}: what the consumer buys. Only the items listed here are in the order: nothing is added
+ * on the consumer's behalf (no tie-in sales, E-Commerce Law art. 19).
+ *
+ * @param items listings and quantities, all from one shop
+ * @param shippingAddress where to ship
+ * @param paymentMode ESCROW (default) or PAY_AFTER_RECEIPT
+ */
+public record OrderRequest(List<Item> items, Address shippingAddress, PaymentMode paymentMode) {
+
+	/**
+	 * @param listingId the listing
+	 * @param quantity how many, 1 to 99
+	 */
+	public record Item(String listingId, Integer quantity) {
+	}
+
+	/**
+	 * @param name the recipient
+	 * @param phone a mainland mobile number
+	 * @param region province, city and district
+	 * @param line street and number
+	 */
+	public record Address(String name, String phone, String region, String line) {
+	}
+}

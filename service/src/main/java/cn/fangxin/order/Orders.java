@@ -1,0 +1,815 @@
+package cn.fangxin.order;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.account.AccountId;
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
+import cn.fangxin.catalog.ListingStatus;
+import cn.fangxin.catalog.ListingView;
+import cn.fangxin.catalog.Listings;
+import cn.fangxin.evidence.EvidenceKind;
+import cn.fangxin.evidence.EvidenceVault;
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Balance;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.LedgerAccountId;
+import cn.fangxin.ledger.Transfer;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.ledger.TransferView;
+import cn.fangxin.merchant.Category;
+import cn.fangxin.merchant.MarkKind;
+import cn.fangxin.merchant.Merchants;
+import cn.fangxin.merchant.PublicShop;
+import cn.fangxin.order.internal.OrderRepository;
+import cn.fangxin.order.internal.OrderRepository.OrderRow;
+import cn.fangxin.payment.PaymentProvider;
+import cn.fangxin.payment.PaymentPurpose;
+import cn.fangxin.payment.PaymentRequest;
+import cn.fangxin.payment.PaymentStatus;
+import cn.fangxin.payment.PaymentSucceeded;
+import cn.fangxin.payment.PaymentView;
+import cn.fangxin.payment.Payments;
+import cn.fangxin.payment.RefundRequest;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.Masking;
+import cn.fangxin.platform.MobileNumber;
+import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PersonalDataCipher;
+import cn.fangxin.privacy.AccessAudit;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The orders' use cases. Every change of an order's state locks its row first, in the transaction that also moves its
+ * money and (re)schedules its deadlines, so a party and a deadline racing for the same order end in one outcome.
+ */
+@Service
+public class Orders {
+
+	static final String NOT_FOUND = "ORDER_NOT_FOUND";
+	/** Deadline kinds. */
+	static final String PAYMENT_DUE = "ORDER_PAYMENT_DUE";
+	static final String SHIP_BY = "ORDER_SHIP_BY";
+	static final String AUTO_CONFIRM = "ORDER_AUTO_CONFIRM";
+
+	private static final int MAX_ITEMS = 20;
+	private static final String ADDRESS_FIELD = "shippingAddress";
+	private static final List<OrderStatus> TO_SHIP = List.of(OrderStatus.PAID, OrderStatus.AWAITING_SHIPMENT);
+
+	private final OrderRepository repository;
+	private final Listings listings;
+	private final Merchants merchants;
+	private final EvidenceVault vault;
+	private final Ledger ledger;
+	private final Payments payments;
+	private final Deadlines deadlines;
+	private final PersonalDataCipher cipher;
+	private final AccessAudit audit;
+	private final ObjectMapper json;
+	private final OrderProperties properties;
+	private final Clock clock;
+
+	Orders(OrderRepository repository, Listings listings, Merchants merchants, EvidenceVault vault, Ledger ledger,
+			Payments payments, Deadlines deadlines, PersonalDataCipher cipher, AccessAudit audit, ObjectMapper json,
+			OrderProperties properties, Clock clock) {
+		this.repository = repository;
+		this.listings = listings;
+		this.merchants = merchants;
+		this.vault = vault;
+		this.ledger = ledger;
+		this.payments = payments;
+		this.deadlines = deadlines;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.json = json;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The escrow account of an order. */
+	public static LedgerAccountId escrowOf(String orderId) {
+		return AccountKind.ESCROW.idFor(orderId);
+	}
+
+	// ---------------------------------------------------------------------------------------------------- checkout
+
+	/**
+	 * A consumer places an order with one shop. The listings' current versions, prices, return policies and format
+	 * clauses and the shop's public identity are frozen in an ORDER_SNAPSHOT evidence record in this transaction.
+	 */
+	@Transactional
+	public OrderView place(Caller caller, OrderRequest request) {
+		caller.requireRole(Role.CONSUMER);
+		Checkout checkout = validate(request);
+		Instant now = clock.instant();
+		String id = Ids.next("ord");
+		String merchantId = checkout.listings().get(0).merchantId();
+		for (ListingView listing : checkout.listings()) {
+			if (!listing.merchantId().equals(merchantId)) {
+				throw ApiProblem.rule("ORDER_MULTIPLE_MERCHANTS", "One order buys from one shop; place one order per shop.");
+			}
+			if (listing.status() != ListingStatus.ACTIVE) {
+				throw ApiProblem.rule("LISTING_NOT_ACTIVE", "Listing " + listing.id() + " is no longer on sale.")
+					.with("listingId", listing.id());
+			}
+		}
+		Set<String> categories = new HashSet<>();
+		checkout.listings().forEach(l -> categories.add(l.category()));
+		for (String category : categories) {
+			merchants.requireMaySell(merchantId, Category.parse(category).orElse(null));
+		}
+		AccountId merchantAccount = merchants.accountOf(merchantId).orElseThrow();
+		PublicShop shop = merchants.publicShop(merchantId);
+
+		List<OrderView.Item> items = new ArrayList<>();
+		long total = 0;
+		int shipWithin = Integer.MAX_VALUE;
+		for (int i = 0; i < checkout.listings().size(); i++) {
+			ListingView l = checkout.listings().get(i);
+			int quantity = checkout.quantities().get(i);
+			total = Math.addExact(total, Math.multiplyExact(l.priceFen(), quantity));
+			shipWithin = Math.min(shipWithin, l.shipWithinHours());
+			items.add(new OrderView.Item(l.id(), l.version(), l.title(), l.priceFen(), quantity,
+					l.returnPolicy().sevenDayNoReason(),
+					l.returnPolicy().exclusionReason() == null ? null : l.returnPolicy().exclusionReason().name()));
+		}
+		PaymentMode mode = request.paymentMode() == null ? PaymentMode.ESCROW : request.paymentMode();
+		OrderRequest.Address address = request.shippingAddress();
+		String region = address.region().strip();
+
+		ObjectNode snapshot = json.createObjectNode();
+		snapshot.put("type", "fangxin-order-snapshot/1");
+		snapshot.put("orderId", id);
+		snapshot.put("placedAt", now.toString());
+		snapshot.put("consumerId", caller.id().value());
+		snapshot.put("paymentMode", mode.name());
+		snapshot.put("totalFen", total);
+		snapshot.put("currency", "CNY");
+		snapshot.put("shipWithinHours", shipWithin);
+		snapshot.put("shippingRegion", region); // the region only: the snapshot carries no personal data
+		snapshot.set("seller", json.valueToTree(shop));
+		var lines = snapshot.putArray("items");
+		for (int i = 0; i < checkout.listings().size(); i++) {
+			ListingView l = checkout.listings().get(i);
+			ObjectNode line = lines.addObject();
+			line.put("listingId", l.id());
+			line.put("listingVersion", l.version());
+			line.put("listingVersionEvidenceId", l.evidenceId());
+			line.put("title", l.title());
+			line.put("description", l.description());
+			line.put("category", l.category());
+			line.put("unitPriceFen", l.priceFen());
+			if (l.referencePriceFen() != null) {
+				line.put("referencePriceFen", l.referencePriceFen());
+			}
+			line.put("quantity", checkout.quantities().get(i));
+			line.put("functions", l.functions());
+			line.set("formatClauses", json.valueToTree(l.formatClauses()));
+			line.set("returnPolicy", json.valueToTree(l.returnPolicy()));
+			if (l.brand() != null) {
+				line.put("brand", l.brand());
+			}
+			line.put("shipWithinHours", l.shipWithinHours());
+		}
+		var evidence = vault.recordSystem(EvidenceKind.ORDER_SNAPSHOT,
+				json.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8), "application/json", id, null,
+				List.of(caller.id(), merchantAccount));
+
+		String addressJson = json.writeValueAsString(Map.of("name", address.name().strip(), "phone",
+				MobileNumber.parse(address.phone()).orElseThrow().digits(), "region", region, "line", address.line().strip()));
+		String masked = Masking.personName(address.name().strip()) + " "
+				+ MobileNumber.parse(address.phone()).orElseThrow().masked() + " " + region + " "
+				+ Masking.address(address.line().strip());
+		boolean escrow = mode == PaymentMode.ESCROW;
+		Instant payBy = escrow ? now.plus(properties.paymentWindow()) : null;
+		Instant shipBy = escrow ? null : now.plus(Duration.ofHours(shipWithin));
+		repository.insert(new OrderRepository.NewOrder(id, caller.id().value(), merchantId,
+				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
+				cipher.encrypt(addressJson, ADDRESS_FIELD), masked, payBy, shipBy, items), now);
+		ledger.open(AccountKind.ESCROW, id);
+		repository.event(id, now, "PLACED", "CONSUMER", mode.name() + ", " + total + " fen");
+		if (escrow) {
+			deadlines.schedule(PAYMENT_DUE, id, payBy);
+		}
+		else {
+			deadlines.schedule(SHIP_BY, id, shipBy);
+		}
+		return view(id);
+	}
+
+	private record Checkout(List<ListingView> listings, List<Integer> quantities) {
+	}
+
+	private Checkout validate(OrderRequest request) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		if (request.items() == null || request.items().isEmpty()) {
+			errors.add(new ApiProblem.FieldError("items", "ITEMS_REQUIRED", "an order needs at least one item"));
+		}
+		else if (request.items().size() > MAX_ITEMS) {
+			errors.add(new ApiProblem.FieldError("items", "TOO_MANY_ITEMS", "at most " + MAX_ITEMS + " items"));
+		}
+		else {
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < request.items().size(); i++) {
+				OrderRequest.Item item = request.items().get(i);
+				String field = "items[" + i + "]";
+				if (item == null || item.listingId() == null || item.listingId().isBlank()) {
+					errors.add(new ApiProblem.FieldError(field + ".listingId", "REQUIRED", "the listing is required"));
+					continue;
+				}
+				if (!seen.add(item.listingId())) {
+					errors.add(new ApiProblem.FieldError(field + ".listingId", "DUPLICATE_ITEM",
+							"list each listing once, with its quantity"));
+				}
+				if (item.quantity() == null || item.quantity() < 1 || item.quantity() > 99) {
+					errors.add(new ApiProblem.FieldError(field + ".quantity", "QUANTITY_INVALID", "from 1 to 99"));
+				}
+			}
+		}
+		OrderRequest.Address address = request.shippingAddress();
+		if (address == null) {
+			errors.add(new ApiProblem.FieldError("shippingAddress", "REQUIRED", "where should it go?"));
+		}
+		else {
+			if (blankOrLonger(address.name(), 50)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.name", "REQUIRED", "the recipient's name, up to 50 characters"));
+			}
+			if (address.phone() == null || MobileNumber.parse(address.phone()).isEmpty()) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.phone", "PHONE_INVALID", "a mainland mobile number"));
+			}
+			if (blankOrLonger(address.region(), 60)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.region", "REQUIRED", "province, city and district"));
+			}
+			if (blankOrLonger(address.line(), 200)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.line", "REQUIRED", "street and number, up to 200 characters"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The order is not complete.", errors);
+		}
+		List<ListingView> found = new ArrayList<>();
+		List<Integer> quantities = new ArrayList<>();
+		for (OrderRequest.Item item : request.items()) {
+			found.add(listings.get(item.listingId()));
+			quantities.add(item.quantity());
+		}
+		return new Checkout(found, quantities);
+	}
+
+	private static boolean blankOrLonger(String text, int max) {
+		return text == null || text.isBlank() || text.strip().length() > max;
+	}
+
+	// ---------------------------------------------------------------------------------------------------- payment
+
+	/**
+	 * The consumer pays an order into escrow (or, for a pay-after-receipt order whose charge failed, settles it).
+	 * 409 {@code ORDER_ALREADY_PAID}, {@code ORDER_CLOSED}, {@code ORDER_PAY_AFTER_RECEIPT},
+	 * {@code ORDER_PAYMENT_EXPIRED}; 422 {@code PAYMENT_DECLINED}.
+	 */
+	@Transactional
+	public OrderView pay(Caller caller, String orderId, String method) {
+		OrderRow order = lockAs(caller, orderId, Party.CONSUMER);
+		PaymentProvider provider = provider(method);
+		switch (order.status()) {
+			case AWAITING_PAYMENT -> {
+				if (!clock.instant().isBefore(order.payBy())) {
+					throw ApiProblem.conflict("ORDER_PAYMENT_EXPIRED", "The 30 minutes to pay this order have passed.");
+				}
+			}
+			case CHARGE_FAILED -> {
+				// a retried pay-after-receipt charge
+			}
+			case AWAITING_SHIPMENT, SHIPPED, DELIVERED -> {
+				if (order.mode() == PaymentMode.PAY_AFTER_RECEIPT) {
+					throw ApiProblem.conflict("ORDER_PAY_AFTER_RECEIPT",
+							"This order is paid when you confirm receipt.");
+				}
+				throw ApiProblem.conflict("ORDER_ALREADY_PAID", "This order is paid.");
+			}
+			case PAID -> throw ApiProblem.conflict("ORDER_ALREADY_PAID", "This order is paid.");
+			default -> throw ApiProblem.conflict("ORDER_CLOSED", "This order is " + order.status() + ".");
+		}
+		PaymentView payment = charge(order, provider);
+		if (payment.status() == PaymentStatus.FAILED) {
+			throw ApiProblem.rule("PAYMENT_DECLINED", "The payment was declined: " + payment.failureReason());
+		}
+		return view(orderId);
+	}
+
+	private PaymentView charge(OrderRow order, PaymentProvider provider) {
+		return payments.start(new PaymentRequest(provider, PaymentPurpose.ORDER, order.id(), order.consumerId(),
+				Money.fen(order.totalFen()), escrowOf(order.id()), TransferCode.PAYMENT, order.id()));
+	}
+
+	private static PaymentProvider provider(String method) {
+		try {
+			return PaymentProvider.valueOf(method == null ? "SANDBOX" : method.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_INVALID", "SANDBOX or WECHAT_PAY");
+		}
+	}
+
+	/**
+	 * An order's payment was booked into its escrow (in the booking's transaction, whether the sandbox answered at once
+	 * or a provider's notification came later). Money that arrives for an order that can no longer take it (cancelled
+	 * meanwhile, paid twice) goes straight back.
+	 */
+	@EventListener
+	@Transactional
+	public void onPaymentSucceeded(PaymentSucceeded paid) {
+		if (paid.purpose() != PaymentPurpose.ORDER) {
+			return;
+		}
+		OrderRow order = repository.lock(paid.reference()).orElse(null);
+		if (order == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		boolean payAfterReceipt = order.mode() == PaymentMode.PAY_AFTER_RECEIPT;
+		if (order.status() == OrderStatus.AWAITING_PAYMENT && !payAfterReceipt) {
+			Instant shipBy = now.plus(Duration.ofHours(order.shipWithinHours()));
+			repository.update(order.id(), OrderStatus.PAID, now, Map.of("payment_id", paid.paymentId(), "ship_by", shipBy));
+			deadlines.cancel(PAYMENT_DUE, order.id());
+			deadlines.schedule(SHIP_BY, order.id(), shipBy);
+			repository.event(order.id(), now, "PAID", "CONSUMER", paid.amountFen() + " fen held in escrow");
+		}
+		else if (payAfterReceipt && (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED
+				|| order.status() == OrderStatus.CHARGE_FAILED)) {
+			repository.update(order.id(), order.status(), now, Map.of("payment_id", paid.paymentId()));
+			repository.event(order.id(), now, "CHARGED", "CONSUMER", paid.amountFen() + " fen");
+			if (order.status() == OrderStatus.CHARGE_FAILED) {
+				repository.settleDebt(order.id(), now);
+			}
+			complete(repository.lock(order.id()).orElseThrow(), "SYSTEM", "COMPLETED");
+		}
+		else {
+			payments.refund(new RefundRequest("returned:" + paid.paymentId(), paid.paymentId(), Money.fen(paid.amountFen()),
+					escrowOf(order.id()), TransferCode.REFUND, order.id(), null));
+			repository.event(order.id(), now, "PAYMENT_RETURNED", "SYSTEM",
+					paid.amountFen() + " fen returned: the order was " + order.status());
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------- fulfilment
+
+	/**
+	 * The merchant ships. 409 {@code ORDER_NOT_PAID}, {@code ORDER_ALREADY_SHIPPED}, {@code ORDER_CLOSED},
+	 * {@code SHIP_BY_PASSED} (the order is being refunded).
+	 */
+	@Transactional
+	public OrderView ship(Caller caller, String orderId, String carrier, String trackingNumber) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		if (blankOrLonger(carrier, 60)) {
+			errors.add(new ApiProblem.FieldError("carrier", "REQUIRED", "the carrier, up to 60 characters"));
+		}
+		if (blankOrLonger(trackingNumber, 60)) {
+			errors.add(new ApiProblem.FieldError("trackingNumber", "REQUIRED", "the tracking number, up to 60 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The shipment is not complete.", errors);
+		}
+		OrderRow order = lockAs(caller, orderId, Party.MERCHANT);
+		switch (order.status()) {
+			case PAID, AWAITING_SHIPMENT -> {
+			}
+			case AWAITING_PAYMENT -> throw ApiProblem.conflict("ORDER_NOT_PAID", "The order is not paid yet.");
+			case SHIPPED, DELIVERED, COMPLETED, CHARGE_FAILED ->
+				throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order has shipped.");
+			default -> throw ApiProblem.conflict("ORDER_CLOSED", "The order is " + order.status() + ".");
+		}
+		Instant now = clock.instant();
+		if (!now.isBefore(order.shipBy())) {
+			throw ApiProblem.conflict("SHIP_BY_PASSED", "The order was due to ship by " + order.shipBy()
+					+ "; it is being refunded to the consumer.");
+		}
+		repository.update(orderId, OrderStatus.SHIPPED, now,
+				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
+		deadlines.cancel(SHIP_BY, orderId);
+		repository.event(orderId, now, "SHIPPED", "MERCHANT", carrier.strip() + " " + trackingNumber.strip());
+		return view(orderId);
+	}
+
+	/**
+	 * The carrier (or staff on its behalf) reports delivery; the 10 days to confirm receipt start. 409
+	 * {@code ORDER_NOT_SHIPPED}; 400 {@code SIGNED_AT_INVALID} for a time before shipment or in the future.
+	 */
+	@Transactional
+	public OrderView deliver(Caller caller, String orderId, Instant signedAt) {
+		caller.requireRole(Role.AGENT, Role.ADMIN);
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (order.status() != OrderStatus.SHIPPED) {
+			throw ApiProblem.conflict(order.status() == OrderStatus.DELIVERED ? "ORDER_ALREADY_DELIVERED" : "ORDER_NOT_SHIPPED",
+					"Only a shipped order can be delivered (it is " + order.status() + ").");
+		}
+		Instant now = clock.instant();
+		Instant delivered = signedAt == null ? now : signedAt;
+		if (delivered.isAfter(now) || delivered.isBefore(order.shippedAt())) {
+			throw ApiProblem.invalidField("signedAt", "SIGNED_AT_INVALID", "between the shipment and now");
+		}
+		Instant confirmBy = delivered.plus(properties.confirmWindow());
+		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
+		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
+		repository.event(orderId, now, "DELIVERED", actor(caller), "signed " + delivered);
+		return view(orderId);
+	}
+
+	/**
+	 * The consumer confirms receipt: the escrow goes to the merchant (a pay-after-receipt order is charged now; a
+	 * failed charge leaves it CHARGE_FAILED with a debt case for staff). Confirming a completed order again changes
+	 * nothing. 409 {@code ORDER_NOT_SHIPPED}, {@code ORDER_CLOSED}.
+	 */
+	@Transactional
+	public OrderView confirmReceipt(Caller caller, String orderId) {
+		OrderRow order = lockAs(caller, orderId, Party.CONSUMER);
+		switch (order.status()) {
+			case SHIPPED, DELIVERED -> {
+			}
+			case COMPLETED -> {
+				return view(orderId);
+			}
+			case AWAITING_PAYMENT, PAID, AWAITING_SHIPMENT ->
+				throw ApiProblem.conflict("ORDER_NOT_SHIPPED", "The order has not shipped yet.");
+			case CHARGE_FAILED -> throw ApiProblem.conflict("ORDER_CHARGE_FAILED",
+					"Receipt is confirmed; the charge failed. Pay the order to settle it.");
+			default -> throw ApiProblem.conflict("ORDER_CLOSED", "The order is " + order.status() + ".");
+		}
+		completeOrCharge(order, "CONSUMER");
+		return view(orderId);
+	}
+
+	private void completeOrCharge(OrderRow order, String actor) {
+		if (order.mode() == PaymentMode.ESCROW) {
+			complete(order, actor, actor.equals("SYSTEM") ? "AUTO_CONFIRMED" : "RECEIPT_CONFIRMED");
+			return;
+		}
+		Instant now = clock.instant();
+		repository.event(order.id(), now, "RECEIPT_CONFIRMED", actor, "charging " + order.totalFen() + " fen");
+		PaymentView payment = charge(order, PaymentProvider.SANDBOX);
+		if (payment.status() == PaymentStatus.FAILED) {
+			deadlines.cancel(AUTO_CONFIRM, order.id());
+			repository.update(order.id(), OrderStatus.CHARGE_FAILED, now, Map.of("payment_id", payment.id()));
+			repository.openDebt(order.id(), order.totalFen(), payment.failureReason() == null ? "declined"
+					: payment.failureReason(), now);
+			repository.event(order.id(), now, "CHARGE_FAILED", "SYSTEM", payment.failureReason());
+		}
+		// success: onPaymentSucceeded completed it; PENDING (a provider that answers later): it completes then
+	}
+
+	/** Releases what escrow holds to the merchant and completes the order (its row is locked). */
+	private void complete(OrderRow order, String actor, String event) {
+		Instant now = clock.instant();
+		long held = held(order.id());
+		if (held > 0) {
+			ledger.open(AccountKind.MERCHANT_AVAILABLE, order.merchantId());
+			ledger.executeOrThrow(Transfer.of("release:" + order.id(), escrowOf(order.id()),
+					AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId()), Money.fen(held), TransferCode.RELEASE)
+				.forOrder(order.id()));
+		}
+		deadlines.cancel(AUTO_CONFIRM, order.id());
+		repository.update(order.id(), OrderStatus.COMPLETED, now, Map.of("completed_at", now));
+		repository.event(order.id(), now, event, actor, held + " fen released to the merchant");
+	}
+
+	/**
+	 * The consumer cancels before shipment: an unpaid order is closed, a paid one refunded in full. 409
+	 * {@code ORDER_ALREADY_SHIPPED} afterwards (then it is an after-sales request).
+	 */
+	@Transactional
+	public OrderView cancel(Caller caller, String orderId) {
+		OrderRow order = lockAs(caller, orderId, Party.CONSUMER);
+		Instant now = clock.instant();
+		switch (order.status()) {
+			case AWAITING_PAYMENT, AWAITING_SHIPMENT -> {
+				deadlines.cancel(PAYMENT_DUE, orderId);
+				deadlines.cancel(SHIP_BY, orderId);
+				repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "CANCELLED_BY_CONSUMER"));
+				repository.event(orderId, now, "CANCELLED", "CONSUMER", null);
+			}
+			case PAID -> {
+				deadlines.cancel(SHIP_BY, orderId);
+				refundAll(order, "cancel:" + orderId, "CANCELLED_BY_CONSUMER", "CONSUMER");
+			}
+			case CANCELLED, REFUNDED -> {
+				return view(orderId);
+			}
+			default -> throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED",
+					"The order has shipped; ask for a return or refund instead.");
+		}
+		return view(orderId);
+	}
+
+	private void refundAll(OrderRow order, String refundId, String reason, String actor) {
+		Instant now = clock.instant();
+		long held = held(order.id());
+		if (held > 0) {
+			payments.refund(new RefundRequest(refundId, order.paymentId(), Money.fen(held), escrowOf(order.id()),
+					TransferCode.REFUND, order.id(), null));
+		}
+		repository.update(order.id(), OrderStatus.REFUNDED, now, Map.of("closed_reason", reason));
+		repository.event(order.id(), now, "REFUNDED", actor, held + " fen returned to the consumer (" + reason + ")");
+	}
+
+	// ---------------------------------------------------------------------------------------------------- deadlines
+
+	/** 30 minutes unpaid: cancelled. */
+	@Transactional
+	void paymentDue(String orderId) {
+		repository.lock(orderId).filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT).ifPresent(order -> {
+			Instant now = clock.instant();
+			repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "UNPAID"));
+			repository.event(orderId, now, "CANCELLED", "SYSTEM", "not paid within "
+					+ properties.paymentWindow().toMinutes() + " minutes");
+		});
+	}
+
+	/** Not shipped by ship-by: a paid order is refunded in full, and the merchant gets a late-shipment mark. */
+	@Transactional
+	void shipByPassed(String orderId) {
+		repository.lock(orderId).filter(o -> TO_SHIP.contains(o.status())).ifPresent(order -> {
+			Instant now = clock.instant();
+			if (order.status() == OrderStatus.PAID) {
+				refundAll(order, "ship-late:" + orderId, "NOT_SHIPPED_IN_TIME", "SYSTEM");
+			}
+			else {
+				repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "NOT_SHIPPED_IN_TIME"));
+				repository.event(orderId, now, "CANCELLED", "SYSTEM", "not shipped by " + order.shipBy());
+			}
+			merchants.mark(order.merchantId(), MarkKind.LATE_SHIPMENT, orderId);
+			repository.event(orderId, now, "LATE_SHIPMENT_MARKED", "SYSTEM", order.merchantId());
+		});
+	}
+
+	/** 10 days after delivery: completed and released, unless a case holds the order. */
+	@Transactional
+	void autoConfirmDue(String orderId) {
+		repository.lock(orderId).filter(o -> o.status() == OrderStatus.DELIVERED).ifPresent(order -> {
+			List<OrderView.Hold> holds = repository.holds(orderId);
+			if (!holds.isEmpty()) {
+				repository.event(orderId, clock.instant(), "AUTO_CONFIRM_HELD", "SYSTEM",
+						holds.stream().map(OrderView.Hold::ref).toList().toString());
+				return;
+			}
+			completeOrCharge(order, "SYSTEM");
+		});
+	}
+
+	// ---------------------------------------------------------------------------------------------------- holds
+
+	/**
+	 * An open after-sales case or complaint holds the order's automatic completion until it is lifted. Placing the
+	 * same reference twice changes nothing. For other modules, in their transaction.
+	 */
+	@Transactional
+	public void hold(String orderId, String ref, String reason, String actor) {
+		repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		Instant now = clock.instant();
+		if (repository.hold(orderId, ref, reason, now)) {
+			repository.event(orderId, now, "HOLD_PLACED", actor, ref + ": " + reason);
+		}
+	}
+
+	/**
+	 * Lifts a hold. When no hold is left and a delivered order's 10 days have run out meanwhile, the consumer gets
+	 * {@code fangxin.orders.after-hold-window} (3 days) more before it completes by itself.
+	 */
+	@Transactional
+	public void liftHold(String orderId, String ref, String actor) {
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		Instant now = clock.instant();
+		if (!repository.lift(orderId, ref, now)) {
+			return;
+		}
+		repository.event(orderId, now, "HOLD_LIFTED", actor, ref);
+		if (order.status() == OrderStatus.DELIVERED && repository.holds(orderId).isEmpty()) {
+			Instant due = order.confirmBy();
+			Instant earliest = now.plus(properties.afterHoldWindow());
+			if (due.isBefore(earliest)) {
+				due = earliest;
+				repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("confirm_by", due));
+			}
+			deadlines.reschedule(AUTO_CONFIRM, orderId, due);
+		}
+	}
+
+	/**
+	 * Refunds part or all of what escrow holds for an order (an after-sales agreement, an arbitration decision, staff
+	 * correcting a mistake). When escrow is emptied before completion, the order is REFUNDED. 422
+	 * {@code REFUND_EXCEEDS_ESCROW} when escrow holds less.
+	 */
+	@Transactional
+	public OrderView refundFromEscrow(String orderId, String refundId, Money amount, String caseRef, String actor,
+			String reason) {
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (amount == null || !amount.isPositive()) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
+		}
+		long held = held(orderId);
+		if (order.paymentId() == null || amount.fen() > held) {
+			throw ApiProblem.rule("REFUND_EXCEEDS_ESCROW", "Escrow holds " + held + " fen for this order.")
+				.with("heldFen", held);
+		}
+		Instant now = clock.instant();
+		payments.refund(new RefundRequest(refundId, order.paymentId(), amount, escrowOf(orderId), TransferCode.REFUND,
+				orderId, caseRef));
+		repository.event(orderId, now, "REFUNDED_PART", actor, amount.fen() + " fen: " + reason);
+		if (amount.fen() == held && !order.status().closed()) {
+			deadlines.cancel(SHIP_BY, orderId);
+			deadlines.cancel(AUTO_CONFIRM, orderId);
+			repository.update(orderId, OrderStatus.REFUNDED, now, Map.of("closed_reason", "REFUNDED"));
+			repository.event(orderId, now, "REFUNDED", actor, "escrow emptied");
+		}
+		return view(orderId);
+	}
+
+	// ---------------------------------------------------------------------------------------------------- reads
+
+	/** An order for its consumer, its merchant and staff; 404 for anyone else. */
+	@Transactional(readOnly = true)
+	public OrderView get(Caller caller, String orderId) {
+		OrderRow order = repository.find(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (!caller.isStaff() && !parties(order).contains(caller.id())) {
+			throw ApiProblem.notFound(NOT_FOUND, "No such order.");
+		}
+		return view(orderId);
+	}
+
+	/**
+	 * The merchant reads the whole shipping address to ship the order, while it is to ship (or staff, for a dispute);
+	 * each read is audited.
+	 */
+	@Transactional
+	public Map<String, String> shippingLabel(Caller caller, String orderId) {
+		OrderRow order = repository.find(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		boolean merchant = merchants.accountOf(order.merchantId()).map(caller.id()::equals).orElse(false);
+		if (!merchant && !caller.isStaff()) {
+			throw ApiProblem.notFound(NOT_FOUND, "No such order.");
+		}
+		if (merchant && !TO_SHIP.contains(order.status()) && order.status() != OrderStatus.SHIPPED) {
+			throw ApiProblem.conflict("SHIPPING_LABEL_UNAVAILABLE",
+					"The address is shown to the shop while the order is to ship or on its way.");
+		}
+		audit.unmaskedRead(caller, "ORDER", orderId, List.of("shippingAddress"),
+				merchant ? "shipping the order" : "handling the order");
+		@SuppressWarnings("unchecked")
+		Map<String, String> address = json.readValue(cipher.decrypt(order.addressCipher(), ADDRESS_FIELD), Map.class);
+		return address;
+	}
+
+	/**
+	 * The caller's orders, newest first: a consumer's own, a merchant's shop's, or for staff all (filtered by
+	 * {@code q}: an order, consumer or merchant id).
+	 */
+	@Transactional(readOnly = true)
+	public Page list(Caller caller, List<OrderStatus> statuses, String q, String cursor, int limit) {
+		int size = Math.max(1, Math.min(limit <= 0 ? 20 : limit, 100));
+		OrderRepository.Filter filter = switch (caller.role()) {
+			case CONSUMER -> new OrderRepository.Filter(caller.id().value(), null, statuses, null);
+			case MERCHANT -> new OrderRepository.Filter(null,
+					merchants.merchantOfAccount(caller.id()).orElse("-none-"), statuses, null);
+			case AGENT, ARBITRATOR, ADMIN -> new OrderRepository.Filter(null, null, statuses,
+					q == null || q.isBlank() ? null : q.strip());
+			default -> throw ApiProblem.forbidden("Orders are for consumers, merchants and staff.");
+		};
+		Instant beforeAt = null;
+		String beforeId = null;
+		if (cursor != null && !cursor.isBlank()) {
+			try {
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+				beforeAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+				beforeId = parts[2];
+			}
+			catch (RuntimeException e) {
+				throw ApiProblem.invalidField("cursor", "CURSOR_INVALID", "use the nextCursor of the previous page");
+			}
+		}
+		Map<String, String> shops = new LinkedHashMap<>();
+		List<OrderSummary> items = repository.list(filter, beforeAt, beforeId, size + 1,
+				m -> shops.computeIfAbsent(m, merchants::shopName));
+		String next = null;
+		if (items.size() > size) {
+			items = items.subList(0, size);
+			OrderSummary last = items.get(size - 1);
+			next = Base64.getUrlEncoder().withoutPadding()
+				.encodeToString((last.createdAt().getEpochSecond() + "|" + last.createdAt().getNano() + "|" + last.id())
+					.getBytes(StandardCharsets.UTF_8));
+		}
+		return new Page(items, next);
+	}
+
+	/**
+	 * A page of orders.
+	 *
+	 * @param items the orders
+	 * @param nextCursor where the next page starts, or null
+	 */
+	public record Page(List<OrderSummary> items, String nextCursor) {
+	}
+
+	/** Pay-after-receipt orders whose charge failed, for staff. */
+	@Transactional(readOnly = true)
+	public List<OrderView> openDebts(Caller caller, int limit) {
+		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+		return repository.openDebts(Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+	}
+
+	/** The accounts party to an order: its consumer and its shop's account. Empty when there is no such order. */
+	@Transactional(readOnly = true)
+	public Optional<Set<AccountId>> partiesOf(String orderId) {
+		return repository.find(orderId).map(this::parties);
+	}
+
+	/** Fen held in escrow for the merchant's paid, unfinished orders. */
+	@Transactional(readOnly = true)
+	public long inEscrowFen(String merchantId) {
+		return repository.escrowedOrders(merchantId).stream().mapToLong(this::held).sum();
+	}
+
+	private Set<AccountId> parties(OrderRow order) {
+		Set<AccountId> parties = new HashSet<>();
+		parties.add(new AccountId(order.consumerId()));
+		merchants.accountOf(order.merchantId()).ifPresent(parties::add);
+		return parties;
+	}
+
+	private long held(String orderId) {
+		return ledger.balance(escrowOf(orderId)).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+	}
+
+	private OrderView view(String orderId) {
+		OrderRow o = repository.find(orderId).orElseThrow();
+		long paid = 0;
+		long released = 0;
+		long refunded = 0;
+		String escrow = escrowOf(orderId).value();
+		for (TransferView t : ledger.transfersOfOrder(orderId)) {
+			if (escrow.equals(t.creditAccount()) && t.code() == TransferCode.PAYMENT) {
+				paid += t.amountFen();
+			}
+			else if (escrow.equals(t.debitAccount()) && t.code() == TransferCode.RELEASE) {
+				released += t.amountFen();
+			}
+			else if (escrow.equals(t.debitAccount())) {
+				refunded += t.amountFen();
+			}
+		}
+		List<OrderView.DeadlineView> pending = deadlines.pendingFor(orderId)
+			.stream()
+			.map(d -> new OrderView.DeadlineView(d.kind(), d.dueAt()))
+			.toList();
+		return new OrderView(o.id(), o.status(), o.merchantId(), merchants.shopName(o.merchantId()), o.consumerId(),
+				repository.items(orderId), o.totalFen(), o.mode(),
+				new OrderView.Escrow(paid, paid - released - refunded, released, refunded),
+				o.status() == OrderStatus.AWAITING_PAYMENT ? o.payBy() : null, o.shipBy(), o.shippedAt(), o.carrier(),
+				o.trackingNumber(), o.deliveredAt(), o.confirmBy(), o.completedAt(), o.closedReason(),
+				o.snapshotEvidenceId(), o.addressMasked(), pending, repository.holds(orderId),
+				repository.debt(orderId).orElse(null), repository.timeline(orderId), o.createdAt());
+	}
+
+	private enum Party {
+		CONSUMER, MERCHANT
+	}
+
+	/** Locks the order for the party who may act on it; 404 for anyone else. */
+	private OrderRow lockAs(Caller caller, String orderId, Party party) {
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		boolean allowed = party == Party.CONSUMER ? caller.id().value().equals(order.consumerId())
+				: merchants.accountOf(order.merchantId()).map(caller.id()::equals).orElse(false);
+		if (!allowed) {
+			if (caller.isStaff() || parties(order).contains(caller.id())) {
+				throw ApiProblem.forbidden("Only the order's " + party.name().toLowerCase() + " may do this.");
+			}
+			throw ApiProblem.notFound(NOT_FOUND, "No such order.");
+		}
+		return order;
+	}
+
+	private static String actor(Caller caller) {
+		return caller.isStaff() ? "STAFF:" + caller.username() : caller.role().name();
+	}
+
+	/** For staff actions: the label of the acting caller. */
+	public static String actorOf(Caller caller) {
+		return actor(caller);
+	}
+}

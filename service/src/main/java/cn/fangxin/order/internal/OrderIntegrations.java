@@ -1,0 +1,54 @@
+package cn.fangxin.order.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.fangxin.account.AccountId;
+import cn.fangxin.evidence.EvidenceBundles;
+import cn.fangxin.evidence.EvidenceSubjects;
+import cn.fangxin.merchant.EscrowHoldings;
+import cn.fangxin.order.Orders;
+import cn.fangxin.platform.NavigationItem;
+
+/** What the orders module tells other modules through their ports, and its places in the web shell. */
+@Configuration(proxyBeanMethods = false)
+class OrderIntegrations {
+
+	/** The merchant's balance shows the buyers' money held for its open orders. */
+	@Bean
+	EscrowHoldings orderEscrowHoldings(Orders orders) {
+		return orders::inEscrowFen;
+	}
+
+	/** An order's parties may file evidence under it and download its bundle. */
+	@Bean
+	EvidenceSubjects orderEvidenceSubjects(Orders orders) {
+		return new EvidenceSubjects() {
+
+			@Override
+			public boolean supports(EvidenceBundles.Subject subject) {
+				return subject == EvidenceBundles.Subject.ORDER;
+			}
+
+			@Override
+			public Optional<Set<AccountId>> parties(EvidenceBundles.Subject subject, String id) {
+				return subject == EvidenceBundles.Subject.ORDER ? orders.partiesOf(id) : Optional.empty();
+			}
+		};
+	}
+
+	@Bean
+	NavigationItem ordersNavigationItem() {
+		return new NavigationItem("nav.orders", "nav.orders.description", "/orders",
+				Set.of("CONSUMER", "MERCHANT", "AGENT", "ARBITRATOR", "ADMIN"), 20);
+	}
+
+	@Bean
+	NavigationItem orderDebtsNavigationItem() {
+		return new NavigationItem("nav.orderDebts", "nav.orderDebts.description", "/staff/order-debts",
+				Set.of("AGENT", "ARBITRATOR", "ADMIN"), 620);
+	}
+}

@@ -1,0 +1,308 @@
+package cn.fangxin.order.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.fangxin.order.OrderStatus;
+import cn.fangxin.order.OrderSummary;
+import cn.fangxin.order.OrderView;
+import cn.fangxin.order.PaymentMode;
+import cn.fangxin.platform.SqlTime;
+
+/** The {@code orders}, {@code order_item}, {@code order_event}, {@code order_hold} and {@code order_debt} tables. */
+@Repository
+public class OrderRepository {
+
+	private final JdbcClient jdbc;
+
+	OrderRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An order's row. */
+	public record OrderRow(String id, String consumerId, String merchantId, OrderStatus status, PaymentMode mode,
+			long totalFen, String snapshotEvidenceId, int shipWithinHours, String addressCipher, String addressMasked,
+			String paymentId, String carrier, String trackingNumber, Instant payBy, Instant shipBy, Instant shippedAt,
+			Instant deliveredAt, Instant confirmBy, Instant completedAt, String closedReason, Instant createdAt) {
+	}
+
+	/** A new order's row and items. */
+	public record NewOrder(String id, String consumerId, String merchantId, OrderStatus status, PaymentMode mode,
+			long totalFen, String snapshotEvidenceId, int shipWithinHours, String addressCipher, String addressMasked,
+			Instant payBy, Instant shipBy, List<OrderView.Item> items) {
+	}
+
+	private static final String COLUMNS = """
+			id, consumer_id, merchant_id, status, payment_mode, total_fen, snapshot_evidence_id, ship_within_hours,
+			address_cipher, address_masked, payment_id, carrier, tracking_number, pay_by, ship_by, shipped_at,
+			delivered_at, confirm_by, completed_at, closed_reason, created_at""";
+
+	public void insert(NewOrder o, Instant now) {
+		jdbc.sql("""
+				insert into orders (id, consumer_id, merchant_id, status, payment_mode, total_fen, snapshot_evidence_id,
+				  ship_within_hours, address_cipher, address_masked, pay_by, ship_by, created_at, updated_at)
+				values (:id, :consumer, :merchant, :status, :mode, :total, :snapshot, :hours, :cipher, :masked, :payBy,
+				  :shipBy, :now, :now)""")
+			.param("id", o.id())
+			.param("consumer", o.consumerId())
+			.param("merchant", o.merchantId())
+			.param("status", o.status().name())
+			.param("mode", o.mode().name())
+			.param("total", o.totalFen())
+			.param("snapshot", o.snapshotEvidenceId())
+			.param("hours", o.shipWithinHours())
+			.param("cipher", o.addressCipher())
+			.param("masked", o.addressMasked())
+			.param("payBy", SqlTime.of(o.payBy()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("shipBy", SqlTime.of(o.shipBy()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("now", SqlTime.of(now))
+			.update();
+		int line = 0;
+		for (OrderView.Item item : o.items()) {
+			jdbc.sql("""
+					insert into order_item (order_id, line, listing_id, listing_version, title, unit_price_fen, quantity,
+					  seven_day_no_reason, exclusion_reason)
+					values (:order, :line, :listing, :version, :title, :price, :quantity, :sevenDays, :exclusion)""")
+				.param("order", o.id())
+				.param("line", ++line)
+				.param("listing", item.listingId())
+				.param("version", item.listingVersion())
+				.param("title", item.title())
+				.param("price", item.unitPriceFen())
+				.param("quantity", item.quantity())
+				.param("sevenDays", item.sevenDayNoReason())
+				.param("exclusion", item.exclusionReason(), Types.VARCHAR)
+				.update();
+		}
+	}
+
+	public Optional<OrderRow> find(String id) {
+		return jdbc.sql("select " + COLUMNS + " from orders where id = :id").param("id", id).query(OrderRepository::row)
+			.optional();
+	}
+
+	/** The row, locked until the transaction ends: every change of an order's state goes through this. */
+	public Optional<OrderRow> lock(String id) {
+		return jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
+			.param("id", id)
+			.query(OrderRepository::row)
+			.optional();
+	}
+
+	/** Changes of one order, applied to its locked row. */
+	public void update(String id, OrderStatus status, Instant now, java.util.Map<String, Object> fields) {
+		StringBuilder sql = new StringBuilder("update orders set status = :status, updated_at = :now");
+		var spec = new java.util.LinkedHashMap<String, Object>();
+		fields.forEach((column, value) -> {
+			sql.append(", ").append(column).append(" = :").append(column);
+			spec.put(column, value instanceof Instant i ? SqlTime.of(i) : value);
+		});
+		var statement = jdbc.sql(sql.append(" where id = :id").toString())
+			.param("status", status.name())
+			.param("now", SqlTime.of(now))
+			.param("id", id);
+		for (var e : spec.entrySet()) {
+			statement = e.getValue() == null ? statement.param(e.getKey(), null, Types.VARCHAR)
+					: statement.param(e.getKey(), e.getValue());
+		}
+		statement.update();
+	}
+
+	public List<OrderView.Item> items(String orderId) {
+		return jdbc.sql("""
+				select listing_id, listing_version, title, unit_price_fen, quantity, seven_day_no_reason, exclusion_reason
+				  from order_item where order_id = :id order by line""")
+			.param("id", orderId)
+			.query((rs, n) -> new OrderView.Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+					rs.getBoolean(6), rs.getString(7)))
+			.list();
+	}
+
+	public void event(String orderId, Instant at, String event, String actor, String detail) {
+		jdbc.sql("""
+				insert into order_event (order_id, seq, at, event, actor, detail)
+				values (:order, (select coalesce(max(seq), 0) + 1 from order_event where order_id = :order), :at, :event,
+				  :actor, :detail)""")
+			.param("order", orderId)
+			.param("at", SqlTime.of(at))
+			.param("event", event)
+			.param("actor", actor)
+			.param("detail", detail, Types.VARCHAR)
+			.update();
+	}
+
+	public List<OrderView.Event> timeline(String orderId) {
+		return jdbc.sql("select at, event, actor, detail from order_event where order_id = :id order by seq")
+			.param("id", orderId)
+			.query((rs, n) -> new OrderView.Event(SqlTime.read(rs, "at"), rs.getString("event"), rs.getString("actor"),
+					rs.getString("detail")))
+			.list();
+	}
+
+	/** Places a hold; false when this reference holds the order already. */
+	public boolean hold(String orderId, String ref, String reason, Instant now) {
+		int lifted = jdbc.sql("""
+				update order_hold set lifted_at = null, reason = :reason, placed_at = :now
+				 where order_id = :order and ref = :ref and lifted_at is not null""")
+			.param("reason", reason)
+			.param("now", SqlTime.of(now))
+			.param("order", orderId)
+			.param("ref", ref)
+			.update();
+		if (lifted > 0) {
+			return true;
+		}
+		boolean exists = jdbc.sql("select count(*) from order_hold where order_id = :order and ref = :ref")
+			.param("order", orderId)
+			.param("ref", ref)
+			.query(Long.class)
+			.single() > 0;
+		if (exists) {
+			return false;
+		}
+		jdbc.sql("insert into order_hold (order_id, ref, reason, placed_at) values (:order, :ref, :reason, :now)")
+			.param("order", orderId)
+			.param("ref", ref)
+			.param("reason", reason)
+			.param("now", SqlTime.of(now))
+			.update();
+		return true;
+	}
+
+	/** Lifts a hold; false when this reference did not hold the order. */
+	public boolean lift(String orderId, String ref, Instant now) {
+		return jdbc.sql("update order_hold set lifted_at = :now where order_id = :order and ref = :ref and lifted_at is null")
+			.param("now", SqlTime.of(now))
+			.param("order", orderId)
+			.param("ref", ref)
+			.update() > 0;
+	}
+
+	public List<OrderView.Hold> holds(String orderId) {
+		return jdbc.sql("select ref, reason, placed_at from order_hold where order_id = :id and lifted_at is null order by placed_at")
+			.param("id", orderId)
+			.query((rs, n) -> new OrderView.Hold(rs.getString("ref"), rs.getString("reason"), SqlTime.read(rs, "placed_at")))
+			.list();
+	}
+
+	public void openDebt(String orderId, long amountFen, String reason, Instant now) {
+		int updated = jdbc.sql("""
+				update order_debt set status = 'OPEN', reason = :reason, amount_fen = :amount, opened_at = :now, settled_at = null
+				 where order_id = :order""")
+			.param("reason", reason)
+			.param("amount", amountFen)
+			.param("now", SqlTime.of(now))
+			.param("order", orderId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into order_debt (order_id, amount_fen, reason, status, opened_at)
+					values (:order, :amount, :reason, 'OPEN', :now)""")
+				.param("order", orderId)
+				.param("amount", amountFen)
+				.param("reason", reason)
+				.param("now", SqlTime.of(now))
+				.update();
+		}
+	}
+
+	public void settleDebt(String orderId, Instant now) {
+		jdbc.sql("update order_debt set status = 'SETTLED', settled_at = :now where order_id = :order and status = 'OPEN'")
+			.param("now", SqlTime.of(now))
+			.param("order", orderId)
+			.update();
+	}
+
+	public Optional<OrderView.Debt> debt(String orderId) {
+		return jdbc.sql("select amount_fen, reason, status, opened_at from order_debt where order_id = :id")
+			.param("id", orderId)
+			.query((rs, n) -> new OrderView.Debt(rs.getLong(1), rs.getString(2), rs.getString(3), SqlTime.read(rs, "opened_at")))
+			.optional();
+	}
+
+	/** A filter for order lists; null fields do not filter. */
+	public record Filter(String consumerId, String merchantId, List<OrderStatus> statuses, String idPrefix) {
+	}
+
+	/**
+	 * Orders newest first, after the cursor (created at, id) when given.
+	 */
+	public List<OrderSummary> list(Filter filter, Instant beforeAt, String beforeId, int limit,
+			java.util.function.Function<String, String> shopNames) {
+		StringBuilder sql = new StringBuilder("""
+				select o.id, o.status, o.merchant_id, o.consumer_id, o.total_fen, o.payment_mode, o.ship_by, o.confirm_by,
+				  o.created_at, i.title, (select count(*) from order_item c where c.order_id = o.id) items
+				  from orders o join order_item i on i.order_id = o.id and i.line = 1
+				 where 1 = 1""");
+		var params = new java.util.HashMap<String, Object>();
+		if (filter.consumerId() != null) {
+			sql.append(" and o.consumer_id = :consumer");
+			params.put("consumer", filter.consumerId());
+		}
+		if (filter.merchantId() != null) {
+			sql.append(" and o.merchant_id = :merchant");
+			params.put("merchant", filter.merchantId());
+		}
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			sql.append(" and o.status in (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		}
+		if (filter.idPrefix() != null) {
+			sql.append(" and (o.id = :q or o.consumer_id = :q or o.merchant_id = :q)");
+			params.put("q", filter.idPrefix());
+		}
+		if (beforeAt != null) {
+			sql.append(" and (o.created_at < :at or (o.created_at = :at and o.id < :beforeId))");
+			params.put("at", SqlTime.of(beforeAt));
+			params.put("beforeId", beforeId);
+		}
+		sql.append(" order by o.created_at desc, o.id desc limit :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			int items = rs.getInt("items");
+			String title = rs.getString("title") + (items > 1 ? " +" + (items - 1) : "");
+			OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
+			return new OrderSummary(rs.getString("id"), status, rs.getString("merchant_id"),
+					shopNames.apply(rs.getString("merchant_id")), rs.getString("consumer_id"), title, rs.getLong("total_fen"),
+					PaymentMode.valueOf(rs.getString("payment_mode")),
+					status == OrderStatus.PAID || status == OrderStatus.AWAITING_SHIPMENT ? SqlTime.read(rs, "ship_by") : null,
+					status == OrderStatus.DELIVERED ? SqlTime.read(rs, "confirm_by") : null, SqlTime.read(rs, "created_at"));
+		}).list();
+	}
+
+	/** The merchant's orders whose money is in escrow now. */
+	public List<String> escrowedOrders(String merchantId) {
+		return jdbc.sql("""
+				select id from orders where merchant_id = :merchant and payment_mode = 'ESCROW'
+				   and status in ('PAID', 'SHIPPED', 'DELIVERED')""")
+			.param("merchant", merchantId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Open debts of failed pay-after-receipt charges, oldest first. */
+	public List<String> openDebts(int limit) {
+		return jdbc.sql("select order_id from order_debt where status = 'OPEN' order by opened_at limit :limit")
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	private static OrderRow row(ResultSet rs, int n) throws SQLException {
+		return new OrderRow(rs.getString("id"), rs.getString("consumer_id"), rs.getString("merchant_id"),
+				OrderStatus.valueOf(rs.getString("status")), PaymentMode.valueOf(rs.getString("payment_mode")),
+				rs.getLong("total_fen"), rs.getString("snapshot_evidence_id"), rs.getInt("ship_within_hours"),
+				rs.getString("address_cipher"), rs.getString("address_masked"), rs.getString("payment_id"),
+				rs.getString("carrier"), rs.getString("tracking_number"), SqlTime.read(rs, "pay_by"),
+				SqlTime.read(rs, "ship_by"), SqlTime.read(rs, "shipped_at"), SqlTime.read(rs, "delivered_at"),
+				SqlTime.read(rs, "confirm_by"), SqlTime.read(rs, "completed_at"), rs.getString("closed_reason"),
+				SqlTime.read(rs, "created_at"));
+	}
+}

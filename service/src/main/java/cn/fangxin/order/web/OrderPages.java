@@ -1,0 +1,202 @@
+package cn.fangxin.order.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
+import cn.fangxin.catalog.Listings;
+import cn.fangxin.order.OrderRequest;
+import cn.fangxin.order.OrderStatus;
+import cn.fangxin.order.OrderView;
+import cn.fangxin.order.Orders;
+import cn.fangxin.order.PaymentMode;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.Money;
+
+/**
+ * The order pages: checkout from a listing, the order page with its countdowns and the actions each party may take
+ * now, the lists (a consumer's orders, a shop's queue to ship, staff search) and the staff's debt list.
+ */
+@Controller
+class OrderPages {
+
+	private final Orders orders;
+	private final Listings listings;
+	private final Clock clock;
+
+	OrderPages(Orders orders, Listings listings, Clock clock) {
+		this.orders = orders;
+		this.listings = listings;
+		this.clock = clock;
+	}
+
+	/** The checkout form. */
+	record CheckoutForm(String listingId, Integer quantity, String name, String phone, String region, String line,
+			String paymentMode) {
+	}
+
+	@GetMapping("/orders/checkout")
+	String checkout(@RequestParam String listingId, @RequestParam(defaultValue = "1") int quantity, Model model) {
+		model.addAttribute("form", new CheckoutForm(listingId, quantity, "", "", "", "", "ESCROW"));
+		return checkoutPage(listingId, model);
+	}
+
+	@PostMapping("/orders/checkout")
+	String place(@ModelAttribute("form") CheckoutForm form, Caller caller, Model model, RedirectAttributes redirect) {
+		try {
+			OrderView order = orders.place(caller, new OrderRequest(
+					List.of(new OrderRequest.Item(form.listingId(), form.quantity())),
+					new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line()),
+					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW));
+			redirect.addFlashAttribute("flash", "order.placed");
+			return "redirect:/orders/" + order.id();
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("problem", problem);
+			return checkoutPage(form.listingId(), model);
+		}
+	}
+
+	private String checkoutPage(String listingId, Model model) {
+		model.addAttribute("listing", listings.get(listingId));
+		return "order/checkout";
+	}
+
+	@GetMapping("/orders")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String cursor, Caller caller, Model model) {
+		List<OrderStatus> statuses = OrderController.statuses(status == null || status.isBlank() ? null : List.of(status));
+		if (caller.role() == Role.MERCHANT) {
+			model.addAttribute("toShip", orders.list(caller, List.of(OrderStatus.PAID, OrderStatus.AWAITING_SHIPMENT), null,
+					null, 100).items());
+		}
+		model.addAttribute("page", orders.list(caller, statuses, q, cursor, 30));
+		model.addAttribute("q", q);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", OrderStatus.values());
+		model.addAttribute("now", clock.instant());
+		return "order/list";
+	}
+
+	@GetMapping("/orders/{id}")
+	String show(@PathVariable String id, Caller caller, Model model) {
+		OrderView order = orders.get(caller, id);
+		model.addAttribute("order", order);
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isStaff", caller.isStaff());
+		return "order/show";
+	}
+
+	@PostMapping("/orders/{id}/pay")
+	String pay(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.paid", () -> orders.pay(caller, id, "SANDBOX"));
+	}
+
+	@PostMapping("/orders/{id}/confirm")
+	String confirm(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.confirmed", () -> orders.confirmReceipt(caller, id));
+	}
+
+	@PostMapping("/orders/{id}/cancel")
+	String cancel(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.cancelled", () -> orders.cancel(caller, id));
+	}
+
+	@PostMapping("/orders/{id}/ship")
+	String ship(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber, Caller caller,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "order.shipped", () -> orders.ship(caller, id, carrier, trackingNumber));
+	}
+
+	@PostMapping("/orders/{id}/deliver")
+	String deliver(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.delivered", () -> orders.deliver(caller, id, null));
+	}
+
+	@PostMapping("/orders/{id}/refund")
+	String refund(@PathVariable String id, @RequestParam String amountYuan, @RequestParam String reason, Caller caller,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "order.refunded", () -> {
+			caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+			if (reason == null || reason.isBlank()) {
+				throw ApiProblem.invalidField("reason", "REQUIRED", "why");
+			}
+			return orders.refundFromEscrow(id, Ids.next("rfd"), Money.fen(fen(amountYuan)), null, Orders.actorOf(caller),
+					reason.strip());
+		});
+	}
+
+	@PostMapping("/orders/{id}/hold")
+	String hold(@PathVariable String id, @RequestParam String ref, @RequestParam(required = false) String reason,
+			Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.held", () -> {
+			caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+			if (ref == null || ref.isBlank()) {
+				throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference");
+			}
+			orders.hold(id, ref.strip(), reason == null || reason.isBlank() ? "held by staff" : reason.strip(),
+					Orders.actorOf(caller));
+			return null;
+		});
+	}
+
+	@PostMapping("/orders/{id}/holds/{ref}/lift")
+	String lift(@PathVariable String id, @PathVariable String ref, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.liftedHold", () -> {
+			caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+			orders.liftHold(id, ref, Orders.actorOf(caller));
+			return null;
+		});
+	}
+
+	@GetMapping("/staff/order-debts")
+	String debts(Caller caller, Model model) {
+		model.addAttribute("debts", orders.openDebts(caller, 200));
+		return "order/debts";
+	}
+
+	private String act(String id, RedirectAttributes redirect, String done, java.util.function.Supplier<Object> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/orders/" + id;
+	}
+
+	private static long fen(String yuan) {
+		try {
+			return new BigDecimal(yuan.strip()).movePointRight(2).longValueExact();
+		}
+		catch (RuntimeException e) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "an amount in yuan, e.g. 39 or 39.90");
+		}
+	}
+
+	/** "2 d 3 h", "5 h 12 min", "12 min" until the instant, for countdowns; null when it has passed. */
+	static String remaining(Instant now, Instant due) {
+		if (due == null || !due.isAfter(now)) {
+			return null;
+		}
+		Duration left = Duration.between(now, due);
+		return left.toDays() + ":" + left.toHoursPart() + ":" + left.toMinutesPart();
+	}
+}

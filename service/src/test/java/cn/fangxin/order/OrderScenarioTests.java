@@ -1,0 +1,359 @@
+package cn.fangxin.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.fangxin.support.Api;
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.Purchases;
+import cn.fangxin.support.Purchases.World;
+import cn.fangxin.support.Shops;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The order paths through the HTTP API, each with its money checked in the order's escrow, the merchant's balance and
+ * the ledger's own verification: happy path, unpaid, late shipment, auto-confirm, held order, pay after receipt (and
+ * its failed charge), partial refund, consumer cancellation, and who may see what.
+ */
+@Tag("scenario")
+class OrderScenarioTests extends ApiTest {
+
+	Purchases purchases;
+
+	@BeforeEach
+	void setUp() {
+		purchases = new Purchases(api);
+	}
+
+	JsonNode place(World w, int quantity, String mode) {
+		return purchases.place(w, quantity, mode);
+	}
+
+	static Map<String, Object> order(String listingId, int quantity, String mode) {
+		return Purchases.order(listingId, quantity, mode);
+	}
+
+	World world() {
+		return purchases.world();
+	}
+
+	JsonNode call(String path, Object body, String token, int expected) {
+		var r = api.post(path, body).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+		return r.json();
+	}
+
+	JsonNode get(String id, String token) {
+		var r = api.get("/api/v1/orders/" + id).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	void advance(String duration) {
+		var r = api.post("/api/v1/admin/clock/advance", Map.of("duration", duration)).as(api.demoToken("admin")).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+	}
+
+	long available(Shops.Shop shop) {
+		return api.get("/api/v1/merchants/" + shop.merchantId() + "/balance").as(shop.account().token()).send().json()
+			.path("availableFen").asLong();
+	}
+
+	void ledgerVerifies() {
+		var r = api.get("/api/v1/admin/ledger/verify").as(api.demoToken("admin")).send();
+		assertThat(r.json().path("ok").asBoolean()).as(r.body()).isTrue();
+	}
+
+	static void escrow(JsonNode order, long paid, long held, long released, long refunded) {
+		JsonNode e = order.path("escrow");
+		assertThat(List.of(e.path("paidFen").asLong(), e.path("heldFen").asLong(), e.path("releasedFen").asLong(),
+				e.path("refundedFen").asLong())).as(order.toString()).containsExactly(paid, held, released, refunded);
+	}
+
+	static List<String> events(JsonNode order) {
+		return order.path("timeline").valueStream().map(e -> e.path("event").asString()).toList();
+	}
+
+	@Test
+	@DisplayName("happy path: place with a snapshot, pay into escrow, ship, deliver, confirm: the shop gets the money")
+	void happyPath() {
+		World w = world();
+		long before = available(w.shop());
+		JsonNode placed = place(w, 2, "ESCROW");
+		String id = placed.path("id").asString();
+		assertThat(placed.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+		assertThat(placed.path("totalFen").asLong()).isEqualTo(9_800);
+		assertThat(placed.path("merchantId").asString()).isEqualTo(w.shop().merchantId());
+		assertThat(placed.path("shippingAddress").asString()).doesNotContain("13812345678").doesNotContain("王小明");
+
+		// the snapshot: an ORDER_SNAPSHOT record in the log, readable by both parties, with the frozen terms
+		String snapshot = placed.path("snapshotEvidenceId").asString();
+		var record = api.get("/api/v1/evidence/" + snapshot).as(w.shop().account().token()).send();
+		assertThat(record.status()).isEqualTo(200);
+		assertThat(record.json().path("kind").asString()).isEqualTo("ORDER_SNAPSHOT");
+		String content = new String(api.download("/api/v1/evidence/" + snapshot + "/content", w.buyer().token()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(content).contains("手工冷制皂").contains("\"unitPriceFen\":4900").contains("手工制品，颜色略有差异")
+			.contains("\"sevenDayNoReason\":true").contains(w.shop().merchantId()).doesNotContain("13812345678")
+			.doesNotContain("漕溪北路");
+
+		JsonNode paid = call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
+		assertThat(paid.path("status").asString()).isEqualTo("PAID");
+		assertThat(paid.path("shipBy").asString()).isNotEmpty();
+		escrow(paid, 9_800, 9_800, 0, 0);
+		assertThat(api.get("/api/v1/merchants/" + w.shop().merchantId() + "/balance").as(w.shop().account().token()).send()
+			.json().path("inEscrowFen").asLong()).isEqualTo(9_800);
+
+		// the shop sees it in its queue to ship and reads the whole address from the label (audited)
+		var queue = api.get("/api/v1/orders?status=PAID").as(w.shop().account().token()).send().json();
+		assertThat(queue.path("items").findValuesAsString("id")).contains(id);
+		var label = api.get("/api/v1/orders/" + id + "/shipping-label").as(w.shop().account().token()).send();
+		assertThat(label.json().path("phone").asString()).isEqualTo("13812345678");
+		assertThat(api.get("/api/v1/orders/" + id + "/shipping-label").as(w.buyer().token()).send().status()).isEqualTo(404);
+
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF1234567890"),
+				w.shop().account().token(), 200);
+		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+		escrow(done, 9_800, 0, 9_800, 0);
+		assertThat(available(w.shop()) - before).isEqualTo(9_800);
+		assertThat(events(done)).containsSubsequence("PLACED", "PAID", "SHIPPED", "DELIVERED", "RECEIPT_CONFIRMED");
+		assertThat(done.path("timeline").get(0).path("actor").asString()).isEqualTo("CONSUMER");
+		// confirming again changes nothing
+		escrow(call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200), 9_800, 0, 9_800, 0);
+		ledgerVerifies();
+
+		// the order's parties can download its evidence bundle; a stranger cannot see the order or the bundle
+		assertThat(api.download("/api/v1/evidence/bundle?orderId=" + id, w.shop().account().token())).isNotEmpty();
+		String stranger = api.signUp("CONSUMER").token();
+		assertThat(api.get("/api/v1/orders/" + id).as(stranger).send().code()).isEqualTo("ORDER_NOT_FOUND");
+		assertThat(api.get("/api/v1/evidence/bundle?orderId=" + id).as(stranger).send().status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/orders").as(stranger).send().json().path("items").isEmpty()).isTrue();
+		// and cannot file evidence under it
+		var upload = api.upload("/api/v1/evidence", stranger, "x.png", cn.fangxin.evidence.EvidenceLogTests.png(),
+				Map.of("kind", "SCREENSHOT", "orderId", id));
+		assertThat(upload.status()).isEqualTo(404);
+		assertThat(get(id, api.demoToken("arbiter")).path("status").asString()).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	@DisplayName("checkout refuses what it must: another shop's item in the same order, a delisted listing, bad input")
+	void checkoutRules() {
+		World a = world();
+		World b = world();
+		var mixed = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", a.listingId(), "quantity", 1),
+				Map.of("listingId", b.listingId(), "quantity", 1)), "shippingAddress",
+				Map.of("name", "王小明", "phone", "13812345678", "region", "上海市", "line", "1 号"))).as(a.buyer().token()).send();
+		assertThat(mixed.code()).isEqualTo("ORDER_MULTIPLE_MERCHANTS");
+		assertThat(mixed.status()).isEqualTo(422);
+
+		var bad = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", a.listingId(), "quantity", 0)),
+				"shippingAddress", Map.of("name", "", "phone", "123", "region", "上海市", "line", "1 号"))).as(a.buyer().token()).send();
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("errors").findValuesAsString("field")).contains("items[0].quantity", "shippingAddress.name",
+				"shippingAddress.phone");
+		assertThat(api.post("/api/v1/orders", "not json").as(a.buyer().token()).send().status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/orders", order("lst_nope", 1, "ESCROW")).as(a.buyer().token()).send().status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/orders", order(a.listingId(), 1, "ESCROW")).as(a.shop().account().token()).send().status())
+			.isEqualTo(403);
+
+		assertThat(api.delete("/api/v1/listings/" + a.listingId()).as(a.shop().account().token()).send().status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/orders", order(a.listingId(), 1, "ESCROW")).as(a.buyer().token()).send().code())
+			.isEqualTo("LISTING_NOT_ACTIVE");
+
+		// the same Idempotency-Key places one order
+		String key = UUID.randomUUID().toString();
+		var first = api.post("/api/v1/orders", order(b.listingId(), 1, "ESCROW")).as(b.buyer().token()).idempotencyKey(key).send();
+		var again = api.post("/api/v1/orders", order(b.listingId(), 1, "ESCROW")).as(b.buyer().token()).idempotencyKey(key).send();
+		assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+		assertThat(api.get("/api/v1/orders").as(b.buyer().token()).send().json().path("items").size()).isEqualTo(1);
+	}
+
+	@Test
+	@DisplayName("unpaid for 30 minutes: cancelled; paying afterwards is refused")
+	void unpaid() {
+		World w = world();
+		String id = place(w, 1, "ESCROW").path("id").asString();
+		assertThat(get(id, w.buyer().token()).path("deadlines").findValuesAsString("kind")).containsExactly("ORDER_PAYMENT_DUE");
+		advance("PT31M");
+		JsonNode order = get(id, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("CANCELLED");
+		assertThat(order.path("closedReason").asString()).isEqualTo("UNPAID");
+		var late = api.post("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX")).as(w.buyer().token()).send();
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.code()).isEqualTo("ORDER_CLOSED");
+		escrow(get(id, w.buyer().token()), 0, 0, 0, 0);
+	}
+
+	@Test
+	@DisplayName("not shipped by shipBy: refunded in full automatically and a late-shipment mark on the shop")
+	void lateShipment() {
+		World w = world();
+		String id = place(w, 1, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
+		advance("PT47H");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).isEqualTo("PAID");
+		advance("PT1H");
+		JsonNode order = get(id, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(order.path("closedReason").asString()).isEqualTo("NOT_SHIPPED_IN_TIME");
+		escrow(order, 4_900, 0, 0, 4_900);
+		assertThat(events(order)).contains("REFUNDED", "LATE_SHIPMENT_MARKED");
+		var ship = api.post("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF1"))
+			.as(w.shop().account().token()).send();
+		assertThat(ship.status()).isEqualTo(409);
+		assertThat(api.get("/api/v1/public/merchants/" + w.shop().merchantId()).send().json().path("lateShipments").asLong())
+			.isEqualTo(1);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("delivered and not confirmed in 10 days: completed and released to the shop")
+	void autoConfirm() {
+		World w = world();
+		long before = available(w.shop());
+		String id = shippedAndDelivered(w);
+		advance("P9DT23H");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		advance("PT1H");
+		JsonNode order = get(id, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(events(order)).contains("AUTO_CONFIRMED");
+		escrow(order, 4_900, 0, 4_900, 0);
+		assertThat(available(w.shop()) - before).isEqualTo(4_900);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("an open case holds the auto-confirm; once lifted, the consumer gets 3 more days, then it completes")
+	void heldOrder() {
+		World w = world();
+		String id = shippedAndDelivered(w);
+		String agent = api.demoToken("agent");
+		call("/api/v1/orders/" + id + "/holds", Map.of("ref", "as_test1", "reason", "return requested"), agent, 200);
+		assertThat(api.post("/api/v1/orders/" + id + "/holds", Map.of("ref", "x")).as(w.buyer().token()).send().status())
+			.isEqualTo(403);
+		advance("P11D");
+		JsonNode held = get(id, w.buyer().token());
+		assertThat(held.path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(events(held)).contains("HOLD_PLACED", "AUTO_CONFIRM_HELD");
+		escrow(held, 4_900, 4_900, 0, 0);
+
+		var lifted = api.delete("/api/v1/orders/" + id + "/holds/as_test1").as(agent).send();
+		assertThat(lifted.status()).isEqualTo(200);
+		assertThat(lifted.json().path("holds").isEmpty()).isTrue();
+		assertThat(lifted.json().path("deadlines").findValuesAsString("kind")).containsExactly("ORDER_AUTO_CONFIRM");
+		advance("P2D");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		advance("P1D");
+		JsonNode order = get(id, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("COMPLETED");
+		escrow(order, 4_900, 0, 4_900, 0);
+	}
+
+	@Test
+	@DisplayName("pay after receipt: ships unpaid, charged at confirmation; a failed charge is a debt for staff until paid")
+	void payAfterReceipt() {
+		World w = world();
+		long before = available(w.shop());
+		JsonNode placed = place(w, 1, "PAY_AFTER_RECEIPT");
+		String id = placed.path("id").asString();
+		assertThat(placed.path("status").asString()).isEqualTo("AWAITING_SHIPMENT");
+		assertThat(api.post("/api/v1/orders/" + id + "/payment", Map.of()).as(w.buyer().token()).send().code())
+			.isEqualTo("ORDER_PAY_AFTER_RECEIPT");
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "中通", "trackingNumber", "ZT1"), w.shop().account().token(),
+				200);
+		escrow(get(id, w.buyer().token()), 0, 0, 0, 0);
+		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+		escrow(done, 4_900, 0, 4_900, 0);
+		assertThat(available(w.shop()) - before).isEqualTo(4_900);
+
+		String failing = place(w, 1, "PAY_AFTER_RECEIPT").path("id").asString();
+		call("/api/v1/orders/" + failing + "/shipment", Map.of("carrier", "中通", "trackingNumber", "ZT2"),
+				w.shop().account().token(), 200);
+		call("/api/v1/admin/payments/sandbox", Map.of("nextCharge", "FAIL"), api.demoToken("admin"), 200);
+		JsonNode failed = call("/api/v1/orders/" + failing + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		assertThat(failed.path("status").asString()).isEqualTo("CHARGE_FAILED");
+		assertThat(failed.path("debt").path("status").asString()).isEqualTo("OPEN");
+		var debts = api.get("/api/v1/order-debts").as(api.demoToken("agent")).send();
+		assertThat(debts.json().path("items").findValuesAsString("id")).contains(failing);
+		assertThat(api.get("/api/v1/order-debts").as(w.buyer().token()).send().status()).isEqualTo(403);
+
+		JsonNode settled = call("/api/v1/orders/" + failing + "/payment", Map.of(), w.buyer().token(), 200);
+		assertThat(settled.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(settled.path("debt").path("status").asString()).isEqualTo("SETTLED");
+		escrow(settled, 4_900, 0, 4_900, 0);
+		assertThat(api.get("/api/v1/order-debts").as(api.demoToken("agent")).send().json().path("items")
+			.findValuesAsString("id")).doesNotContain(failing);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("a partial refund from escrow by staff, then receipt: the rest goes to the shop; a refund over escrow is refused")
+	void partialRefund() {
+		World w = world();
+		String id = place(w, 2, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
+		String arbiter = api.demoToken("arbiter");
+		JsonNode part = call("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1_800, "reason", "one bar broken"),
+				arbiter, 200);
+		escrow(part, 9_800, 8_000, 0, 1_800);
+		assertThat(api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 8_001, "reason", "too much")).as(arbiter)
+			.send().code()).isEqualTo("REFUND_EXCEEDS_ESCROW");
+		assertThat(api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1, "reason", "x")).as(w.buyer().token())
+			.send().status()).isEqualTo(403);
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF2"), w.shop().account().token(),
+				200);
+		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		escrow(done, 9_800, 0, 8_000, 1_800);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("the consumer cancels: unpaid closed, paid refunded in full; after shipment it is refused")
+	void cancellation() {
+		World w = world();
+		String unpaid = place(w, 1, "ESCROW").path("id").asString();
+		assertThat(call("/api/v1/orders/" + unpaid + "/cancellation", Map.of(), w.buyer().token(), 200).path("status")
+			.asString()).isEqualTo("CANCELLED");
+		assertThat(get(unpaid, w.buyer().token()).path("deadlines").isEmpty()).isTrue();
+
+		String paid = place(w, 1, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + paid + "/payment", Map.of(), w.buyer().token(), 200);
+		JsonNode refunded = call("/api/v1/orders/" + paid + "/cancellation", Map.of(), w.buyer().token(), 200);
+		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
+		escrow(refunded, 4_900, 0, 0, 4_900);
+
+		String shipped = place(w, 1, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + shipped + "/payment", Map.of(), w.buyer().token(), 200);
+		call("/api/v1/orders/" + shipped + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF3"),
+				w.shop().account().token(), 200);
+		assertThat(api.post("/api/v1/orders/" + shipped + "/cancellation", Map.of()).as(w.buyer().token()).send().code())
+			.isEqualTo("ORDER_ALREADY_SHIPPED");
+		// the merchant cannot confirm receipt for the buyer, nor the buyer ship
+		assertThat(api.post("/api/v1/orders/" + shipped + "/receipt-confirmation", Map.of()).as(w.shop().account().token())
+			.send().status()).isEqualTo(403);
+		ledgerVerifies();
+	}
+
+	String shippedAndDelivered(World w) {
+		String id = place(w, 1, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF9"), w.shop().account().token(),
+				200);
+		JsonNode delivered = call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		assertThat(delivered.path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(delivered.path("confirmBy").asString()).isNotEmpty();
+		return id;
+	}
+}
