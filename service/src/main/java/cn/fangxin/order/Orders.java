@@ -60,7 +60,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The orders' use cases. Every change of an order's state locks its row first, in the transaction that also moves its
- * money and (re)schedules its deadlines, so a party and a deadline racing for the same order end in one outcome.
+ * money and schedules its deadlines, so a party and a deadline racing for the same order end in one outcome. Lock
+ * order: a deadline's handler runs after the scheduler claimed (locked) the deadline's row and then locks the order;
+ * so a party's path, which locks the order first, never touches a deadline row — it does not cancel deadlines. A
+ * deadline made stale by a party's action fires later as a no-op: each handler checks the order's state and due time.
  */
 @Service
 public class Orders {
@@ -350,7 +353,6 @@ public class Orders {
 		if (order.status() == OrderStatus.AWAITING_PAYMENT && !payAfterReceipt) {
 			Instant shipBy = now.plus(Duration.ofHours(order.shipWithinHours()));
 			repository.update(order.id(), OrderStatus.PAID, now, Map.of("payment_id", paid.paymentId(), "ship_by", shipBy));
-			deadlines.cancel(PAYMENT_DUE, order.id());
 			deadlines.schedule(SHIP_BY, order.id(), shipBy);
 			repository.event(order.id(), now, "PAID", "CONSUMER", paid.amountFen() + " fen held in escrow");
 		}
@@ -405,7 +407,6 @@ public class Orders {
 		}
 		repository.update(orderId, OrderStatus.SHIPPED, now,
 				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
-		deadlines.cancel(SHIP_BY, orderId);
 		repository.event(orderId, now, "SHIPPED", "MERCHANT", carrier.strip() + " " + trackingNumber.strip());
 		return view(orderId);
 	}
@@ -467,7 +468,6 @@ public class Orders {
 		repository.event(order.id(), now, "RECEIPT_CONFIRMED", actor, "charging " + order.totalFen() + " fen");
 		PaymentView payment = charge(order, PaymentProvider.SANDBOX);
 		if (payment.status() == PaymentStatus.FAILED) {
-			deadlines.cancel(AUTO_CONFIRM, order.id());
 			repository.update(order.id(), OrderStatus.CHARGE_FAILED, now, Map.of("payment_id", payment.id()));
 			repository.openDebt(order.id(), order.totalFen(), payment.failureReason() == null ? "declined"
 					: payment.failureReason(), now);
@@ -486,7 +486,6 @@ public class Orders {
 					AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId()), Money.fen(held), TransferCode.RELEASE)
 				.forOrder(order.id()));
 		}
-		deadlines.cancel(AUTO_CONFIRM, order.id());
 		repository.update(order.id(), OrderStatus.COMPLETED, now, Map.of("completed_at", now));
 		repository.event(order.id(), now, event, actor, held + " fen released to the merchant");
 	}
@@ -501,13 +500,10 @@ public class Orders {
 		Instant now = clock.instant();
 		switch (order.status()) {
 			case AWAITING_PAYMENT, AWAITING_SHIPMENT -> {
-				deadlines.cancel(PAYMENT_DUE, orderId);
-				deadlines.cancel(SHIP_BY, orderId);
 				repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "CANCELLED_BY_CONSUMER"));
 				repository.event(orderId, now, "CANCELLED", "CONSUMER", null);
 			}
 			case PAID -> {
-				deadlines.cancel(SHIP_BY, orderId);
 				refundAll(order, "cancel:" + orderId, "CANCELLED_BY_CONSUMER", "CONSUMER");
 			}
 			case CANCELLED, REFUNDED -> {
@@ -535,7 +531,7 @@ public class Orders {
 	/** 30 minutes unpaid: cancelled. */
 	@Transactional
 	void paymentDue(String orderId) {
-		repository.lock(orderId).filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT).ifPresent(order -> {
+		repository.lock(orderId).filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT && due(o.payBy())).ifPresent(order -> {
 			Instant now = clock.instant();
 			repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "UNPAID"));
 			repository.event(orderId, now, "CANCELLED", "SYSTEM", "not paid within "
@@ -546,7 +542,7 @@ public class Orders {
 	/** Not shipped by ship-by: a paid order is refunded in full, and the merchant gets a late-shipment mark. */
 	@Transactional
 	void shipByPassed(String orderId) {
-		repository.lock(orderId).filter(o -> TO_SHIP.contains(o.status())).ifPresent(order -> {
+		repository.lock(orderId).filter(o -> TO_SHIP.contains(o.status()) && due(o.shipBy())).ifPresent(order -> {
 			Instant now = clock.instant();
 			if (order.status() == OrderStatus.PAID) {
 				refundAll(order, "ship-late:" + orderId, "NOT_SHIPPED_IN_TIME", "SYSTEM");
@@ -563,7 +559,7 @@ public class Orders {
 	/** 10 days after delivery: completed and released, unless a case holds the order. */
 	@Transactional
 	void autoConfirmDue(String orderId) {
-		repository.lock(orderId).filter(o -> o.status() == OrderStatus.DELIVERED).ifPresent(order -> {
+		repository.lock(orderId).filter(o -> o.status() == OrderStatus.DELIVERED && due(o.confirmBy())).ifPresent(order -> {
 			List<OrderView.Hold> holds = repository.holds(orderId);
 			if (!holds.isEmpty()) {
 				repository.event(orderId, clock.instant(), "AUTO_CONFIRM_HELD", "SYSTEM",
@@ -572,6 +568,10 @@ public class Orders {
 			}
 			completeOrCharge(order, "SYSTEM");
 		});
+	}
+
+	private boolean due(Instant at) {
+		return at != null && !clock.instant().isBefore(at);
 	}
 
 	// ---------------------------------------------------------------------------------------------------- holds
@@ -608,7 +608,7 @@ public class Orders {
 				due = earliest;
 				repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("confirm_by", due));
 			}
-			deadlines.reschedule(AUTO_CONFIRM, orderId, due);
+			deadlines.schedule(AUTO_CONFIRM, orderId, due);
 		}
 	}
 
@@ -634,8 +634,6 @@ public class Orders {
 				orderId, caseRef));
 		repository.event(orderId, now, "REFUNDED_PART", actor, amount.fen() + " fen: " + reason);
 		if (amount.fen() == held && !order.status().closed()) {
-			deadlines.cancel(SHIP_BY, orderId);
-			deadlines.cancel(AUTO_CONFIRM, orderId);
 			repository.update(orderId, OrderStatus.REFUNDED, now, Map.of("closed_reason", "REFUNDED"));
 			repository.event(orderId, now, "REFUNDED", actor, "escrow emptied");
 		}
@@ -773,16 +771,22 @@ public class Orders {
 				refunded += t.amountFen();
 			}
 		}
-		List<OrderView.DeadlineView> pending = deadlines.pendingFor(orderId)
-			.stream()
-			.map(d -> new OrderView.DeadlineView(d.kind(), d.dueAt()))
-			.toList();
+		// the deadlines that matter in the order's state (a deadline left behind by a state change fires as a no-op)
+		List<OrderView.DeadlineView> pending = new ArrayList<>();
+		switch (o.status()) {
+			case AWAITING_PAYMENT -> pending.add(new OrderView.DeadlineView(PAYMENT_DUE, o.payBy()));
+			case PAID, AWAITING_SHIPMENT -> pending.add(new OrderView.DeadlineView(SHIP_BY, o.shipBy()));
+			case DELIVERED -> pending.add(new OrderView.DeadlineView(AUTO_CONFIRM, o.confirmBy()));
+			default -> {
+			}
+		}
+		List<OrderView.Hold> holds = repository.holds(orderId);
 		return new OrderView(o.id(), o.status(), o.merchantId(), merchants.shopName(o.merchantId()), o.consumerId(),
 				repository.items(orderId), o.totalFen(), o.mode(),
 				new OrderView.Escrow(paid, paid - released - refunded, released, refunded),
 				o.status() == OrderStatus.AWAITING_PAYMENT ? o.payBy() : null, o.shipBy(), o.shippedAt(), o.carrier(),
 				o.trackingNumber(), o.deliveredAt(), o.confirmBy(), o.completedAt(), o.closedReason(),
-				o.snapshotEvidenceId(), o.addressMasked(), pending, repository.holds(orderId),
+				o.snapshotEvidenceId(), o.addressMasked(), pending, holds,
 				repository.debt(orderId).orElse(null), repository.timeline(orderId), o.createdAt());
 	}
 
