@@ -1,0 +1,87 @@
+package cn.fangxin.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.fangxin.support.Api;
+import cn.fangxin.support.Browser;
+import cn.fangxin.support.FangxinTest;
+import cn.fangxin.support.Purchases;
+
+/**
+ * Buy and confirm in the web UI: a consumer buys from a listing page with escrow (in Chinese), the shop ships from its
+ * queue (in English), staff mark it delivered, and the consumer confirms receipt: the money goes to the shop.
+ */
+@FangxinTest
+@Tag("browser")
+class BuyAndConfirmBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	@DisplayName("listing → buy → pay (sandbox) → the shop ships from its queue → delivered → confirm receipt")
+	void buyAndConfirm() {
+		Api api = new Api(port);
+		Purchases.World world = new Purchases(api).world();
+		Api.SignedUp buyer = world.buyer();
+		Api.SignedUp shop = world.shop().account();
+		try (Browser browser = Browser.open("http://localhost:" + port)) {
+			browser.go("/?lang=zh-CN");
+			browser.signIn(buyer.username(), buyer.password());
+			browser.go("/listings/" + world.listingId());
+			browser.type("#buy-quantity", "2").click("#buy");
+			assertThat(browser.waitForText("#checkout-listing", "手工冷制皂")).contains("手工冷制皂");
+			assertThat(browser.text("section")).contains("手工制品，颜色略有差异").contains("七天无理由");
+			browser.type("#name", "王小明").type("#phone", "123").type("#region", "上海市徐汇区").type("#line", "漕溪北路 88 号")
+				.click("#place-order");
+			assertThat(browser.waitForText(".notice.error", "手机")).contains("手机号码");
+			browser.type("#phone", "13812345678").click("#place-order");
+			assertThat(browser.waitForText("#order-status", "待付款")).isEqualTo("待付款");
+			assertThat(browser.text("#order-total")).isEqualTo("¥98.00");
+			assertThat(browser.text("#pay-countdown")).contains("分钟");
+			assertThat(browser.text("#shipping-address")).contains("138****5678").doesNotContain("王小明");
+			String orderPath = browser.currentPath();
+			String orderId = orderPath.substring(orderPath.lastIndexOf('/') + 1);
+
+			browser.click("#pay");
+			assertThat(browser.waitForText("#order-status", "已付款")).contains("待发货");
+			assertThat(browser.text("#escrow-held")).isEqualTo("98.00");
+			assertThat(browser.text("#ship-countdown")).contains("小时");
+			browser.screenshot("order-paid");
+			browser.signOut();
+
+			browser.go("/?lang=en");
+			browser.signIn(shop.username(), shop.password());
+			browser.go("/orders");
+			assertThat(browser.text("#to-ship")).contains(orderId).contains("h");
+			browser.click("#to-ship a[href$='" + orderId + "']");
+			browser.type("#carrier", "SF Express").type("#trackingNumber", "SF1234567890").click("#ship");
+			assertThat(browser.waitForText("#order-status", "Shipped")).isEqualTo("Shipped");
+			assertThat(browser.text("#tracking")).contains("SF1234567890");
+			browser.signOut();
+
+			browser.signIn("agent", Api.DEMO_PASSWORD);
+			browser.go(orderPath);
+			browser.click("#mark-delivered");
+			assertThat(browser.waitForText("#order-status", "Delivered")).isEqualTo("Delivered");
+			assertThat(browser.text("#confirm-countdown")).contains("d");
+			browser.signOut();
+
+			browser.signIn(buyer.username(), buyer.password());
+			browser.go(orderPath);
+			browser.click("#confirm-receipt");
+			assertThat(browser.waitForText("#order-status", "Completed")).isEqualTo("Completed");
+			assertThat(browser.text("#escrow-released")).isEqualTo("98.00");
+			assertThat(browser.text("#escrow-held")).isEqualTo("0.00");
+			assertThat(browser.text("#timeline")).contains("Paid into escrow", "Shipped", "Delivered", "Receipt confirmed");
+			browser.screenshot("order-completed");
+			browser.go("/orders");
+			assertThat(browser.text("#orders")).contains(orderId).contains("Completed");
+		}
+	}
+}
