@@ -37,8 +37,10 @@ class OrderPages {
 	private final Orders orders;
 	private final Listings listings;
 	private final Clock clock;
+	private final cn.fangxin.evidence.EvidenceBundles bundles;
 
-	OrderPages(Orders orders, Listings listings, Clock clock) {
+	OrderPages(Orders orders, Listings listings, Clock clock, cn.fangxin.evidence.EvidenceBundles bundles) {
+		this.bundles = bundles;
 		this.orders = orders;
 		this.listings = listings;
 		this.clock = clock;
@@ -163,6 +165,17 @@ class OrderPages {
 			orders.liftHold(id, ref, Orders.actorOf(caller));
 			return null;
 		});
+	}
+
+	/** The order's evidence bundle (ZIP) for the signed-in party, to check with the offline verifier. */
+	@GetMapping("/orders/{id}/evidence-bundle")
+	org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> bundle(
+			@PathVariable String id, Caller caller) {
+		var bundle = bundles.bundle(caller, cn.fangxin.evidence.EvidenceBundles.Subject.ORDER, id);
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"fangxin-order-" + id + ".zip\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+			.body(bundle::writeTo);
 	}
 
 	@GetMapping("/staff/order-debts")
