@@ -23,9 +23,12 @@ class EvidenceBrowserTests extends ApiTest {
 	Path dir;
 
 	@Test
-	@DisplayName("a consumer records a screenshot and sees its fingerprint and place in the log; the log page is public")
+	@DisplayName("a consumer records a chat under their order (not under an order that is not theirs) and sees its fingerprint and place in the log; the log page is public")
 	void recordEvidence() throws Exception {
-		var consumer = api.signUp("CONSUMER");
+		var purchases = new cn.fangxin.support.Purchases(api);
+		var world = purchases.world();
+		var consumer = world.buyer();
+		String order = purchases.paid(world);
 		byte[] png = EvidenceLogTests.png();
 		Path file = dir.resolve("seller-chat.png");
 		Files.write(file, png);
@@ -34,7 +37,10 @@ class EvidenceBrowserTests extends ApiTest {
 			browser.signIn(consumer.username(), consumer.password());
 			browser.go("/evidence");
 			browser.find("#file").sendKeys(file.toString());
-			browser.select("#kind", "CHAT_EXPORT").type("#orderId", "ord_lipstick").click("#upload");
+			browser.select("#kind", "CHAT_EXPORT").type("#orderId", "ord_not_mine").click("#upload");
+			assertThat(browser.waitForText(".notice.error", "order")).contains("No such order");
+			browser.find("#file").sendKeys(file.toString());
+			browser.select("#kind", "CHAT_EXPORT").type("#orderId", order).click("#upload");
 			assertThat(browser.waitForText("#flash", "Recorded")).contains("Recorded in the evidence log");
 			assertThat(browser.text("#sha256")).isEqualTo(HexFormat.of().formatHex(Merkle.sha256().digest(png)));
 			assertThat(browser.text("#leaf-index")).matches("\\d+");

@@ -65,6 +65,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				errors), request);
 	}
 
+	/**
+	 * A deadlock, lock timeout or serialization failure: the transaction was rolled back whole, so nothing happened and
+	 * the same request may simply be sent again (with its Idempotency-Key, safely): 503 {@code RETRY_LATER}.
+	 */
+	@ExceptionHandler(org.springframework.dao.TransientDataAccessException.class)
+	ResponseEntity<ProblemDetail> transientFailure(org.springframework.dao.TransientDataAccessException failure,
+			WebRequest request) {
+		log.warn("transient database failure on {}: {}", instance(request), failure.getMostSpecificCause().getMessage());
+		return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "RETRY_LATER",
+				"Another change to the same data got in the way; nothing was done. Please send the request again.")
+			.with("retryAfterSeconds", 1), request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception failure, WebRequest request) {
 		if (failure.getCause() instanceof PayloadTooLargeException tooLarge) {
