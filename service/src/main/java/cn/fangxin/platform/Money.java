@@ -13,6 +13,19 @@ public record Money(long fen) implements Comparable<Money> {
 		return new Money(fen);
 	}
 
+	/**
+	 * Yuan as a person types them ("1000", "39.90") to fen, exactly (no floating point); anything else is 400
+	 * {@code AMOUNT_INVALID} on {@code field}.
+	 */
+	public static Money parseYuan(String text, String field) {
+		try {
+			return fen(new java.math.BigDecimal(text.strip()).movePointRight(2).longValueExact());
+		}
+		catch (NumberFormatException | ArithmeticException | NullPointerException e) {
+			throw ApiProblem.invalidField(field, "AMOUNT_INVALID", "an amount in yuan with at most two decimals, e.g. 39 or 39.90");
+		}
+	}
+
 	public static Money yuan(long yuan) {
 		return new Money(Math.multiplyExact(yuan, 100));
 	}

@@ -19,6 +19,7 @@ import cn.fangxin.catalog.Listings;
 import cn.fangxin.catalog.ReturnExclusion;
 import cn.fangxin.merchant.Category;
 import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Money;
 
 /** The merchant console's listings: list goods, change them (each change a version), delist. */
 @Controller
@@ -127,12 +128,7 @@ class ListingPages {
 		}
 
 		private static Long fen(String field, String yuan) {
-			try {
-				return new BigDecimal(yuan.strip()).movePointRight(2).longValueExact();
-			}
-			catch (RuntimeException e) {
-				throw ApiProblem.invalidField(field + "Fen", "AMOUNT_INVALID", "an amount in yuan, e.g. 39 or 39.90");
-			}
+			return Money.parseYuan(yuan, field + "Fen").fen();
 		}
 
 		private static String yuan(long fen) {

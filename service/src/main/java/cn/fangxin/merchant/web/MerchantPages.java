@@ -1,6 +1,5 @@
 package cn.fangxin.merchant.web;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,16 +111,7 @@ class MerchantPages {
 
 	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */
 	static Money yuanToFen(String yuan) {
-		try {
-			BigDecimal fen = new BigDecimal(yuan.strip()).movePointRight(2);
-			if (fen.scale() > 0 && fen.stripTrailingZeros().scale() > 0) {
-				throw ApiProblem.invalidField("amountYuan", "AMOUNT_INVALID", "at most two decimals");
-			}
-			return Money.fen(fen.longValueExact());
-		}
-		catch (NumberFormatException | ArithmeticException | NullPointerException e) {
-			throw ApiProblem.invalidField("amountYuan", "AMOUNT_INVALID", "an amount in yuan, e.g. 1000 or 99.50");
-		}
+		return Money.parseYuan(yuan, "amountYuan");
 	}
 
 	/** The application form; on the change page blank fields mean "unchanged". */

@@ -1,9 +1,6 @@
 package cn.fangxin.order.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -139,7 +136,7 @@ class OrderPages {
 			if (reason == null || reason.isBlank()) {
 				throw ApiProblem.invalidField("reason", "REQUIRED", "why");
 			}
-			return orders.refundFromEscrow(id, Ids.next("rfd"), Money.fen(fen(amountYuan)), null, Orders.actorOf(caller),
+			return orders.refundFromEscrow(id, Ids.next("rfd"), Money.parseYuan(amountYuan, "amountFen"), null, Orders.actorOf(caller),
 					reason.strip());
 		});
 	}
@@ -193,23 +190,5 @@ class OrderPages {
 			redirect.addFlashAttribute("problem", problem);
 		}
 		return "redirect:/orders/" + id;
-	}
-
-	private static long fen(String yuan) {
-		try {
-			return new BigDecimal(yuan.strip()).movePointRight(2).longValueExact();
-		}
-		catch (RuntimeException e) {
-			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "an amount in yuan, e.g. 39 or 39.90");
-		}
-	}
-
-	/** "2 d 3 h", "5 h 12 min", "12 min" until the instant, for countdowns; null when it has passed. */
-	static String remaining(Instant now, Instant due) {
-		if (due == null || !due.isAfter(now)) {
-			return null;
-		}
-		Duration left = Duration.between(now, due);
-		return left.toDays() + ":" + left.toHoursPart() + ":" + left.toMinutesPart();
 	}
 }
