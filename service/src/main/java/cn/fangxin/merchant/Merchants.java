@@ -289,6 +289,10 @@ public class Merchants {
 			.filter(m -> m.approvedVersion() != null)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such shop."));
 		VersionRow approved = repository.version(merchantId, merchant.approvedVersion()).orElseThrow();
+		return publicShop(merchant, approved, depositFen(merchantId));
+	}
+
+	private PublicShop publicShop(MerchantRow merchant, VersionRow approved, long deposit) {
 		String legalName = decrypt(approved.legalNameEnc(), "legalName");
 		String entityName = approved.kind() == MerchantKind.ENTERPRISE ? legalName : Masking.personName(legalName);
 		List<String> sanctions = new ArrayList<>();
@@ -298,7 +302,7 @@ public class Merchants {
 		return new PublicShop(merchant.id(), approved.shopName(), entityName, approved.kind(), approved.licenseNumber(),
 				approved.registrationExempt(), Regions.province(approved.regionCode()).orElse(null),
 				Regions.provinceEnglish(approved.regionCode()).orElse(null), merchant.verifiedAt(), merchant.status(),
-				depositFen(merchantId), List.copyOf(sanctions), marks(merchantId, MarkKind.LATE_SHIPMENT));
+				deposit, List.copyOf(sanctions), marks(merchant.id(), MarkKind.LATE_SHIPMENT));
 	}
 
 	/**
@@ -371,15 +375,50 @@ public class Merchants {
 	public SellerStanding requireMaySell(String merchantId, Category category) {
 		MerchantRow merchant = repository.find(merchantId)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		VersionRow approved = requireActive(merchant);
+		long deposit = depositFen(merchantId);
+		requireCategory(merchant, approved, deposit, category);
+		return new SellerStanding(merchantId, approved.shopName(), merchant.status(), deposit);
+	}
+
+	/**
+	 * For checkout: refuses as {@link #requireMaySell} unless the merchant may sell in every one of these categories
+	 * now, and answers the merchant's account and public shop — from one read of the merchant, its approved file and
+	 * its deposit.
+	 */
+	@Transactional(readOnly = true)
+	public CheckoutSeller requireMaySellAll(String merchantId, java.util.Collection<Category> categories) {
+		MerchantRow merchant = repository.find(merchantId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
+		VersionRow approved = requireActive(merchant);
+		long deposit = depositFen(merchantId);
+		for (Category category : categories) {
+			requireCategory(merchant, approved, deposit, category);
+		}
+		return new CheckoutSeller(new AccountId(merchant.accountId()), publicShop(merchant, approved, deposit));
+	}
+
+	/**
+	 * The seller at checkout.
+	 *
+	 * @param account the merchant's account
+	 * @param shop its public identity, as shown on the shop page
+	 */
+	public record CheckoutSeller(AccountId account, PublicShop shop) {
+	}
+
+	private VersionRow requireActive(MerchantRow merchant) {
 		if (!merchant.status().maySell() || merchant.approvedVersion() == null) {
 			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop may not sell now (status " + merchant.status() + ").")
 				.with("merchantStatus", merchant.status().name());
 		}
-		VersionRow approved = repository.version(merchantId, merchant.approvedVersion()).orElseThrow();
+		return repository.version(merchant.id(), merchant.approvedVersion()).orElseThrow();
+	}
+
+	private void requireCategory(MerchantRow merchant, VersionRow approved, long deposit, Category category) {
 		if (category != null && !approved.categories().contains(category.code())) {
 			throw ApiProblem.rule("CATEGORY_NOT_REGISTERED", "The shop is not registered for " + category.code() + ".");
 		}
-		long deposit = depositFen(merchantId);
 		long minimum = category == null ? requiredDeposit(merchant)
 				: properties.minimumFor(category, approved.crossBorder());
 		if (deposit < minimum) {
@@ -388,7 +427,6 @@ public class Merchants {
 				.with("depositFen", deposit)
 				.with("requiredFen", minimum);
 		}
-		return new SellerStanding(merchantId, approved.shopName(), merchant.status(), deposit);
 	}
 
 	/**

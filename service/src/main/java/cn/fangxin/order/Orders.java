@@ -123,7 +123,7 @@ public class Orders {
 	public OrderView place(Caller caller, OrderRequest request) {
 		caller.requireRole(Role.CONSUMER);
 		Checkout checkout = validate(request);
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
 		String id = Ids.next("ord");
 		String merchantId = checkout.listings().get(0).merchantId();
 		for (ListingView listing : checkout.listings()) {
@@ -135,13 +135,11 @@ public class Orders {
 					.with("listingId", listing.id());
 			}
 		}
-		Set<String> categories = new HashSet<>();
-		checkout.listings().forEach(l -> categories.add(l.category()));
-		for (String category : categories) {
-			merchants.requireMaySell(merchantId, Category.parse(category).orElse(null));
-		}
-		AccountId merchantAccount = merchants.accountOf(merchantId).orElseThrow();
-		PublicShop shop = merchants.publicShop(merchantId);
+		Set<Category> categories = new java.util.LinkedHashSet<>();
+		checkout.listings().forEach(l -> categories.add(Category.parse(l.category()).orElse(null)));
+		Merchants.CheckoutSeller seller = merchants.requireMaySellAll(merchantId, categories);
+		AccountId merchantAccount = seller.account();
+		PublicShop shop = seller.shop();
 
 		List<OrderView.Item> items = new ArrayList<>();
 		long total = 0;
@@ -209,14 +207,20 @@ public class Orders {
 				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
 				cipher.encrypt(addressJson, ADDRESS_FIELD), masked, payBy, shipBy, items), now);
 		ledger.open(AccountKind.ESCROW, id);
-		repository.event(id, now, "PLACED", "CONSUMER", mode.name() + ", " + total + " fen");
+		String placed = mode.name() + ", " + total + " fen";
+		repository.event(id, now, "PLACED", "CONSUMER", placed);
 		if (escrow) {
 			deadlines.schedule(PAYMENT_DUE, id, payBy);
 		}
 		else {
 			deadlines.schedule(SHIP_BY, id, shipBy);
 		}
-		return view(id);
+		// The new order as it was just written: nothing to read back.
+		return new OrderView(id, escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, merchantId,
+				shop.shopName(), caller.id().value(), List.copyOf(items), total, mode, new OrderView.Escrow(0, 0, 0, 0), payBy,
+				shipBy, null, null, null, null, null, null, null, evidence.id(), masked,
+				List.of(escrow ? new OrderView.DeadlineView(PAYMENT_DUE, payBy) : new OrderView.DeadlineView(SHIP_BY, shipBy)),
+				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placed)), now);
 	}
 
 	private record Checkout(List<ListingView> listings, List<Integer> quantities) {
@@ -787,7 +791,8 @@ public class Orders {
 				o.status() == OrderStatus.AWAITING_PAYMENT ? o.payBy() : null, o.shipBy(), o.shippedAt(), o.carrier(),
 				o.trackingNumber(), o.deliveredAt(), o.confirmBy(), o.completedAt(), o.closedReason(),
 				o.snapshotEvidenceId(), o.addressMasked(), pending, holds,
-				repository.debt(orderId).orElse(null), repository.timeline(orderId), o.createdAt());
+				o.mode() == PaymentMode.PAY_AFTER_RECEIPT ? repository.debt(orderId).orElse(null) : null,
+				repository.timeline(orderId), o.createdAt());
 	}
 
 	private enum Party {

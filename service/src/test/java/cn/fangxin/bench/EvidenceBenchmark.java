@@ -38,13 +38,13 @@ public final class EvidenceBenchmark {
 			Checkpoints checkpoints = context.getBean(Checkpoints.class);
 
 			long start = System.nanoTime();
-			long before = log.size();
+			long before = log.sequencedSize();
 			if (before < prefill) {
 				run(vault, 64, 3_600_000_000_000L, prefill - before, null, null);
 			}
 			double fillSeconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("log filled to %,d leaves in %.0f s (%,.0f appends/s)%n", log.size(), fillSeconds,
-					(log.size() - before) / fillSeconds);
+			System.out.printf("log filled to %,d leaves in %.0f s (%,.0f appends/s)%n", log.sequencedSize(), fillSeconds,
+					(log.sequencedSize() - before) / fillSeconds);
 
 			ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
 			List<Long> lags = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class EvidenceBenchmark {
 			System.out.printf("append to signed checkpoint: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d samples)%n",
 					pct(lag, 50), pct(lag, 99), pct(lag, 100), lag.length);
 
-			long size = log.size();
+			long size = checkpoints.signNow().orElseThrow().size();
 			long[] proofs = new long[20_000];
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			for (int i = 0; i < proofs.length; i++) {

@@ -19,7 +19,8 @@ import cn.fangxin.platform.SqlTime;
 import cn.fangxin.verify.SignedNote;
 
 /**
- * Signs a checkpoint of the log whenever it has grown, every {@code fangxin.log.checkpoint-interval} (500 ms), so a
+ * Integrates the leaves sequenced since the last round into the stored tree and signs a checkpoint of the log whenever
+ * it has grown, every {@code fangxin.log.checkpoint-interval} (500 ms), so a
  * record is inside a signed checkpoint within about a second. Checkpoints come from the one stored tree, so no two can
  * disagree; two instances signing the same size produce the same note (Ed25519 is deterministic) and the second is
  * ignored.
@@ -57,7 +58,7 @@ public class Checkpoints implements SmartLifecycle {
 	@org.springframework.transaction.annotation.Transactional(
 			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public synchronized Optional<Signed> signNow() {
-		long size = tree.size();
+		long size = tree.integrate();
 		Optional<Signed> latest = latest();
 		if (latest.isPresent() && latest.get().size() >= size) {
 			latest.ifPresent(this::stampIfMissing);

@@ -55,6 +55,10 @@ public class EvidenceAudit {
 	public Report run() {
 		List<String> violations = new ArrayList<>();
 		long size = jdbc.sql("select size from log_state where id = 1").query(Long.class).single();
+		long integrated = jdbc.sql("select size from log_integrated where id = 1").query(Long.class).single();
+		if (integrated > size) {
+			violations.add("the integrated tree (" + integrated + ") is larger than the log (" + size + ")");
+		}
 		byte[][] leafHashes = new byte[(int) size][];
 		long[] records = { 0 };
 		jdbc.sql("select id, kind, sha256, size, leaf, leaf_index from evidence where leaf_index is not null order by leaf_index")
@@ -97,8 +101,8 @@ public class EvidenceAudit {
 			long idx = rs.getLong("idx");
 			long start = idx << level;
 			long end = start + (1L << level);
-			if (end > size) {
-				violations.add("stored node (" + level + ", " + idx + ") lies beyond the log's size");
+			if (end > integrated) {
+				violations.add("stored node (" + level + ", " + idx + ") lies beyond the integrated tree");
 				return;
 			}
 			byte[] expected = Merkle.inMemory(level0).hash(start, end);
@@ -114,7 +118,7 @@ public class EvidenceAudit {
 			try {
 				SignedNote.Checkpoint checkpoint = SignedNote.Checkpoint
 					.parse(SignedNote.verify(rs.getString("note"), keys.verifierKey()));
-				byte[] recomputed = checkpointSize <= size ? Merkle.root(level0.subList(0, (int) checkpointSize)) : null;
+				byte[] recomputed = checkpointSize <= integrated ? Merkle.root(level0.subList(0, (int) checkpointSize)) : null;
 				if (checkpoint.size() != checkpointSize || recomputed == null
 						|| !Arrays.equals(recomputed, checkpoint.rootHash())) {
 					violations.add("checkpoint " + checkpointSize + ": its root is not the root of the stored leaves");

@@ -30,8 +30,8 @@ public class EvidenceRepository {
 	public record Row(EvidenceView view, List<String> parties, String leaf) {
 	}
 
-	/** A record to insert, with its leaf bytes and its index in the log. */
-	public record NewRow(EvidenceView view, List<String> parties, byte[] leaf, long leafIndex) {
+	/** A record to insert, with its leaf bytes and its index in the log (null: numbered in the same transaction). */
+	public record NewRow(EvidenceView view, List<String> parties, byte[] leaf, Long leafIndex) {
 	}
 
 	/** Inserts records in one batch (at commit, by the log). */
@@ -56,6 +56,15 @@ public class EvidenceRepository {
 				  complaint_ref, parties, leaf, leaf_index)
 				values (:id, :kind, :sha, :size, :media, :occurred, :recorded, :submitter, :order, :complaint, :parties, :leaf,
 				  :index)""", params);
+	}
+
+	/** The leaf bytes of indices {@code from} (inclusive) to {@code to} (exclusive), in order. */
+	List<byte[]> leaves(long from, long to) {
+		return jdbc.sql("select leaf from evidence where leaf_index >= :from and leaf_index < :to order by leaf_index")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.list();
 	}
 
 	public Optional<Row> find(String id) {

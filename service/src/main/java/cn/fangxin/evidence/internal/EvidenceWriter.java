@@ -17,7 +17,7 @@ import cn.fangxin.platform.BatchingWriter;
 
 /**
  * Group commit for evidence: records queued by many callers are made in one transaction — one lock of the log's size
- * row, one batch of records, one of nodes, one commit — and acknowledged with their leaf indices after it committed.
+ * row, one batch of records, one commit — and acknowledged with their leaf indices after it committed.
  * A failed batch is retried record by record.
  */
 @Component

@@ -16,12 +16,18 @@ import cn.fangxin.evidence.internal.LogNodes.Key;
 import cn.fangxin.verify.Merkle;
 
 /**
- * The append-only RFC 9162 tree behind the evidence vault. A record's leaf is queued in its transaction and sequenced
- * just before that transaction commits: the log's size row is locked (briefly, and by every appender in the same
- * order), the leaves get the next indices, every complete subtree they close is computed from the right edge of the
- * tree and stored, and the size moves on — all in the record's own transaction, so an acknowledged record has its
- * final index and a rolled-back one leaves no hole. Subtree hashes, roots and proofs are read from the stored nodes:
- * a proof needs one query for its O(log n) nodes.
+ * The append-only RFC 9162 tree behind the evidence vault, in two steps.
+ * <p>
+ * <b>Sequencing.</b> A record's leaf is queued in its transaction and given its index just before that transaction
+ * commits: the log's size row is moved on by an update (which locks it until the commit, so indices are handed out in
+ * commit order), and the records are inserted with their indices — all in the record's own transaction, so an
+ * acknowledged record has its final index and a rolled-back one leaves no hole. Nothing else happens under that lock.
+ * <p>
+ * <b>Integration.</b> {@link #integrate()} (run by the checkpoint signer before it signs) reads the leaves sequenced
+ * since the last integration, hashes every complete subtree they close from the right edge of the tree, stores them in
+ * {@code log_node}, and moves the integrated size on, under a lock of its own. Roots, proofs, tiles and checkpoints
+ * cover the integrated tree: subtree hashes are read from the stored nodes, a proof in one query for its O(log n)
+ * nodes.
  */
 @Component
 public class TransparencyLog {
@@ -29,11 +35,23 @@ public class TransparencyLog {
 	private final JdbcClient jdbc;
 	private final LogNodes nodes;
 	private final EvidenceRepository records;
+	private final boolean postgres;
 
-	TransparencyLog(JdbcClient jdbc, LogNodes nodes, EvidenceRepository records) {
+	TransparencyLog(JdbcClient jdbc, LogNodes nodes, EvidenceRepository records, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.nodes = nodes;
 		this.records = records;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try {
+			return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+					java.sql.DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+			return false;
+		}
 	}
 
 	/**
@@ -47,12 +65,57 @@ public class TransparencyLog {
 		current().leaves.add(new Pending(record, parties, leaf));
 	}
 
-	/** The committed tree size. */
+	/** The size of the integrated tree: the leaves whose subtree hashes are stored, which proofs can cover. */
 	public long size() {
+		return jdbc.sql("select size from log_integrated where id = 1").query(Long.class).single();
+	}
+
+	/** The number of leaves sequenced (committed with an index), integrated or not. */
+	public long sequencedSize() {
 		return jdbc.sql("select size from log_state where id = 1").query(Long.class).single();
 	}
 
-	/** The root hash of the tree of the given size (at most the committed size). */
+	/** Leaves integrated per round: bounds the memory and the transaction of one integration. */
+	private static final int INTEGRATION_CHUNK = 20_000;
+
+	/**
+	 * Integrates every sequenced leaf into the stored tree; returns the integrated size. Call inside a transaction:
+	 * integrators on several instances queue on the integration row, and each integrates what the last one left.
+	 */
+	public long integrate() {
+		long integrated = jdbc.sql("select size from log_integrated where id = 1 for update").query(Long.class).single();
+		long sequenced = sequencedSize();
+		while (integrated < sequenced) {
+			long to = Math.min(sequenced, integrated + INTEGRATION_CHUNK);
+			List<byte[]> leaves = records.leaves(integrated, to);
+			if (leaves.size() != to - integrated) {
+				throw new IllegalStateException("leaves " + integrated + ".." + to + " are not all stored");
+			}
+			Map<Key, byte[]> known = new HashMap<>(rightEdge(integrated));
+			Map<Key, byte[]> created = new HashMap<>();
+			long index = integrated;
+			for (byte[] leaf : leaves) {
+				byte[] hash = Merkle.leafHash(leaf);
+				int level = 0;
+				long i = index;
+				put(known, created, new Key(0, i), hash);
+				while ((i & 1) == 1) {
+					byte[] left = known.get(new Key(level, i - 1));
+					hash = Merkle.nodeHash(left, hash);
+					i >>= 1;
+					level++;
+					put(known, created, new Key(level, i), hash);
+				}
+				index++;
+			}
+			nodes.insert(created);
+			integrated = to;
+		}
+		jdbc.sql("update log_integrated set size = :size where id = 1").param("size", integrated).update();
+		return integrated;
+	}
+
+	/** The root hash of the tree of the given size (at most the integrated size). */
 	public byte[] root(long size) {
 		if (size == 0) {
 			return Merkle.emptyRoot();
@@ -135,34 +198,43 @@ public class TransparencyLog {
 		perfect(start + k, end, out);
 	}
 
-	/** Sequences this transaction's leaves; called just before it commits. */
+	/**
+	 * Sequences this transaction's leaves; called just before it commits. The update locks the size row until the
+	 * commit, so the less happens after it the more appenders get through: on PostgreSQL the records are inserted
+	 * first, without an index, and one statement then moves the size on and numbers them; elsewhere (H2, one process)
+	 * the size moves and the records follow with their indices.
+	 */
 	private void sequence(List<Pending> leaves) {
 		if (leaves.isEmpty()) {
 			return;
 		}
-		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
-		Map<Key, byte[]> known = new HashMap<>(rightEdge(size));
-		Map<Key, byte[]> created = new HashMap<>();
-		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
-		long index = size;
-		for (Pending leaf : leaves) {
-			byte[] hash = Merkle.leafHash(leaf.bytes());
-			int level = 0;
-			long i = index;
-			put(known, created, new Key(0, i), hash);
-			while ((i & 1) == 1) {
-				byte[] left = known.get(new Key(level, i - 1));
-				hash = Merkle.nodeHash(left, hash);
-				i >>= 1;
-				level++;
-				put(known, created, new Key(level, i), hash);
+		if (postgres) {
+			List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
+			for (Pending leaf : leaves) {
+				rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null));
 			}
-			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), index));
-			index++;
+			records.insertAll(rows);
+			String[] ids = leaves.stream().map(l -> l.record().id()).toArray(String[]::new);
+			int numbered = jdbc.sql("""
+					with grown as (update log_state set size = size + :n where id = 1 returning size)
+					update evidence e set leaf_index = (select size from grown) - :n + v.k - 1
+					from unnest(cast(:ids as varchar[])) with ordinality as v(id, k)
+					where e.id = v.id""")
+				.param("n", leaves.size())
+				.param("ids", ids)
+				.update();
+			if (numbered != leaves.size()) {
+				throw new IllegalStateException("numbered " + numbered + " of " + leaves.size() + " records");
+			}
+			return;
+		}
+		jdbc.sql("update log_state set size = size + :n where id = 1").param("n", leaves.size()).update();
+		long index = jdbc.sql("select size from log_state where id = 1").query(Long.class).single() - leaves.size();
+		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
+		for (Pending leaf : leaves) {
+			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), index++));
 		}
 		records.insertAll(rows);
-		nodes.insert(created);
-		jdbc.sql("update log_state set size = :size where id = 1").param("size", index).update();
 	}
 
 	private static void put(Map<Key, byte[]> known, Map<Key, byte[]> created, Key key, byte[] hash) {
