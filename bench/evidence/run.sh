@@ -12,5 +12,5 @@ bench_build
 bench_schema evidence
 trap 'bench_drop_schema; rm -rf target/bench-data/blobs' EXIT
 echo "== Fangxin evidence log: prefill $PREFILL, $CLIENTS clients, $SECONDS_TO_RUN s, schema $BENCH_SCHEMA"
-java -Xmx3g -cp "$BENCH_CP" cn.fangxin.bench.EvidenceBenchmark --clients "$CLIENTS" --seconds "$SECONDS_TO_RUN" \
+java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" cn.fangxin.bench.EvidenceBenchmark --clients "$CLIENTS" --seconds "$SECONDS_TO_RUN" \
   --prefill "$PREFILL"

@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,19 +14,19 @@ import cn.fangxin.platform.BatchingWriter;
 
 /**
  * Group commit for evidence: records queued by many callers are made in one transaction — one lock of the log's size
- * row, one batch of records, one commit — and acknowledged with their leaf indices after it committed.
- * A failed batch is retried record by record.
+ * row, one batch of records, one commit — and acknowledged with the leaf indices they were given as it committed. A
+ * failed batch is retried record by record.
  */
 @Component
 public class EvidenceWriter extends BatchingWriter<EvidenceWriter.Pending> {
 
 	private final TransactionTemplate transactions;
-	private final NamedParameterJdbcTemplate jdbc;
+	private final TransparencyLog log;
 
-	EvidenceWriter(PlatformTransactionManager transactionManager, NamedParameterJdbcTemplate jdbc) {
+	EvidenceWriter(PlatformTransactionManager transactionManager, TransparencyLog log) {
 		super("evidence-group-commit", 2000);
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.jdbc = jdbc;
+		this.log = log;
 	}
 
 	public CompletableFuture<EvidenceView> submit(Supplier<EvidenceView> record) {
@@ -41,18 +38,15 @@ public class EvidenceWriter extends BatchingWriter<EvidenceWriter.Pending> {
 	@Override
 	protected void commit(List<Pending> batch) {
 		try {
-			List<EvidenceView> made = transactions.execute(s -> batch.stream().map(r -> r.record().get()).toList());
-			Map<String, Long> indexes = indexesOf(made);
+			List<EvidenceView> made = make(batch);
 			for (int i = 0; i < batch.size(); i++) {
-				EvidenceView v = made.get(i);
-				batch.get(i).done().complete(new EvidenceView(v.id(), v.kind(), v.sha256(), v.size(), v.mediaType(),
-						indexes.get(v.id()), v.recordedAt(), v.occurredAt(), v.orderId(), v.complaintId(), v.submitter()));
+				batch.get(i).done().complete(made.get(i));
 			}
 		}
 		catch (RuntimeException failed) {
 			for (Pending pending : batch) {
 				try {
-					pending.done().complete(transactions.execute(s -> pending.record().get()));
+					pending.done().complete(make(List.of(pending)).get(0));
 				}
 				catch (RuntimeException again) {
 					pending.done().completeExceptionally(again);
@@ -61,12 +55,18 @@ public class EvidenceWriter extends BatchingWriter<EvidenceWriter.Pending> {
 		}
 	}
 
-	private Map<String, Long> indexesOf(List<EvidenceView> made) {
-		String[] ids = made.stream().map(EvidenceView::id).toArray(String[]::new);
-		return jdbc.query("select id, leaf_index from evidence where id = any(:ids)",
-				new MapSqlParameterSource("ids", ids), (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("leaf_index")))
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+	/** Makes the records in one transaction; answers them with the leaf indices they got as it committed. */
+	private List<EvidenceView> make(List<Pending> batch) {
+		List<Map<String, Long>> assigned = new java.util.ArrayList<>(1);
+		List<EvidenceView> made = transactions.execute(s -> {
+			assigned.add(log.indicesAtCommit()); // filled as the transaction commits
+			return batch.stream().map(r -> r.record().get()).toList();
+		});
+		Map<String, Long> indices = assigned.get(0);
+		return made.stream()
+			.map(v -> new EvidenceView(v.id(), v.kind(), v.sha256(), v.size(), v.mediaType(), indices.get(v.id()),
+					v.recordedAt(), v.occurredAt(), v.orderId(), v.complaintId(), v.submitter()))
+			.toList();
 	}
 
 	/** A record to make and the future of its view. */

@@ -65,6 +65,17 @@ public class TransparencyLog {
 		current().leaves.add(new Pending(record, parties, leaf));
 	}
 
+	/**
+	 * The leaf indices this transaction's records will get, by record id: empty until the transaction commits, filled
+	 * just before.
+	 */
+	public Map<String, Long> indicesAtCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("evidence is recorded inside a transaction");
+		}
+		return current().assigned;
+	}
+
 	/** The size of the integrated tree: the leaves whose subtree hashes are stored, which proofs can cover. */
 	public long size() {
 		return jdbc.sql("select size from log_integrated where id = 1").query(Long.class).single();
@@ -198,33 +209,39 @@ public class TransparencyLog {
 		perfect(start + k, end, out);
 	}
 
+	/** Up to this many records, a transaction on PostgreSQL numbers its records after inserting them. */
+	private static final int FEW = 16;
+
 	/**
 	 * Sequences this transaction's leaves; called just before it commits. The update locks the size row until the
-	 * commit, so the less happens after it the more appenders get through: on PostgreSQL the records are inserted
-	 * first, without an index, and one statement then moves the size on and numbers them; elsewhere (H2, one process)
-	 * the size moves and the records follow with their indices.
+	 * commit, so the less happens after it the more appenders get through: on PostgreSQL a transaction with a few
+	 * records (an order, a case event) inserts them first, without an index, and one statement then moves the size on
+	 * and numbers them; a large batch (the group committer: numbering after the insert would write every row twice)
+	 * and H2 (one process) move the size and insert the records with their indices.
 	 */
-	private void sequence(List<Pending> leaves) {
+	private void sequence(List<Pending> leaves, Map<String, Long> assigned) {
 		if (leaves.isEmpty()) {
 			return;
 		}
-		if (postgres) {
+		if (postgres && leaves.size() <= FEW) {
 			List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
 			for (Pending leaf : leaves) {
 				rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null));
 			}
 			records.insertAll(rows);
 			String[] ids = leaves.stream().map(l -> l.record().id()).toArray(String[]::new);
-			int numbered = jdbc.sql("""
+			jdbc.sql("""
 					with grown as (update log_state set size = size + :n where id = 1 returning size)
 					update evidence e set leaf_index = (select size from grown) - :n + v.k - 1
 					from unnest(cast(:ids as varchar[])) with ordinality as v(id, k)
-					where e.id = v.id""")
+					where e.id = v.id
+					returning e.id, e.leaf_index""")
 				.param("n", leaves.size())
 				.param("ids", ids)
-				.update();
-			if (numbered != leaves.size()) {
-				throw new IllegalStateException("numbered " + numbered + " of " + leaves.size() + " records");
+				.query((rs, row) -> assigned.put(rs.getString(1), rs.getLong(2)))
+				.list();
+			if (assigned.size() != leaves.size()) {
+				throw new IllegalStateException("numbered " + assigned.size() + " of " + leaves.size() + " records");
 			}
 			return;
 		}
@@ -232,6 +249,7 @@ public class TransparencyLog {
 		long index = jdbc.sql("select size from log_state where id = 1").query(Long.class).single() - leaves.size();
 		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
 		for (Pending leaf : leaves) {
+			assigned.put(leaf.record().id(), index);
 			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), index++));
 		}
 		records.insertAll(rows);
@@ -271,6 +289,7 @@ public class TransparencyLog {
 
 		private final TransparencyLog owner;
 		private final List<Pending> leaves = new ArrayList<>();
+		private final Map<String, Long> assigned = new java.util.concurrent.ConcurrentHashMap<>();
 
 		Batch(TransparencyLog owner) {
 			this.owner = owner;
@@ -284,7 +303,7 @@ public class TransparencyLog {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			owner.sequence(leaves);
+			owner.sequence(leaves, assigned);
 		}
 	}
 }
