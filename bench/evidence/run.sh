@@ -4,7 +4,7 @@
 # latency at the final size. Usage: bench/evidence/run.sh [CLIENTS] [SECONDS] [PREFILL]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
-CLIENTS=${1:-32}
+CLIENTS=${1:-256}
 SECONDS_TO_RUN=${2:-20}
 PREFILL=${3:-1000000}
 
