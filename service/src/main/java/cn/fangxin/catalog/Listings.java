@@ -2,7 +2,9 @@ package cn.fangxin.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,6 +128,21 @@ public class Listings {
 	public List<ListingView> onSaleBy(String merchantId, int limit) {
 		return repository.byMerchant(merchantId, true, limit)
 			.stream()
+			.map(l -> view(l, l.currentVersion()))
+			.toList();
+	}
+
+	/**
+	 * Goods on sale, newest first, from shops that may sell now (a suspended shop's goods are not offered); with
+	 * {@code text}, only those whose title contains it (case-insensitive).
+	 */
+	@Transactional(readOnly = true)
+	public List<ListingView> onSale(String text, int limit) {
+		Map<String, Boolean> selling = new HashMap<>();
+		String search = text == null || text.isBlank() ? null : text.strip();
+		return repository.onSale(search, Math.max(1, Math.min(limit, 200)))
+			.stream()
+			.filter(l -> selling.computeIfAbsent(l.merchantId(), m -> merchants.publicShop(m).status().maySell()))
 			.map(l -> view(l, l.currentVersion()))
 			.toList();
 	}

@@ -15,4 +15,9 @@ class CatalogNavigation {
 		return new NavigationItem("nav.myListings", "nav.myListings.description", "/merchant/listings", Set.of("MERCHANT"),
 				25);
 	}
+
+	@Bean
+	NavigationItem goodsNavigationItem() {
+		return new NavigationItem("nav.goods", "nav.goods.description", "/listings", Set.of("CONSUMER"), 10);
+	}
 }

@@ -121,6 +121,21 @@ public class ListingRepository {
 			.list();
 	}
 
+	/** Listings on sale whose current title contains {@code text} (any, when null), newest first. */
+	public List<ListingRow> onSale(String text, int limit) {
+		String pattern = text == null ? null
+				: "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select l.* from listing l
+				join listing_version v on v.listing_id = l.id and v.version = l.current_version
+				where l.status = 'ACTIVE' and (cast(:pattern as varchar) is null or lower(v.title) like :pattern escape '\\')
+				order by l.created_at desc, l.id desc limit :limit""")
+			.param("pattern", pattern)
+			.param("limit", limit)
+			.query(ListingRepository::map)
+			.list();
+	}
+
 	public Optional<VersionRow> version(String listingId, int version) {
 		return jdbc.sql("select * from listing_version where listing_id = :id and version = :version")
 			.param("id", listingId)

@@ -9,7 +9,7 @@ import cn.fangxin.catalog.ListingView;
 import cn.fangxin.catalog.Listings;
 import cn.fangxin.merchant.Merchants;
 
-/** Public pages: a shop with its licence information and goods, a listing with its terms and price history. */
+/** Public pages: the goods on sale, a shop with its licence information and goods, a listing with its terms and price history. */
 @Controller
 class PublicPages {
 
@@ -19,6 +19,14 @@ class PublicPages {
 	PublicPages(Listings listings, Merchants merchants) {
 		this.listings = listings;
 		this.merchants = merchants;
+	}
+
+	@GetMapping("/listings")
+	String goods(@org.springframework.web.bind.annotation.RequestParam(required = false) String q, Model model) {
+		String search = q == null ? null : q.strip().substring(0, Math.min(q.strip().length(), 50));
+		model.addAttribute("q", search);
+		model.addAttribute("listings", listings.onSale(search, 60));
+		return "public/goods";
 	}
 
 	@GetMapping("/shops/{id}")
