@@ -282,6 +282,18 @@ public class Merchants {
 		return repository.notices(merchantId, 50);
 	}
 
+	/**
+	 * The shop's registered address from its approved file: where returns go when the shop names no other (a return
+	 * approved by the shop's silence). Empty for a shop never approved.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> registeredAddress(String merchantId) {
+		return repository.find(merchantId)
+			.filter(m -> m.approvedVersion() != null)
+			.flatMap(m -> repository.version(merchantId, m.approvedVersion()))
+			.map(v -> decrypt(v.addressEnc(), "address"));
+	}
+
 	/** The public shop (E-Commerce Law art. 15), for shops that were ever verified. */
 	@Transactional(readOnly = true)
 	public PublicShop publicShop(String merchantId) {

@@ -320,7 +320,7 @@ public class Orders {
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw ApiProblem.rule("PAYMENT_DECLINED", "The payment was declined: " + payment.failureReason());
 		}
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	private PaymentView charge(OrderRow order, PaymentProvider provider) {
@@ -412,7 +412,7 @@ public class Orders {
 		repository.update(orderId, OrderStatus.SHIPPED, now,
 				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
 		repository.event(orderId, now, "SHIPPED", "MERCHANT", carrier.strip() + " " + trackingNumber.strip());
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	/**
@@ -436,7 +436,7 @@ public class Orders {
 		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
 		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
 		repository.event(orderId, now, "DELIVERED", actor(caller), "signed " + delivered);
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	/**
@@ -451,7 +451,7 @@ public class Orders {
 			case SHIPPED, DELIVERED -> {
 			}
 			case COMPLETED -> {
-				return view(orderId);
+				return viewOf(orderId);
 			}
 			case AWAITING_PAYMENT, PAID, AWAITING_SHIPMENT ->
 				throw ApiProblem.conflict("ORDER_NOT_SHIPPED", "The order has not shipped yet.");
@@ -460,7 +460,7 @@ public class Orders {
 			default -> throw ApiProblem.conflict("ORDER_CLOSED", "The order is " + order.status() + ".");
 		}
 		completeOrCharge(order, "CONSUMER");
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	private void completeOrCharge(OrderRow order, String actor) {
@@ -511,12 +511,12 @@ public class Orders {
 				refundAll(order, "cancel:" + orderId, "CANCELLED_BY_CONSUMER", "CONSUMER");
 			}
 			case CANCELLED, REFUNDED -> {
-				return view(orderId);
+				return viewOf(orderId);
 			}
 			default -> throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED",
 					"The order has shipped; ask for a return or refund instead.");
 		}
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	private void refundAll(OrderRow order, String refundId, String reason, String actor) {
@@ -641,7 +641,84 @@ public class Orders {
 			repository.update(orderId, OrderStatus.REFUNDED, now, Map.of("closed_reason", "REFUNDED"));
 			repository.event(orderId, now, "REFUNDED", actor, "escrow emptied");
 		}
-		return view(orderId);
+		return viewOf(orderId);
+	}
+
+	/**
+	 * Where a refund for an order comes from, in the order the law and the platform's policy want it tried: escrow while
+	 * it holds the money; after release, the merchant's available balance; failing both, the platform's compensation
+	 * fund pays first and recovers from the merchant's deposit, any shortfall becoming the merchant's receivable.
+	 */
+	public enum RefundSource {
+		ESCROW, MERCHANT_BALANCE, COMPENSATION_FIRST
+	}
+
+	/**
+	 * Refunds {@code amount} of an order to its consumer through the original payment from the first source that can
+	 * pay it now (see {@link RefundSource}); {@code compensateIfNeeded} allows the platform fund. Empty when neither
+	 * escrow nor the merchant can pay and compensation was not allowed. For other modules, in their transaction; the
+	 * same refund id again changes nothing.
+	 */
+	@Transactional
+	public Optional<RefundSource> refund(String orderId, String refundId, Money amount, String caseRef, String actor,
+			String reason, boolean compensateIfNeeded) {
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (amount == null || !amount.isPositive() || order.paymentId() == null) {
+			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to refund.");
+		}
+		if (held(orderId) >= amount.fen()) {
+			refundFromEscrow(orderId, refundId, amount, caseRef, actor, reason);
+			return Optional.of(RefundSource.ESCROW);
+		}
+		Instant now = clock.instant();
+		LedgerAccountId available = AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId());
+		long merchantHas = ledger.balance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		if (merchantHas >= amount.fen()) {
+			payments.refund(new RefundRequest(refundId, order.paymentId(), amount, available, TransferCode.REFUND, orderId,
+					caseRef));
+			repository.event(orderId, now, "REFUNDED_BY_MERCHANT", actor, amount.fen() + " fen: " + reason);
+			return Optional.of(RefundSource.MERCHANT_BALANCE);
+		}
+		if (!compensateIfNeeded) {
+			return Optional.empty();
+		}
+		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
+		payments.refund(new RefundRequest(refundId, order.paymentId(), amount, fund, TransferCode.COMPENSATION, orderId,
+				caseRef));
+		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(order.merchantId());
+		long depositHas = ledger.balance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		long fromDeposit = Math.min(depositHas, amount.fen());
+		if (fromDeposit > 0) {
+			ledger.executeOrThrow(Transfer.of("recover:" + refundId, deposit, fund, Money.fen(fromDeposit),
+					TransferCode.DEPOSIT_RECOVERY).forOrder(orderId).forCase(caseRef));
+		}
+		long shortfall = amount.fen() - fromDeposit;
+		if (shortfall > 0) {
+			LedgerAccountId receivable = AccountKind.MERCHANT_RECEIVABLE.idFor(order.merchantId());
+			ledger.open(AccountKind.MERCHANT_RECEIVABLE, order.merchantId());
+			ledger.executeOrThrow(Transfer.of("receivable:" + refundId, receivable, fund, Money.fen(shortfall),
+					TransferCode.RECEIVABLE).forOrder(orderId).forCase(caseRef));
+		}
+		repository.event(orderId, now, "COMPENSATED_BY_PLATFORM", "SYSTEM", amount.fen() + " fen paid first by the platform ("
+				+ fromDeposit + " recovered from the deposit, " + shortfall + " owed by the shop): " + reason);
+		return Optional.of(RefundSource.COMPENSATION_FIRST);
+	}
+
+	/** An order as the system sees it, without an access check: for other modules acting on their own cases. */
+	@Transactional(readOnly = true)
+	public OrderView view(String orderId) {
+		repository.find(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		return viewOf(orderId);
+	}
+
+	/** What an order's consumer has been refunded so far, in fen, from any source. */
+	@Transactional(readOnly = true)
+	public long refundedFen(String orderId) {
+		return ledger.transfersOfOrder(orderId)
+			.stream()
+			.filter(t -> t.code() == TransferCode.REFUND || t.code() == TransferCode.COMPENSATION)
+			.mapToLong(TransferView::amountFen)
+			.sum();
 	}
 
 	// ---------------------------------------------------------------------------------------------------- reads
@@ -653,7 +730,7 @@ public class Orders {
 		if (!caller.isStaff() && !parties(order).contains(caller.id())) {
 			throw ApiProblem.notFound(NOT_FOUND, "No such order.");
 		}
-		return view(orderId);
+		return viewOf(orderId);
 	}
 
 	/**
@@ -732,7 +809,7 @@ public class Orders {
 	@Transactional(readOnly = true)
 	public List<OrderView> openDebts(Caller caller, int limit) {
 		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
-		return repository.openDebts(Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+		return repository.openDebts(Math.max(1, Math.min(limit, 200))).stream().map(this::viewOf).toList();
 	}
 
 	/** The accounts party to an order: its consumer and its shop's account. Empty when there is no such order. */
@@ -758,7 +835,7 @@ public class Orders {
 		return ledger.balance(escrowOf(orderId)).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 	}
 
-	private OrderView view(String orderId) {
+	private OrderView viewOf(String orderId) {
 		OrderRow o = repository.find(orderId).orElseThrow();
 		long paid = 0;
 		long released = 0;

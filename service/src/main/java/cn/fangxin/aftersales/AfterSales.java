@@ -1,0 +1,497 @@
+package cn.fangxin.aftersales;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fangxin.account.AccountId;
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
+import cn.fangxin.aftersales.internal.AfterSaleRepository;
+import cn.fangxin.aftersales.internal.AfterSaleRepository.Row;
+import cn.fangxin.catalog.ReturnExclusion;
+import cn.fangxin.evidence.EvidenceKind;
+import cn.fangxin.evidence.EvidenceVault;
+import cn.fangxin.merchant.Merchants;
+import cn.fangxin.order.OrderStatus;
+import cn.fangxin.order.OrderView;
+import cn.fangxin.order.Orders;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Ids;
+import cn.fangxin.platform.Money;
+import cn.fangxin.platform.WorkingDayCalendar;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * After-sales cases. The consumer asks (refund only, return and refund, exchange); the merchant approves or rejects
+ * within {@code respondWindow}, and silence approves; a rejection needs a reason, and a no-reason return may only be
+ * rejected as not intact, with evidence; the consumer may escalate a rejection to staff or withdraw — no other path
+ * closes a case. Returns go to the address the shop gives (its registered address when it approved by silence); the
+ * shop confirms receipt, or silence counts as received; the refund follows at once from escrow, else from the shop's
+ * balance, and when neither can pay by {@code refundDueBy} the platform pays first and recovers from the deposit. An
+ * open case holds the order's automatic completion. Every step is a timeline event, and the request, the decision
+ * and the refund are {@code CASE_EVENT} evidence.
+ */
+@Service
+public class AfterSales {
+
+	public static final String RESPOND_DUE = "AFTER_SALE_RESPOND";
+	public static final String RECEIVE_DUE = "AFTER_SALE_RECEIVE";
+	public static final String REFUND_DUE = "AFTER_SALE_REFUND";
+	static final String NOT_FOUND = "AFTER_SALE_NOT_FOUND";
+	private static final String NOT_INTACT = "NOT_INTACT";
+
+	private final AfterSaleRepository repository;
+	private final Orders orders;
+	private final Merchants merchants;
+	private final EvidenceVault vault;
+	private final Deadlines deadlines;
+	private final WorkingDayCalendar calendar;
+	private final AfterSalesProperties properties;
+	private final ObjectMapper json;
+	private final Clock clock;
+
+	AfterSales(AfterSaleRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
+			Deadlines deadlines, WorkingDayCalendar calendar, AfterSalesProperties properties, ObjectMapper json,
+			Clock clock) {
+		this.repository = repository;
+		this.orders = orders;
+		this.merchants = merchants;
+		this.vault = vault;
+		this.deadlines = deadlines;
+		this.calendar = calendar;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	// ---------------------------------------------------------------------------------------------------- request
+
+	/**
+	 * The consumer opens a case on an order. 400 {@code VALIDATION_FAILED}; 404 {@code ORDER_NOT_FOUND}; 409
+	 * {@code ORDER_NOT_PAID}, {@code AFTER_SALE_OPEN}; 422 {@code RETURN_WINDOW_CLOSED}, {@code RETURN_EXCLUDED},
+	 * {@code NOT_SHIPPED}, {@code AMOUNT_EXCEEDS_PAID}.
+	 */
+	@Transactional
+	public AfterSaleView request(Caller caller, String orderId, AfterSaleRequest request) {
+		OrderView order = orders.get(caller, orderId);
+		if (!caller.id().value().equals(order.consumerId())) {
+			throw ApiProblem.forbidden("Only the order's consumer asks for after-sales.");
+		}
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		AfterSaleType type = parse(AfterSaleType.class, request.type(), "type", errors);
+		AfterSaleReason reason = parse(AfterSaleReason.class, request.reason(), "reason", errors);
+		String description = request.description() == null ? "" : request.description().strip();
+		if (description.isEmpty() || description.length() > 2000) {
+			errors.add(new ApiProblem.FieldError("description", "REQUIRED", "what happened, up to 2,000 characters"));
+		}
+		List<String> evidenceIds = request.evidenceIds() == null ? List.of() : List.copyOf(request.evidenceIds());
+		if (evidenceIds.size() > 20) {
+			errors.add(new ApiProblem.FieldError("evidenceIds", "TOO_MANY", "at most 20 records"));
+		}
+		if (reason == AfterSaleReason.NO_REASON_7DAY && type == AfterSaleType.REFUND_ONLY) {
+			errors.add(new ApiProblem.FieldError("type", "REASON_NEEDS_RETURN",
+					"a 7-day no-reason request returns the goods: RETURN_AND_REFUND or EXCHANGE"));
+		}
+		if (type == AfterSaleType.EXCHANGE && request.amountFen() != null) {
+			errors.add(new ApiProblem.FieldError("amountFen", "NOT_FOR_EXCHANGE", "an exchange refunds nothing"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request is not complete.", errors);
+		}
+		for (String evidenceId : evidenceIds) {
+			requireReadable(caller, evidenceId, "evidenceIds");
+		}
+		if (order.escrow().paidFen() == 0 || order.status() == OrderStatus.REFUNDED
+				|| order.status() == OrderStatus.CANCELLED) {
+			throw ApiProblem.conflict("ORDER_NOT_PAID", "This order has no payment to refund or exchange.");
+		}
+		if (!repository.openOf(orderId).isEmpty()) {
+			throw ApiProblem.conflict("AFTER_SALE_OPEN", "This order already has an open after-sales case.");
+		}
+		if (type.hasReturn() && order.shippedAt() == null) {
+			throw ApiProblem.rule("NOT_SHIPPED", "Nothing was shipped yet: cancel the order instead.");
+		}
+		Instant now = clock.instant();
+		if (reason == AfterSaleReason.NO_REASON_7DAY) {
+			requireReturnable(order, now);
+		}
+		long left = order.totalFen() - orders.refundedFen(orderId);
+		long amount = type == AfterSaleType.EXCHANGE ? 0 : request.amountFen() == null ? left : request.amountFen();
+		if (type != AfterSaleType.EXCHANGE && (amount < 1 || amount > left)) {
+			throw ApiProblem.rule("AMOUNT_EXCEEDS_PAID", "At most " + left + " fen can be refunded for this order.")
+				.with("refundableFen", left);
+		}
+		String id = Ids.next("afs");
+		Instant respondBy = now.plus(properties.respondWindow());
+		repository.insert(new Row(id, orderId, caller.id().value(), order.merchantId(), type, reason,
+				AfterSaleStatus.REQUESTED, amount, description, evidenceIds, reason.returnShippingPayer(), respondBy, null,
+				null, null, null, null, null, null, null, null, 0, null, false, now));
+		repository.event(id, now, "REQUESTED", "CONSUMER", type + ", " + reason + (amount > 0 ? ", " + amount + " fen" : ""));
+		deadlines.schedule(RESPOND_DUE, id, respondBy);
+		orders.hold(orderId, id, "after-sales " + type, "CONSUMER");
+		record(id, orderId, order.merchantId(), "REQUESTED", Map.of("type", type.name(), "reason", reason.name(),
+				"amountFen", amount, "evidenceIds", evidenceIds));
+		return view(id);
+	}
+
+	/** RULES.md: 7 calendar days from the day after signing; a last day on a rest day moves to the next working day. */
+	private void requireReturnable(OrderView order, Instant now) {
+		for (OrderView.Item item : order.items()) {
+			if (!item.sevenDayNoReason() && item.exclusionReason() != null
+					&& !ReturnExclusion.CONFIRMED_AT_PURCHASE.name().equals(item.exclusionReason())) {
+				// CONFIRMED_AT_PURCHASE excludes only with the consumer's confirmation, which checkout does not take yet
+				throw ApiProblem.rule("RETURN_EXCLUDED", item.title() + " is excluded from 7-day no-reason returns ("
+						+ item.exclusionReason() + ", CRPL art. 25).").with("exclusionReason", item.exclusionReason());
+			}
+		}
+		if (order.deliveredAt() == null) {
+			return; // the window starts the day after signing; until then a return is open
+		}
+		LocalDate last = lastDayOfWindow(order.deliveredAt());
+		if (LocalDate.ofInstant(now, WorkingDayCalendar.ZONE).isAfter(last)) {
+			throw ApiProblem.rule("RETURN_WINDOW_CLOSED",
+					"The 7 days for a no-reason return ended on " + last + " (signed for on "
+							+ LocalDate.ofInstant(order.deliveredAt(), WorkingDayCalendar.ZONE) + ").")
+				.with("lastDay", last.toString());
+		}
+	}
+
+	/** The last day a no-reason return may be asked for, after delivery at {@code signedAt}. */
+	public LocalDate lastDayOfWindow(Instant signedAt) {
+		return calendar.extendPastRestDays(LocalDate.ofInstant(signedAt, WorkingDayCalendar.ZONE).plusDays(7));
+	}
+
+	// ---------------------------------------------------------------------------------------------------- merchant
+
+	/**
+	 * The merchant decides a REQUESTED case. APPROVE (a return needs {@code returnAddress}); REJECT needs a reason, and
+	 * for a no-reason return only {@code NOT_INTACT} with evidence. 409 {@code AFTER_SALE_NOT_PENDING}; 422
+	 * {@code REJECTION_NOT_ALLOWED}.
+	 */
+	@Transactional
+	public AfterSaleView decide(Caller caller, String id, String decision, String reason, String returnAddress,
+			List<String> evidenceIds) {
+		Row row = lockAs(caller, id, Party.MERCHANT);
+		if (row.status() != AfterSaleStatus.REQUESTED) {
+			throw ApiProblem.conflict("AFTER_SALE_NOT_PENDING", "This case is " + row.status() + ", not waiting for you.");
+		}
+		String why = reason == null ? null : reason.strip();
+		if ("REJECT".equals(decision)) {
+			if (why == null || why.isEmpty() || why.length() > 500) {
+				throw ApiProblem.invalidField("reason", "REQUIRED", "a rejection needs a reason, up to 500 characters");
+			}
+			List<String> proof = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
+			for (String evidenceId : proof) {
+				requireReadable(caller, evidenceId, "evidenceIds");
+			}
+			if (row.reason() == AfterSaleReason.NO_REASON_7DAY && (!NOT_INTACT.equals(why) || proof.isEmpty())) {
+				throw ApiProblem.rule("REJECTION_NOT_ALLOWED", "A 7-day no-reason return may only be refused as NOT_INTACT, "
+						+ "with photos of the goods as evidence (CRPL art. 25; opening to inspect is no ground).");
+			}
+			Instant now = clock.instant();
+			repository.update(id, AfterSaleStatus.REJECTED, now,
+					Map.of("rejection_reason", why, "rejection_evidence_ids", String.join(",", proof)));
+			repository.event(id, now, "REJECTED", "MERCHANT", why);
+			record(id, row.orderId(), row.merchantId(), "REJECTED", Map.of("reason", why, "evidenceIds", proof));
+			return view(id);
+		}
+		if (!"APPROVE".equals(decision)) {
+			throw ApiProblem.invalidField("decision", "DECISION_INVALID", "APPROVE or REJECT");
+		}
+		String address = returnAddress == null ? null : returnAddress.strip();
+		if (row.type().hasReturn() && (address == null || address.isEmpty() || address.length() > 300)) {
+			throw ApiProblem.invalidField("returnAddress", "REQUIRED", "where the goods go back, up to 300 characters");
+		}
+		approve(row, "MERCHANT", "APPROVED", address);
+		return view(id);
+	}
+
+	private void approve(Row row, String actor, String event, String returnAddress) {
+		Instant now = clock.instant();
+		repository.event(row.id(), now, event, actor, row.type().hasReturn() ? "return to " + returnAddress : null);
+		record(row.id(), row.orderId(), row.merchantId(), event, Map.of("actor", actor));
+		if (row.type().hasReturn()) {
+			repository.update(row.id(), AfterSaleStatus.APPROVED, now, Map.of("return_address", returnAddress));
+			return;
+		}
+		Instant due = now.plus(properties.refundWindow());
+		repository.update(row.id(), AfterSaleStatus.APPROVED, now, Map.of("refund_due_by", due));
+		if (!refund(repository.lock(row.id()).orElseThrow(), actor, false)) {
+			deadlines.schedule(REFUND_DUE, row.id(), due);
+		}
+	}
+
+	/** The merchant confirms the returned goods arrived; the refund follows. 409 {@code RETURN_NOT_SHIPPED}. */
+	@Transactional
+	public AfterSaleView confirmReturnReceipt(Caller caller, String id) {
+		Row row = lockAs(caller, id, Party.MERCHANT);
+		if (row.status() != AfterSaleStatus.RETURN_SHIPPED) {
+			throw ApiProblem.conflict("RETURN_NOT_SHIPPED", "No return is on its way for this case.");
+		}
+		received(row, "MERCHANT", "RETURN_RECEIVED");
+		return view(id);
+	}
+
+	private void received(Row row, String actor, String event) {
+		Instant now = clock.instant();
+		Instant due = now.plus(properties.refundWindow());
+		repository.update(row.id(), AfterSaleStatus.RETURN_RECEIVED, now,
+				Map.of("return_received_at", now, "refund_due_by", due));
+		repository.event(row.id(), now, event, actor, null);
+		if (row.type() == AfterSaleType.EXCHANGE) {
+			// the replacement's shipment is not tracked here yet; the order may complete again
+			orders.liftHold(row.orderId(), row.id(), actor);
+			return;
+		}
+		if (!refund(repository.lock(row.id()).orElseThrow(), actor, false)) {
+			deadlines.schedule(REFUND_DUE, row.id(), due);
+		}
+	}
+
+	/** Refunds what is left of the case from the first source that can pay; false when none could (yet). */
+	private boolean refund(Row row, String actor, boolean compensate) {
+		OrderView order = orders.view(row.orderId());
+		long paymentLeft = order.escrow().paidFen() - orders.refundedFen(row.orderId());
+		long amount = Math.min(row.amountFen() - row.refundedFen(), paymentLeft);
+		if (amount <= 0) {
+			// the order's payment went back by another path meanwhile (a late-shipment refund, a cancellation)
+			Instant now = clock.instant();
+			repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen()));
+			repository.event(row.id(), now, "REFUNDED_ELSEWHERE", "SYSTEM", "the order's payment was refunded already");
+			orders.liftHold(row.orderId(), row.id(), actor);
+			return true;
+		}
+		Optional<Orders.RefundSource> source = orders.refund(row.orderId(), "afs-" + row.id(), Money.fen(amount), row.id(),
+				actor, "after-sales " + row.id(), compensate);
+		if (source.isEmpty()) {
+			repository.event(row.id(), clock.instant(), "REFUND_PENDING", "SYSTEM",
+					"neither escrow nor the shop's balance can pay now; due by " + row.refundDueBy());
+			return false;
+		}
+		Instant now = clock.instant();
+		boolean compensated = source.get() == Orders.RefundSource.COMPENSATION_FIRST;
+		repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen() + amount,
+				"refund_source", source.get().name(), "compensated_by_platform", compensated));
+		repository.event(row.id(), now, compensated ? "REFUNDED_BY_PLATFORM" : "REFUNDED", actor,
+				amount + " fen from " + source.get());
+		record(row.id(), row.orderId(), row.merchantId(), "REFUNDED",
+				Map.of("amountFen", amount, "source", source.get().name()));
+		orders.liftHold(row.orderId(), row.id(), actor);
+		return true;
+	}
+
+	// ---------------------------------------------------------------------------------------------------- consumer
+
+	/** The consumer sends the goods back. 409 {@code AFTER_SALE_NOT_APPROVED}. */
+	@Transactional
+	public AfterSaleView shipReturn(Caller caller, String id, String carrier, String trackingNumber) {
+		Row row = lockAs(caller, id, Party.CONSUMER);
+		if (row.status() != AfterSaleStatus.APPROVED || !row.type().hasReturn()) {
+			throw ApiProblem.conflict("AFTER_SALE_NOT_APPROVED", "Send the goods back once the return is approved.");
+		}
+		String c = carrier == null ? "" : carrier.strip();
+		String t = trackingNumber == null ? "" : trackingNumber.strip();
+		if (c.isEmpty() || c.length() > 40) {
+			throw ApiProblem.invalidField("carrier", "REQUIRED", "the carrier, up to 40 characters");
+		}
+		if (!t.matches("[A-Za-z0-9-]{4,40}")) {
+			throw ApiProblem.invalidField("trackingNumber", "TRACKING_NUMBER_INVALID", "4 to 40 letters, digits or '-'");
+		}
+		Instant now = clock.instant();
+		Instant receiveBy = now.plus(properties.returnReceiveWindow());
+		repository.update(id, AfterSaleStatus.RETURN_SHIPPED, now, Map.of("return_carrier", c, "return_tracking_number", t,
+				"return_shipped_at", now, "receive_by", receiveBy));
+		repository.event(id, now, "RETURN_SHIPPED", "CONSUMER", c + " " + t);
+		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
+		return view(id);
+	}
+
+	/** The consumer takes a rejection further (to staff until complaints exist). 409 {@code AFTER_SALE_NOT_REJECTED}. */
+	@Transactional
+	public AfterSaleView escalate(Caller caller, String id) {
+		Row row = lockAs(caller, id, Party.CONSUMER);
+		if (row.status() != AfterSaleStatus.REJECTED) {
+			throw ApiProblem.conflict("AFTER_SALE_NOT_REJECTED", "Only a rejected request can be escalated.");
+		}
+		Instant now = clock.instant();
+		repository.update(id, AfterSaleStatus.ESCALATED, now, Map.of());
+		repository.event(id, now, "ESCALATED", "CONSUMER", "to platform customer service");
+		return view(id);
+	}
+
+	/** The consumer withdraws the case: the only way a case closes without a refund. 409 {@code AFTER_SALE_CLOSED}. */
+	@Transactional
+	public AfterSaleView withdraw(Caller caller, String id) {
+		Row row = lockAs(caller, id, Party.CONSUMER);
+		if (row.status().closed()) {
+			throw ApiProblem.conflict("AFTER_SALE_CLOSED", "This case is " + row.status() + " already.");
+		}
+		Instant now = clock.instant();
+		repository.update(id, AfterSaleStatus.WITHDRAWN, now, Map.of());
+		repository.event(id, now, "WITHDRAWN", "CONSUMER", null);
+		orders.liftHold(row.orderId(), id, "CONSUMER");
+		return view(id);
+	}
+
+	// ---------------------------------------------------------------------------------------------------- deadlines
+
+	/** The merchant did not decide in time: the request is approved (returns go to the shop's registered address). */
+	@Transactional
+	public void respondDue(String id) {
+		Row row = repository.lock(id).orElse(null);
+		if (row == null || row.status() != AfterSaleStatus.REQUESTED || clock.instant().isBefore(row.respondBy())) {
+			return;
+		}
+		String address = row.type().hasReturn() ? merchants.registeredAddress(row.merchantId()).orElse("—") : null;
+		approve(row, "SYSTEM", "APPROVED_BY_SILENCE", address);
+	}
+
+	/** The merchant did not confirm the return in time: it counts as received, and the refund follows. */
+	@Transactional
+	public void receiveDue(String id) {
+		Row row = repository.lock(id).orElse(null);
+		if (row == null || row.status() != AfterSaleStatus.RETURN_SHIPPED || clock.instant().isBefore(row.receiveBy())) {
+			return;
+		}
+		received(row, "SYSTEM", "RECEIVED_BY_SILENCE");
+	}
+
+	/** The refund is due and the shop has not paid: the platform pays first (compensation first). */
+	@Transactional
+	public void refundDue(String id) {
+		Row row = repository.lock(id).orElse(null);
+		if (row == null || row.refundDueBy() == null || clock.instant().isBefore(row.refundDueBy())
+				|| (row.status() != AfterSaleStatus.APPROVED && row.status() != AfterSaleStatus.RETURN_RECEIVED)) {
+			return;
+		}
+		refund(row, "SYSTEM", true);
+	}
+
+	// ---------------------------------------------------------------------------------------------------- reads
+
+	/** A case, for its consumer, its merchant and staff; 404 for anyone else. */
+	@Transactional(readOnly = true)
+	public AfterSaleView get(Caller caller, String id) {
+		Row row = repository.find(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such after-sales case."));
+		if (!caller.isStaff() && !isConsumer(caller, row) && !isMerchant(caller, row)) {
+			throw ApiProblem.notFound(NOT_FOUND, "No such after-sales case.");
+		}
+		return view(id);
+	}
+
+	/** The caller's cases: a consumer's own, a shop's, or (staff) those of an order. */
+	@Transactional(readOnly = true)
+	public List<AfterSaleView> list(Caller caller, String orderId, int limit) {
+		int n = Math.max(1, Math.min(limit, 200));
+		List<Row> rows;
+		if (orderId != null) {
+			orders.get(caller, orderId); // 404 for strangers
+			rows = repository.ofOrder(orderId);
+		}
+		else if (caller.role() == Role.CONSUMER) {
+			rows = repository.listFor("consumer_id", caller.id().value(), n);
+		}
+		else if (caller.role() == Role.MERCHANT) {
+			rows = merchants.merchantOfAccount(caller.id())
+				.map(m -> repository.listFor("merchant_id", m, n))
+				.orElse(List.of());
+		}
+		else {
+			throw ApiProblem.invalidField("orderId", "REQUIRED", "staff list the cases of one order");
+		}
+		return rows.stream().map(r -> view(r.id())).toList();
+	}
+
+	private AfterSaleView view(String id) {
+		Row r = repository.find(id).orElseThrow();
+		return new AfterSaleView(r.id(), r.orderId(), r.merchantId(), r.type(), r.reason(), r.status(), r.amountFen(),
+				r.description(), r.evidenceIds(), r.returnShippingPayer(),
+				r.status() == AfterSaleStatus.REQUESTED ? r.respondBy() : null, r.rejectionReason(), r.rejectionEvidenceIds(),
+				r.returnAddress(), r.returnCarrier(), r.returnTrackingNumber(),
+				r.status() == AfterSaleStatus.RETURN_SHIPPED ? r.receiveBy() : null,
+				r.status() == AfterSaleStatus.REFUNDED || r.status() == AfterSaleStatus.WITHDRAWN ? null : r.refundDueBy(),
+				r.refundedFen(), r.refundSource(), r.compensatedByPlatform(), repository.timeline(id), r.createdAt());
+	}
+
+	// ---------------------------------------------------------------------------------------------------- helpers
+
+	private enum Party {
+		CONSUMER, MERCHANT
+	}
+
+	private Row lockAs(Caller caller, String id, Party party) {
+		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such after-sales case."));
+		boolean consumer = isConsumer(caller, row);
+		boolean merchant = isMerchant(caller, row);
+		if (party == Party.CONSUMER ? consumer : merchant) {
+			return row;
+		}
+		if (consumer || merchant || caller.isStaff()) {
+			throw ApiProblem.forbidden("Only the case's " + party.name().toLowerCase() + " may do this.");
+		}
+		throw ApiProblem.notFound(NOT_FOUND, "No such after-sales case.");
+	}
+
+	private static boolean isConsumer(Caller caller, Row row) {
+		return caller.id().value().equals(row.consumerId());
+	}
+
+	private boolean isMerchant(Caller caller, Row row) {
+		return caller.role() == Role.MERCHANT
+				&& merchants.accountOf(row.merchantId()).map(caller.id()::equals).orElse(false);
+	}
+
+	private void requireReadable(Caller caller, String evidenceId, String field) {
+		try {
+			vault.get(caller, evidenceId);
+		}
+		catch (ApiProblem notFound) {
+			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "No evidence record " + evidenceId + " that you may use.")
+				.with("field", field);
+		}
+	}
+
+	/** A CASE_EVENT evidence record of a step, readable by both parties: ids and facts, no personal data. */
+	private void record(String id, String orderId, String merchantId, String event, Map<String, Object> facts) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "fangxin-after-sales-event/1");
+		body.put("caseId", id);
+		body.put("orderId", orderId);
+		body.put("event", event);
+		body.put("at", clock.instant().toString());
+		body.putAll(facts);
+		List<AccountId> parties = new ArrayList<>();
+		repository.find(id).ifPresent(r -> parties.add(new AccountId(r.consumerId())));
+		merchants.accountOf(merchantId).ifPresent(parties::add);
+		vault.recordSystem(EvidenceKind.CASE_EVENT, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8),
+				"application/json", orderId, null, parties);
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field,
+			List<ApiProblem.FieldError> errors) {
+		if (value == null || value.isBlank()) {
+			errors.add(new ApiProblem.FieldError(field, "REQUIRED", "one of " + java.util.Arrays.toString(type.getEnumConstants())));
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(new ApiProblem.FieldError(field, field.toUpperCase() + "_INVALID",
+					"one of " + java.util.Arrays.toString(type.getEnumConstants())));
+			return null;
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package cn.fangxin.aftersales.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.fangxin.aftersales.AfterSaleReason;
+import cn.fangxin.aftersales.AfterSaleStatus;
+import cn.fangxin.aftersales.AfterSaleType;
+import cn.fangxin.aftersales.AfterSaleView;
+import cn.fangxin.platform.SqlTime;
+
+/** The {@code after_sale} and {@code after_sale_event} tables. */
+@Repository
+public class AfterSaleRepository {
+
+	private final JdbcClient jdbc;
+
+	AfterSaleRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A case's row. */
+	public record Row(String id, String orderId, String consumerId, String merchantId, AfterSaleType type,
+			AfterSaleReason reason, AfterSaleStatus status, long amountFen, String description, List<String> evidenceIds,
+			String returnShippingPayer, Instant respondBy, String rejectionReason, List<String> rejectionEvidenceIds,
+			String returnAddress, String returnCarrier, String returnTrackingNumber, Instant returnShippedAt,
+			Instant receiveBy, Instant returnReceivedAt, Instant refundDueBy, long refundedFen, String refundSource,
+			boolean compensatedByPlatform, Instant createdAt) {
+	}
+
+	public void insert(Row r) {
+		jdbc.sql("""
+				insert into after_sale (id, order_id, consumer_id, merchant_id, type, reason, status, amount_fen, description,
+				  evidence_ids, return_shipping_payer, respond_by, refunded_fen, compensated_by_platform, created_at,
+				  updated_at)
+				values (:id, :order, :consumer, :merchant, :type, :reason, :status, :amount, :description, :evidence, :payer,
+				  :respondBy, 0, false, :now, :now)""")
+			.param("id", r.id())
+			.param("order", r.orderId())
+			.param("consumer", r.consumerId())
+			.param("merchant", r.merchantId())
+			.param("type", r.type().name())
+			.param("reason", r.reason().name())
+			.param("status", r.status().name())
+			.param("amount", r.amountFen())
+			.param("description", r.description())
+			.param("evidence", String.join(",", r.evidenceIds()))
+			.param("payer", r.returnShippingPayer())
+			.param("respondBy", SqlTime.of(r.respondBy()))
+			.param("now", SqlTime.of(r.createdAt()))
+			.update();
+	}
+
+	public Optional<Row> find(String id) {
+		return jdbc.sql("select * from after_sale where id = :id").param("id", id).query(AfterSaleRepository::row).optional();
+	}
+
+	/** The row, locked until the transaction ends: every change of a case goes through this. */
+	public Optional<Row> lock(String id) {
+		return jdbc.sql("select * from after_sale where id = :id for update")
+			.param("id", id)
+			.query(AfterSaleRepository::row)
+			.optional();
+	}
+
+	/** The order's cases that are not over, newest first. */
+	public List<Row> openOf(String orderId) {
+		return jdbc.sql("""
+				select * from after_sale where order_id = :order and status not in ('REFUNDED', 'WITHDRAWN')
+				order by created_at desc""")
+			.param("order", orderId)
+			.query(AfterSaleRepository::row)
+			.list();
+	}
+
+	public List<Row> ofOrder(String orderId) {
+		return jdbc.sql("select * from after_sale where order_id = :order order by created_at desc")
+			.param("order", orderId)
+			.query(AfterSaleRepository::row)
+			.list();
+	}
+
+	/** A consumer's or a shop's cases, newest first. */
+	public List<Row> listFor(String column, String value, int limit) {
+		if (!column.equals("consumer_id") && !column.equals("merchant_id")) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select * from after_sale where " + column + " = :v order by created_at desc, id desc limit :limit")
+			.param("v", value)
+			.param("limit", limit)
+			.query(AfterSaleRepository::row)
+			.list();
+	}
+
+	/** Changes of one case, applied to its locked row. */
+	public void update(String id, AfterSaleStatus status, Instant now, Map<String, Object> fields) {
+		StringBuilder sql = new StringBuilder("update after_sale set status = :status, updated_at = :now");
+		var spec = new LinkedHashMap<String, Object>();
+		fields.forEach((column, value) -> {
+			sql.append(", ").append(column).append(" = :").append(column);
+			spec.put(column, value instanceof Instant i ? SqlTime.of(i) : value);
+		});
+		var statement = jdbc.sql(sql.append(" where id = :id").toString())
+			.param("status", status.name())
+			.param("now", SqlTime.of(now))
+			.param("id", id);
+		for (var e : spec.entrySet()) {
+			statement = e.getValue() == null ? statement.param(e.getKey(), null, Types.VARCHAR)
+					: statement.param(e.getKey(), e.getValue());
+		}
+		statement.update();
+	}
+
+	public void event(String id, Instant at, String event, String actor, String detail) {
+		jdbc.sql("""
+				insert into after_sale_event (after_sale_id, seq, at, event, actor, detail)
+				values (:id, (select coalesce(max(seq), 0) + 1 from after_sale_event where after_sale_id = :id), :at, :event,
+				  :actor, :detail)""")
+			.param("id", id)
+			.param("at", SqlTime.of(at))
+			.param("event", event)
+			.param("actor", actor)
+			.param("detail", detail)
+			.update();
+	}
+
+	public List<AfterSaleView.Event> timeline(String id) {
+		return jdbc.sql("select at, event, actor, detail from after_sale_event where after_sale_id = :id order by seq")
+			.param("id", id)
+			.query((rs, n) -> new AfterSaleView.Event(SqlTime.read(rs, "at"), rs.getString("event"), rs.getString("actor"),
+					rs.getString("detail")))
+			.list();
+	}
+
+	private static List<String> ids(String joined) {
+		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getString("id"), rs.getString("order_id"), rs.getString("consumer_id"),
+				rs.getString("merchant_id"), AfterSaleType.valueOf(rs.getString("type")),
+				AfterSaleReason.valueOf(rs.getString("reason")), AfterSaleStatus.valueOf(rs.getString("status")),
+				rs.getLong("amount_fen"), rs.getString("description"), ids(rs.getString("evidence_ids")),
+				rs.getString("return_shipping_payer"), SqlTime.read(rs, "respond_by"), rs.getString("rejection_reason"),
+				rs.getString("rejection_evidence_ids") == null ? null : ids(rs.getString("rejection_evidence_ids")),
+				rs.getString("return_address"), rs.getString("return_carrier"), rs.getString("return_tracking_number"),
+				SqlTime.read(rs, "return_shipped_at"), SqlTime.read(rs, "receive_by"), SqlTime.read(rs, "return_received_at"),
+				SqlTime.read(rs, "refund_due_by"), rs.getLong("refunded_fen"), rs.getString("refund_source"),
+				rs.getBoolean("compensated_by_platform"), SqlTime.read(rs, "created_at"));
+	}
+}

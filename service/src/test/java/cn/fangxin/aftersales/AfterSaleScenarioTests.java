@@ -1,0 +1,358 @@
+package cn.fangxin.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.fangxin.evidence.EvidenceLogTests;
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.Transfer;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.payment.PaymentProvider;
+import cn.fangxin.payment.Payments;
+import cn.fangxin.platform.Money;
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.Purchases;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * After-sales through the HTTP API (API.md "After-sales"; RULES.md "Returns and refunds"), on the test clock and
+ * checked against the ledger's own verification: a no-reason return, the closed window and an excluded listing, a
+ * quality return approved and received by the shop's silence and refunded from its balance, compensation first with
+ * recovery from the deposit and a receivable for the rest, the rules of rejection with escalation and withdrawal, a
+ * refund-only request before shipment, and who may do what.
+ */
+@Tag("scenario")
+class AfterSaleScenarioTests extends ApiTest {
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	AfterSales afterSales;
+
+	Purchases purchases;
+
+	@BeforeEach
+	void setUp() {
+		purchases = new Purchases(api);
+	}
+
+	JsonNode call(String path, Object body, String token, int expected) {
+		var r = api.post(path, body).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+		return r.json();
+	}
+
+	JsonNode get(String path, String token) {
+		var r = api.get(path).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	void advance(String duration) {
+		call("/api/v1/admin/clock/advance", Map.of("duration", duration), api.demoToken("admin"), 200);
+	}
+
+	void ledgerVerifies() {
+		var r = api.get("/api/v1/admin/ledger/verify").as(api.demoToken("admin")).send();
+		assertThat(r.json().path("ok").asBoolean()).as(r.body()).isTrue();
+	}
+
+	/** A paid order, shipped and delivered. */
+	String delivered(Purchases.World w, int quantity) {
+		String id = purchases.place(w, quantity, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime()),
+				w.shop().account().token(), 200);
+		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		return id;
+	}
+
+	static Map<String, Object> ask(String type, String reason) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("type", type);
+		body.put("reason", reason);
+		body.put("description", "不想要了，包装完好 / changed my mind, unopened");
+		return body;
+	}
+
+	static List<String> events(JsonNode c) {
+		List<String> events = new ArrayList<>();
+		c.path("timeline").forEach(e -> events.add(e.path("event").asString()));
+		return events;
+	}
+
+	static String manifest(byte[] zip) {
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().equals("manifest.txt")) {
+					return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				}
+			}
+			return "";
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	String open(String orderId, Purchases.World w, Map<String, Object> body) {
+		return call("/api/v1/orders/" + orderId + "/after-sales", body, w.buyer().token(), 201).path("id").asString();
+	}
+
+	@Test
+	@DisplayName("7-day no-reason return: request holds the order, shop approves with an address, return, receipt, "
+			+ "refund from escrow")
+	void noReasonReturn() {
+		var w = purchases.world();
+		String orderId = delivered(w, 2);
+		advance("PT48H");
+		JsonNode requested = call("/api/v1/orders/" + orderId + "/after-sales",
+				ask("RETURN_AND_REFUND", "NO_REASON_7DAY"), w.buyer().token(), 201);
+		String id = requested.path("id").asString();
+		assertThat(requested.path("status").asString()).isEqualTo("REQUESTED");
+		assertThat(requested.path("amountFen").asLong()).isEqualTo(9_800);
+		assertThat(requested.path("returnShippingPayer").asString()).isEqualTo("CONSUMER");
+		assertThat(requested.path("respondBy").asString()).isNotEmpty();
+		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		assertThat(order.path("holds").get(0).path("ref").asString()).as("the case holds auto-confirm").isEqualTo(id);
+		// a second request on the same order waits for the first
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "QUALITY"))
+			.as(w.buyer().token()).send().code()).isEqualTo("AFTER_SALE_OPEN");
+		String shop = w.shop().account().token();
+		assertThat(api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE")).as(shop).send().code())
+			.isEqualTo("REQUIRED");
+		JsonNode approved = call("/api/v1/after-sales/" + id + "/decision",
+				Map.of("decision", "APPROVE", "returnAddress", "深圳市南山区科技园路1号 退货组"), shop, 200);
+		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
+		assertThat(approved.path("returnAddress").asString()).contains("退货组");
+		assertThat(api.post("/api/v1/after-sales/" + id + "/return-receipt", Map.of()).as(shop).send().code())
+			.isEqualTo("RETURN_NOT_SHIPPED");
+		JsonNode shipped = call("/api/v1/after-sales/" + id + "/return-shipment",
+				Map.of("carrier", "中通", "trackingNumber", "ZT7788990011"), w.buyer().token(), 200);
+		assertThat(shipped.path("status").asString()).isEqualTo("RETURN_SHIPPED");
+		assertThat(shipped.path("receiveBy").asString()).isNotEmpty();
+		// the 10 days to auto-confirm pass while the case is open: the order does not complete
+		advance("P9D");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		JsonNode refunded = call("/api/v1/after-sales/" + id + "/return-receipt", Map.of(), shop, 200);
+		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(9_800);
+		assertThat(refunded.path("refundSource").asString()).isEqualTo("ESCROW");
+		assertThat(refunded.path("compensatedByPlatform").asBoolean()).isFalse();
+		assertThat(events(refunded)).containsSubsequence("REQUESTED", "APPROVED", "RETURN_SHIPPED", "RETURN_RECEIVED",
+				"REFUNDED");
+
+		order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(order.path("escrow").path("refundedFen").asLong()).isEqualTo(9_800);
+		assertThat(order.path("holds").isEmpty()).as("the hold is lifted").isTrue();
+		// the snapshot, and the request, the decision and the refund as CASE_EVENT records, are in the order's bundle
+		var bundle = api.download("/api/v1/evidence/bundle?orderId=" + orderId, w.buyer().token());
+		assertThat(manifest(bundle).lines().filter(l -> l.startsWith("item ")).count()).isEqualTo(4);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("no-reason returns: refused after the 7 days and for an excluded listing; the window's last day "
+			+ "moves past rest days")
+	void windowAndExclusions() {
+		var w = purchases.world();
+		String orderId = delivered(w, 1);
+		advance("P6D");
+		// still open on day 6: ask and withdraw again
+		String id = open(orderId, w, ask("RETURN_AND_REFUND", "NO_REASON_7DAY"));
+		call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200);
+		advance("P14D");
+		var late = api.post("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
+			.as(w.buyer().token()).send();
+		assertThat(late.status()).isEqualTo(422);
+		assertThat(late.code()).isEqualTo("RETURN_WINDOW_CLOSED");
+
+		Map<String, Object> custom = new HashMap<>();
+		custom.put("title", "定制刻字钢笔");
+		custom.put("description", "按顾客要求刻字。");
+		custom.put("category", "general");
+		custom.put("priceFen", 19_900);
+		custom.put("functions", "书写");
+		custom.put("formatClauses", List.of());
+		custom.put("returnPolicy", Map.of("sevenDayNoReason", false, "exclusionReason", "CUSTOM_MADE"));
+		var listing = api.post("/api/v1/listings", custom).as(w.shop().account().token()).send();
+		assertThat(listing.status()).as(listing.toString()).isEqualTo(201);
+		var pen = new Purchases.World(w.shop(), listing.json().path("id").asString(), w.buyer());
+		String penOrder = delivered(pen, 1);
+		var excluded = api.post("/api/v1/orders/" + penOrder + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
+			.as(w.buyer().token()).send();
+		assertThat(excluded.code()).isEqualTo("RETURN_EXCLUDED");
+		// a quality return is not excluded
+		assertThat(api.post("/api/v1/orders/" + penOrder + "/after-sales", ask("RETURN_AND_REFUND", "QUALITY"))
+			.as(w.buyer().token()).send().status()).isEqualTo(201);
+
+		// signed on Friday 2026-11-20: the 7th day, Friday the 27th, is a working day
+		assertThat(afterSales.lastDayOfWindow(Instant.parse("2026-11-20T04:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 27));
+		// signed on Saturday the 21st: the 7th day is Saturday the 28th, so the window runs to Monday the 30th
+		assertThat(afterSales.lastDayOfWindow(Instant.parse("2026-11-21T04:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 30));
+		// signed late on the 20th in UTC is already the 21st in Shanghai
+		assertThat(afterSales.lastDayOfWindow(Instant.parse("2026-11-20T17:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 30));
+	}
+
+	@Test
+	@DisplayName("quality return after completion: the shop's silence approves and receives; refund from its balance; "
+			+ "the shop pays the return shipping")
+	void qualityReturnBySilence() {
+		var w = purchases.world();
+		String orderId = delivered(w, 1);
+		advance("P11D");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
+		String id = open(orderId, w, ask("RETURN_AND_REFUND", "QUALITY"));
+		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("returnShippingPayer").asString())
+			.isEqualTo("MERCHANT");
+		advance("PT49H");
+		JsonNode approved = get("/api/v1/after-sales/" + id, w.buyer().token());
+		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
+		assertThat(events(approved)).contains("APPROVED_BY_SILENCE");
+		assertThat(approved.path("returnAddress").asString()).as("the shop's registered address").contains("深圳市");
+		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT1234"),
+				w.buyer().token(), 200);
+		advance("P10DT1H");
+		JsonNode refunded = get("/api/v1/after-sales/" + id, w.buyer().token());
+		assertThat(events(refunded)).containsSubsequence("RECEIVED_BY_SILENCE", "REFUNDED");
+		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(refunded.path("refundSource").asString()).isEqualTo("MERCHANT_BALANCE");
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("compensation first: the shop cannot pay by refundDueBy, the platform pays at once, recovers the "
+			+ "deposit and books the rest as the shop's receivable")
+	void compensationFirst() {
+		var w = purchases.world();
+		String orderId = delivered(w, 30); // 147,000 fen; the shop's deposit is 100,000
+		call("/api/v1/orders/" + orderId + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		// the shop withdraws its money
+		var available = AccountKind.MERCHANT_AVAILABLE.idFor(w.shop().merchantId());
+		long has = ledger.balance(available).orElseThrow().creditBalance().fen();
+		ledger.executeOrThrow(Transfer.of("test-payout-" + UUID.randomUUID(), available,
+				Payments.clearing(PaymentProvider.SANDBOX), Money.fen(has), TransferCode.PAYOUT));
+
+		String id = open(orderId, w, ask("RETURN_AND_REFUND", "NOT_AS_DESCRIBED"));
+		String shop = w.shop().account().token();
+		call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE", "returnAddress", "退货仓"), shop, 200);
+		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "EMS", "trackingNumber", "EMS0001"),
+				w.buyer().token(), 200);
+		JsonNode received = call("/api/v1/after-sales/" + id + "/return-receipt", Map.of(), shop, 200);
+		assertThat(received.path("status").asString()).as("nothing to refund from").isEqualTo("RETURN_RECEIVED");
+		assertThat(received.path("refundDueBy").asString()).isNotEmpty();
+		assertThat(events(received)).contains("REFUND_PENDING");
+
+		advance("P7DT1H");
+		JsonNode paid = get("/api/v1/after-sales/" + id, w.buyer().token());
+		assertThat(paid.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(paid.path("compensatedByPlatform").asBoolean()).isTrue();
+		assertThat(paid.path("refundSource").asString()).isEqualTo("COMPENSATION_FIRST");
+		assertThat(paid.path("refundedFen").asLong()).isEqualTo(147_000);
+		assertThat(ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(w.shop().merchantId())).orElseThrow().creditBalance()
+			.fen()).as("the deposit went to the fund").isZero();
+		assertThat(ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(w.shop().merchantId())).orElseThrow()
+			.debitBalance().fen()).as("the shop owes the rest").isEqualTo(47_000);
+		JsonNode balance = get("/api/v1/merchants/" + w.shop().merchantId() + "/balance", shop);
+		assertThat(balance.path("receivableFen").asLong()).isEqualTo(47_000);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("rejections: a no-reason return only as NOT_INTACT with evidence; the consumer escalates or withdraws; "
+			+ "no one else closes the case")
+	void rejectionRules() {
+		var w = purchases.world();
+		String orderId = delivered(w, 1);
+		String id = open(orderId, w, ask("RETURN_AND_REFUND", "NO_REASON_7DAY"));
+		String shop = w.shop().account().token();
+		var noReason = api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT")).as(shop).send();
+		assertThat(noReason.code()).isEqualTo("REQUIRED");
+		var opened = api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT", "reason", "已拆封"))
+			.as(shop).send();
+		assertThat(opened.code()).as("'it was unsealed' is no ground").isEqualTo("REJECTION_NOT_ALLOWED");
+		var bare = api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT", "reason", "NOT_INTACT"))
+			.as(shop).send();
+		assertThat(bare.code()).as("not intact needs photos").isEqualTo("REJECTION_NOT_ALLOWED");
+		String photo = api.upload("/api/v1/evidence", shop, "tag.png", EvidenceLogTests.png(),
+				Map.of("kind", "OTHER", "orderId", orderId)).json().path("id").asString();
+		JsonNode rejected = call("/api/v1/after-sales/" + id + "/decision",
+				Map.of("decision", "REJECT", "reason", "NOT_INTACT", "evidenceIds", List.of(photo)), shop, 200);
+		assertThat(rejected.path("status").asString()).isEqualTo("REJECTED");
+		assertThat(rejected.path("rejectionEvidenceIds").get(0).asString()).isEqualTo(photo);
+
+		// the shop cannot close it, decide again or escalate; a stranger does not see it
+		assertThat(api.post("/api/v1/after-sales/" + id + "/withdrawal", Map.of()).as(shop).send().status()).isEqualTo(403);
+		assertThat(api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE", "returnAddress", "x"))
+			.as(shop).send().code()).isEqualTo("AFTER_SALE_NOT_PENDING");
+		String stranger = api.signUp("CONSUMER").token();
+		assertThat(api.get("/api/v1/after-sales/" + id).as(stranger).send().code()).isEqualTo("AFTER_SALE_NOT_FOUND");
+		assertThat(api.post("/api/v1/after-sales/" + id + "/withdrawal", Map.of()).as(stranger).send().status())
+			.isEqualTo(404);
+		// the consumer escalates: the order stays held; staff see the case
+		JsonNode escalated = call("/api/v1/after-sales/" + id + "/escalation", Map.of(), w.buyer().token(), 200);
+		assertThat(escalated.path("status").asString()).isEqualTo("ESCALATED");
+		assertThat(get("/api/v1/after-sales?orderId=" + orderId, api.demoToken("agent")).path("items").get(0).path("status")
+			.asString()).isEqualTo("ESCALATED");
+		advance("P11D");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		// and later withdraws: the hold goes, the order completes in at least 3 more days
+		JsonNode withdrawn = call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200);
+		assertThat(withdrawn.path("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(api.post("/api/v1/after-sales/" + id + "/withdrawal", Map.of()).as(w.buyer().token()).send().code())
+			.isEqualTo("AFTER_SALE_CLOSED");
+		advance("P3DT1H");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("refund only before shipment: the shop approves and escrow pays at once; bad requests are refused")
+	void refundOnlyAndValidation() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		var bad = api.post("/api/v1/orders/" + orderId + "/after-sales", Map.of("type", "SWAP", "description", ""))
+			.as(w.buyer().token()).send();
+		assertThat(bad.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(bad.json().path("errors").size()).isEqualTo(3);
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "QUALITY"))
+			.as(w.buyer().token()).send().code()).isEqualTo("NOT_SHIPPED");
+		Map<String, Object> tooMuch = ask("REFUND_ONLY", "NOT_RECEIVED");
+		tooMuch.put("amountFen", 5_000);
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", tooMuch).as(w.buyer().token()).send().code())
+			.isEqualTo("AMOUNT_EXCEEDS_PAID");
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", ask("REFUND_ONLY", "NOT_RECEIVED"))
+			.as(w.shop().account().token()).send().status()).as("the shop does not ask").isEqualTo(403);
+
+		Map<String, Object> part = ask("REFUND_ONLY", "NOT_AS_DESCRIBED");
+		part.put("amountFen", 1_000);
+		String id = open(orderId, w, part);
+		JsonNode refunded = call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE"),
+				w.shop().account().token(), 200);
+		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(1_000);
+		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		assertThat(order.path("status").asString()).as("a partial refund leaves the order open").isEqualTo("PAID");
+		assertThat(order.path("escrow").path("heldFen").asLong()).isEqualTo(3_900);
+		assertThat(get("/api/v1/after-sales", w.buyer().token()).path("items").get(0).path("id").asString()).isEqualTo(id);
+		assertThat(get("/api/v1/after-sales", w.shop().account().token()).path("items").get(0).path("id").asString())
+			.isEqualTo(id);
+		ledgerVerifies();
+	}
+}
