@@ -102,6 +102,14 @@ public class AfterSaleRepository {
 			.list();
 	}
 
+	/** Cases handed to the platform (ESCALATED), oldest first: the staff's queue. */
+	public List<Row> escalated(int limit) {
+		return jdbc.sql("select * from after_sale where status = 'ESCALATED' order by updated_at, id limit :limit")
+			.param("limit", limit)
+			.query(AfterSaleRepository::row)
+			.list();
+	}
+
 	/** Changes of one case, applied to its locked row. */
 	public void update(String id, AfterSaleStatus status, Instant now, Map<String, Object> fields) {
 		StringBuilder sql = new StringBuilder("update after_sale set status = :status, updated_at = :now");

@@ -39,7 +39,7 @@ class AfterSaleController {
 	}
 
 	@GetMapping("/api/v1/after-sales")
-	@Operation(summary = "The caller's cases (a consumer's, a shop's), or the cases of one order")
+	@Operation(summary = "The caller's cases (a consumer's, a shop's; staff: the escalated ones), or those of one order")
 	Items list(@RequestParam(required = false) String orderId, @RequestParam(defaultValue = "50") int limit,
 			Caller caller) {
 		return new Items(afterSales.list(caller, orderId, limit));

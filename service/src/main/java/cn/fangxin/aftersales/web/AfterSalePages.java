@@ -1,0 +1,143 @@
+package cn.fangxin.aftersales.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
+import cn.fangxin.aftersales.AfterSaleReason;
+import cn.fangxin.aftersales.AfterSaleRequest;
+import cn.fangxin.aftersales.AfterSaleType;
+import cn.fangxin.aftersales.AfterSaleView;
+import cn.fangxin.aftersales.AfterSales;
+import cn.fangxin.order.Orders;
+import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Money;
+
+/**
+ * The after-sales pages: the consumer's request form from an order, the case page with its deadlines and the step
+ * each party may take now, and the lists (a consumer's cases, a shop's, the staff's escalated ones).
+ */
+@Controller
+class AfterSalePages {
+
+	private final AfterSales afterSales;
+	private final Orders orders;
+	private final Clock clock;
+
+	AfterSalePages(AfterSales afterSales, Orders orders, Clock clock) {
+		this.afterSales = afterSales;
+		this.orders = orders;
+		this.clock = clock;
+	}
+
+	/** The request form. */
+	record RequestForm(String type, String reason, String amountYuan, String description) {
+	}
+
+	@GetMapping("/orders/{id}/after-sales/new")
+	String form(@PathVariable String id, Caller caller, Model model) {
+		model.addAttribute("form", new RequestForm("RETURN_AND_REFUND", "NO_REASON_7DAY", "", ""));
+		return formPage(id, caller, model);
+	}
+
+	@PostMapping("/orders/{id}/after-sales")
+	String request(@PathVariable String id, @ModelAttribute("form") RequestForm form, Caller caller, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Long amount = form.amountYuan() == null || form.amountYuan().isBlank() ? null
+					: Money.parseYuan(form.amountYuan(), "amountFen").fen();
+			AfterSaleView created = afterSales.request(caller, id,
+					new AfterSaleRequest(form.type(), form.reason(), "EXCHANGE".equals(form.type()) ? null : amount,
+							form.description(), List.of()));
+			redirect.addFlashAttribute("flash", "afterSale.requested");
+			return "redirect:/after-sales/" + created.id();
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("problem", problem);
+			return formPage(id, caller, model);
+		}
+	}
+
+	private String formPage(String orderId, Caller caller, Model model) {
+		model.addAttribute("order", orders.get(caller, orderId));
+		model.addAttribute("types", AfterSaleType.values());
+		model.addAttribute("reasons", AfterSaleReason.values());
+		return "aftersales/new";
+	}
+
+	@GetMapping("/after-sales")
+	String list(Caller caller, Model model) {
+		model.addAttribute("cases", afterSales.list(caller, null, 100));
+		model.addAttribute("now", clock.instant());
+		return "aftersales/list";
+	}
+
+	@GetMapping("/after-sales/{id}")
+	String show(@PathVariable String id, Caller caller, Model model) {
+		AfterSaleView c = afterSales.get(caller, id);
+		var order = orders.get(caller, c.orderId());
+		model.addAttribute("c", c);
+		model.addAttribute("order", order);
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
+		return "aftersales/show";
+	}
+
+	@PostMapping("/after-sales/{id}/approve")
+	String approve(@PathVariable String id, @RequestParam(required = false) String returnAddress, Caller caller,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.approved",
+				() -> afterSales.decide(caller, id, "APPROVE", null, returnAddress, List.of()));
+	}
+
+	@PostMapping("/after-sales/{id}/reject")
+	String reject(@PathVariable String id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String evidenceId, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.rejected", () -> afterSales.decide(caller, id, "REJECT", reason, null,
+				evidenceId == null || evidenceId.isBlank() ? List.of() : List.of(evidenceId.strip())));
+	}
+
+	@PostMapping("/after-sales/{id}/ship-return")
+	String shipReturn(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber,
+			Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.returnShipped", () -> afterSales.shipReturn(caller, id, carrier, trackingNumber));
+	}
+
+	@PostMapping("/after-sales/{id}/receive-return")
+	String receive(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.returnReceived", () -> afterSales.confirmReturnReceipt(caller, id));
+	}
+
+	@PostMapping("/after-sales/{id}/escalate")
+	String escalate(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.escalated", () -> afterSales.escalate(caller, id));
+	}
+
+	@PostMapping("/after-sales/{id}/withdraw")
+	String withdraw(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.withdrawn", () -> afterSales.withdraw(caller, id));
+	}
+
+	private String act(String id, RedirectAttributes redirect, String done, Supplier<Object> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/after-sales/" + id;
+	}
+}
