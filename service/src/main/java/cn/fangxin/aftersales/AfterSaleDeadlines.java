@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import cn.fangxin.platform.Deadline;
 import cn.fangxin.platform.DeadlineHandler;
 
-/** The case deadlines on the durable scheduler: each handler runs in the transaction that claims its deadline. */
+/** The after-sales, invoice and address-change deadlines on the durable scheduler: each handler runs in the transaction that claims its deadline. */
 @Configuration(proxyBeanMethods = false)
 class AfterSaleDeadlines {
 
@@ -25,6 +25,16 @@ class AfterSaleDeadlines {
 	@Bean
 	DeadlineHandler afterSaleRefundDue(AfterSales afterSales) {
 		return handler(AfterSales.REFUND_DUE, d -> afterSales.refundDue(d.subjectId()));
+	}
+
+	@Bean
+	DeadlineHandler invoiceDue(Invoices invoices) {
+		return handler(Invoices.DUE, d -> invoices.due(d.subjectId()));
+	}
+
+	@Bean
+	DeadlineHandler addressChangeDue(AddressChanges changes) {
+		return handler(AddressChanges.DUE, d -> changes.due(d.subjectId()));
 	}
 
 	private static DeadlineHandler handler(String kind, Consumer<Deadline> action) {

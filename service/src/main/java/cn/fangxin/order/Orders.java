@@ -578,6 +578,66 @@ public class Orders {
 		return at != null && !clock.instant().isBefore(at);
 	}
 
+	// ---------------------------------------------------------------------------------------------------- address
+
+	/**
+	 * Checks a shipping address as checkout does; returns its masked form. 400 {@code VALIDATION_FAILED} with field
+	 * errors under {@code shippingAddress}.
+	 */
+	public String requireValidAddress(OrderRequest.Address address) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		if (address == null) {
+			errors.add(new ApiProblem.FieldError("shippingAddress", "REQUIRED", "where should it go?"));
+		}
+		else {
+			if (blankOrLonger(address.name(), 50)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.name", "REQUIRED", "the recipient's name, up to 50 characters"));
+			}
+			if (address.phone() == null || MobileNumber.parse(address.phone()).isEmpty()) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.phone", "PHONE_INVALID", "a mainland mobile number"));
+			}
+			if (blankOrLonger(address.region(), 60)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.region", "REQUIRED", "province, city and district"));
+			}
+			if (blankOrLonger(address.line(), 200)) {
+				errors.add(new ApiProblem.FieldError("shippingAddress.line", "REQUIRED", "street and number, up to 200 characters"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The address is not complete.", errors);
+		}
+		return masked(address);
+	}
+
+	private static String masked(OrderRequest.Address address) {
+		return Masking.personName(address.name().strip()) + " " + MobileNumber.parse(address.phone()).orElseThrow().masked()
+				+ " " + address.region().strip() + " " + Masking.address(address.line().strip());
+	}
+
+	private String encrypted(OrderRequest.Address address) {
+		return cipher.encrypt(json.writeValueAsString(Map.of("name", address.name().strip(), "phone",
+				MobileNumber.parse(address.phone()).orElseThrow().digits(), "region", address.region().strip(), "line",
+				address.line().strip())), ADDRESS_FIELD);
+	}
+
+	/**
+	 * The shop accepted the consumer's new address (an address change of the after-sales module): it replaces the old
+	 * one while the order is not shipped. 409 {@code ORDER_ALREADY_SHIPPED}.
+	 */
+	@Transactional
+	public OrderView changeAddress(String orderId, OrderRequest.Address address, String ref, String actor) {
+		String masked = requireValidAddress(address);
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.AWAITING_SHIPMENT
+				&& order.status() != OrderStatus.AWAITING_PAYMENT) {
+			throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order is " + order.status() + ": too late to change the address.");
+		}
+		Instant now = clock.instant();
+		repository.update(orderId, order.status(), now, Map.of("address_cipher", encrypted(address), "address_masked", masked));
+		repository.event(orderId, now, "ADDRESS_CHANGED", actor, ref + ": " + masked);
+		return viewOf(orderId);
+	}
+
 	// ---------------------------------------------------------------------------------------------------- holds
 
 	/**

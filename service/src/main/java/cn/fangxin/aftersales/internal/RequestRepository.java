@@ -1,0 +1,143 @@
+package cn.fangxin.aftersales.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.fangxin.aftersales.AddressChangeView;
+import cn.fangxin.aftersales.InvoiceView;
+import cn.fangxin.platform.SqlTime;
+
+/** The {@code invoice_request} and {@code address_change} tables. */
+@Repository
+public class RequestRepository {
+
+	private final JdbcClient jdbc;
+
+	RequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An invoice request's row: its view and its consumer. */
+	public record Invoice(InvoiceView view, String consumerId) {
+	}
+
+	/** An address change's row: its view, its consumer and the encrypted new address. */
+	public record AddressChange(AddressChangeView view, String consumerId, String addressCipher) {
+	}
+
+	public void insertInvoice(InvoiceView v, String consumerId) {
+		jdbc.sql("""
+				insert into invoice_request (id, order_id, consumer_id, merchant_id, title, tax_id, status, due_by,
+				  created_at, updated_at)
+				values (:id, :order, :consumer, :merchant, :title, :taxId, :status, :due, :now, :now)""")
+			.param("id", v.id())
+			.param("order", v.orderId())
+			.param("consumer", consumerId)
+			.param("merchant", v.merchantId())
+			.param("title", v.title())
+			.param("taxId", v.taxId(), java.sql.Types.VARCHAR)
+			.param("status", v.status())
+			.param("due", SqlTime.of(v.dueBy()))
+			.param("now", SqlTime.of(v.createdAt()))
+			.update();
+	}
+
+	public Optional<Invoice> invoice(String id, boolean lock) {
+		return jdbc.sql("select * from invoice_request where id = :id" + (lock ? " for update" : ""))
+			.param("id", id)
+			.query(RequestRepository::invoice)
+			.optional();
+	}
+
+	/** Invoice requests of a consumer, a shop, or in a status, newest first. */
+	public List<Invoice> invoicesWhere(String column, String value, int limit) {
+		if (!List.of("consumer_id", "merchant_id", "status", "order_id").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select * from invoice_request where " + column + " = :v order by created_at desc, id desc limit :n")
+			.param("v", value)
+			.param("n", limit)
+			.query(RequestRepository::invoice)
+			.list();
+	}
+
+	public void updateInvoice(String id, String status, String evidenceId, String refusalReason, Instant now) {
+		jdbc.sql("""
+				update invoice_request set status = :status, evidence_id = coalesce(:evidence, evidence_id),
+				  refusal_reason = coalesce(:reason, refusal_reason), updated_at = :now where id = :id""")
+			.param("status", status)
+			.param("evidence", evidenceId, java.sql.Types.VARCHAR)
+			.param("reason", refusalReason, java.sql.Types.VARCHAR)
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update();
+	}
+
+	public void insertAddressChange(AddressChangeView v, String consumerId, String cipher) {
+		jdbc.sql("""
+				insert into address_change (id, order_id, consumer_id, merchant_id, address_cipher, address_masked, status,
+				  respond_by, created_at, updated_at)
+				values (:id, :order, :consumer, :merchant, :cipher, :masked, :status, :due, :now, :now)""")
+			.param("id", v.id())
+			.param("order", v.orderId())
+			.param("consumer", consumerId)
+			.param("merchant", v.merchantId())
+			.param("cipher", cipher)
+			.param("masked", v.newAddress())
+			.param("status", v.status())
+			.param("due", SqlTime.of(v.respondBy()))
+			.param("now", SqlTime.of(v.createdAt()))
+			.update();
+	}
+
+	public Optional<AddressChange> addressChange(String id, boolean lock) {
+		return jdbc.sql("select * from address_change where id = :id" + (lock ? " for update" : ""))
+			.param("id", id)
+			.query(RequestRepository::addressChange)
+			.optional();
+	}
+
+	/** Address changes of a consumer, a shop, an order or in a status, newest first. */
+	public List<AddressChange> addressChangesWhere(String column, String value, int limit) {
+		if (!List.of("consumer_id", "merchant_id", "status", "order_id").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select * from address_change where " + column + " = :v order by created_at desc, id desc limit :n")
+			.param("v", value)
+			.param("n", limit)
+			.query(RequestRepository::addressChange)
+			.list();
+	}
+
+	public void updateAddressChange(String id, String status, String declineReason, String decidedBy, Instant now) {
+		jdbc.sql("""
+				update address_change set status = :status, decline_reason = :reason, decided_by = :by, updated_at = :now
+				where id = :id""")
+			.param("status", status)
+			.param("reason", declineReason, java.sql.Types.VARCHAR)
+			.param("by", decidedBy, java.sql.Types.VARCHAR)
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update();
+	}
+
+	private static Invoice invoice(ResultSet rs, int n) throws SQLException {
+		return new Invoice(new InvoiceView(rs.getString("id"), rs.getString("order_id"), rs.getString("merchant_id"),
+				rs.getString("title"), rs.getString("tax_id"), rs.getString("status"), SqlTime.read(rs, "due_by"),
+				rs.getString("evidence_id"), rs.getString("refusal_reason"), SqlTime.read(rs, "created_at")),
+				rs.getString("consumer_id"));
+	}
+
+	private static AddressChange addressChange(ResultSet rs, int n) throws SQLException {
+		return new AddressChange(new AddressChangeView(rs.getString("id"), rs.getString("order_id"),
+				rs.getString("merchant_id"), rs.getString("address_masked"), rs.getString("status"),
+				SqlTime.read(rs, "respond_by"), rs.getString("decline_reason"), rs.getString("decided_by"),
+				SqlTime.read(rs, "created_at")), rs.getString("consumer_id"), rs.getString("address_cipher"));
+	}
+}

@@ -1,0 +1,162 @@
+package cn.fangxin.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.fangxin.evidence.EvidenceLogTests;
+import cn.fangxin.merchant.MarkKind;
+import cn.fangxin.merchant.Merchants;
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.Purchases;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Invoices within 5 working days (issued as INVOICE evidence, refused or overdue → a mark and the staff's queue) and
+ * address changes before shipment (accepted onto the order, declined with a reason, or sent to customer service by
+ * the shop's silence), through the HTTP API on the test clock.
+ */
+@Tag("scenario")
+class InvoiceAndAddressTests extends ApiTest {
+
+	@Autowired
+	Merchants merchants;
+
+	Purchases purchases;
+
+	@BeforeEach
+	void setUp() {
+		purchases = new Purchases(api);
+	}
+
+	JsonNode call(String path, Object body, String token, int expected) {
+		var r = api.post(path, body).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+		return r.json();
+	}
+
+	JsonNode get(String path, String token) {
+		var r = api.get(path).as(token).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	void advance(String duration) {
+		call("/api/v1/admin/clock/advance", Map.of("duration", duration), api.demoToken("admin"), 200);
+	}
+
+	@Test
+	@DisplayName("invoice: issued as INVOICE evidence under the order; another kind of record is refused")
+	void invoiceIssued() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		assertThat(api.post("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", " "))
+			.as(w.buyer().token()).send().code()).isEqualTo("REQUIRED");
+		JsonNode asked = call("/api/v1/orders/" + orderId + "/invoice-requests",
+				Map.of("title", "杭州某某科技有限公司", "taxId", "91330100MA2XXXXX1X"), w.buyer().token(), 201);
+		assertThat(asked.path("status").asString()).isEqualTo("REQUESTED");
+		assertThat(asked.path("dueBy").asString()).isNotEmpty();
+		String id = asked.path("id").asString();
+		String shop = w.shop().account().token();
+		String screenshot = api.upload("/api/v1/evidence", shop, "s.png", EvidenceLogTests.png(),
+				Map.of("kind", "SCREENSHOT", "orderId", orderId)).json().path("id").asString();
+		assertThat(api.post("/api/v1/invoice-requests/" + id + "/invoice", Map.of("evidenceId", screenshot)).as(shop).send()
+			.code()).isEqualTo("EVIDENCE_NOT_AN_INVOICE");
+		String invoice = api.upload("/api/v1/evidence", shop, "fapiao.png", EvidenceLogTests.png(),
+				Map.of("kind", "INVOICE", "orderId", orderId)).json().path("id").asString();
+		assertThat(api.post("/api/v1/invoice-requests/" + id + "/invoice", Map.of("evidenceId", invoice))
+			.as(w.buyer().token()).send().status()).as("the buyer does not issue").isEqualTo(403);
+		JsonNode issued = call("/api/v1/invoice-requests/" + id + "/invoice", Map.of("evidenceId", invoice), shop, 200);
+		assertThat(issued.path("status").asString()).isEqualTo("ISSUED");
+		assertThat(get("/api/v1/invoice-requests/" + id, w.buyer().token()).path("evidenceId").asString()).isEqualTo(invoice);
+		assertThat(get("/api/v1/evidence/" + invoice, w.buyer().token()).path("kind").asString()).isEqualTo("INVOICE");
+		assertThat(api.get("/api/v1/invoice-requests/" + id).as(api.signUp("CONSUMER").token()).send().status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	@DisplayName("invoice: overdue after 5 working days, or refused: a mark on the shop's record and the staff's queue")
+	void invoiceOverdueAndRefused() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		String late = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明"), w.buyer().token(), 201)
+			.path("id").asString();
+		String refused = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明（个人）"),
+				w.buyer().token(), 201).path("id").asString();
+		String shop = w.shop().account().token();
+		assertThat(api.post("/api/v1/invoice-requests/" + refused + "/refusal", Map.of()).as(shop).send().code())
+			.isEqualTo("REQUIRED");
+		assertThat(call("/api/v1/invoice-requests/" + refused + "/refusal", Map.of("reason", "小店不开发票"), shop, 200)
+			.path("status").asString()).isEqualTo("REFUSED");
+		advance("P20D"); // 5 working days, even across the Spring Festival
+		assertThat(get("/api/v1/invoice-requests/" + late, w.buyer().token()).path("status").asString()).isEqualTo("OVERDUE");
+		assertThat(merchants.marks(w.shop().merchantId(), MarkKind.INVOICE_OVERDUE)).isEqualTo(1);
+		assertThat(merchants.marks(w.shop().merchantId(), MarkKind.INVOICE_REFUSED)).isEqualTo(1);
+		String queue = get("/api/v1/invoice-requests", api.demoToken("agent")).toString();
+		assertThat(queue).contains(late).contains(refused);
+		// an overdue invoice can still be issued
+		String invoice = api.upload("/api/v1/evidence", shop, "fapiao.png", EvidenceLogTests.png(),
+				Map.of("kind", "INVOICE", "orderId", orderId)).json().path("id").asString();
+		assertThat(call("/api/v1/invoice-requests/" + late + "/invoice", Map.of("evidenceId", invoice), shop, 200)
+			.path("status").asString()).isEqualTo("ISSUED");
+	}
+
+	static Map<String, Object> newAddress() {
+		return Map.of("name", "王小明", "phone", "13900139000", "region", "北京市海淀区", "line", "中关村大街 1 号 302");
+	}
+
+	@Test
+	@DisplayName("address change before shipment: the shop accepts and the order ships to the new address")
+	void addressAccepted() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", Map.of("name", "x", "phone", "1", "region", "y",
+				"line", "z")).as(w.buyer().token()).send().code()).isEqualTo("VALIDATION_FAILED");
+		JsonNode asked = call("/api/v1/orders/" + orderId + "/address-changes", newAddress(), w.buyer().token(), 201);
+		assertThat(asked.path("newAddress").asString()).contains("139****9000").doesNotContain("13900139000");
+		assertThat(asked.path("respondBy").asString()).isNotEmpty();
+		String id = asked.path("id").asString();
+		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", newAddress()).as(w.buyer().token()).send()
+			.code()).isEqualTo("ADDRESS_CHANGE_OPEN");
+		String shop = w.shop().account().token();
+		assertThat(call("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT"), shop, 200)
+			.path("status").asString()).isEqualTo("ACCEPTED");
+		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		assertThat(order.path("shippingAddress").asString()).contains("北京市海淀区").contains("139****9000");
+		assertThat(order.toString()).contains("ADDRESS_CHANGED");
+		assertThat(get("/api/v1/orders/" + orderId + "/shipping-label", shop).path("phone").asString())
+			.isEqualTo("13900139000");
+		call("/api/v1/orders/" + orderId + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261130"), shop, 200);
+		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", newAddress()).as(w.buyer().token()).send()
+			.code()).isEqualTo("ORDER_ALREADY_SHIPPED");
+	}
+
+	@Test
+	@DisplayName("address change: the shop's 24 h silence sends it to customer service, who decline it with a reason")
+	void addressEscalated() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		String id = call("/api/v1/orders/" + orderId + "/address-changes", newAddress(), w.buyer().token(), 201).path("id")
+			.asString();
+		String agent = api.demoToken("agent");
+		assertThat(api.post("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT")).as(agent).send()
+			.status()).as("staff wait for the shop's 24 hours").isEqualTo(403);
+		advance("PT25H");
+		assertThat(get("/api/v1/address-changes/" + id, w.buyer().token()).path("status").asString()).isEqualTo("ESCALATED");
+		assertThat(get("/api/v1/address-changes", agent).toString()).contains(id);
+		assertThat(api.post("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "DECLINE")).as(agent).send()
+			.code()).isEqualTo("REQUIRED");
+		JsonNode declined = call("/api/v1/address-changes/" + id + "/decision",
+				Map.of("decision", "DECLINE", "reason", "包裹已交快递揽收"), agent, 200);
+		assertThat(declined.path("status").asString()).isEqualTo("DECLINED");
+		assertThat(declined.path("decidedBy").asString()).isEqualTo("STAFF:agent");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("shippingAddress").asString())
+			.doesNotContain("北京市海淀区");
+	}
+}
