@@ -16,7 +16,8 @@ import cn.fangxin.support.Purchases;
 
 /**
  * A 7-day no-reason return in the web UI: the buyer asks from the order page (in Chinese), the shop approves with a
- * return address (in English), the buyer sends the goods back, the shop confirms receipt, and the money comes back.
+ * return address (in English), the buyer sends the goods back, the shop confirms receipt, and the money comes back;
+ * then the buyer asks for the order's invoice and the shop sees it in its queue.
  */
 @FangxinTest
 @Tag("browser")
@@ -86,6 +87,14 @@ class NoReasonReturnBrowserTests {
 			browser.signIn(buyer.username(), buyer.password());
 			browser.go("/orders/" + orderId);
 			assertThat(browser.text("#escrow-refunded")).isEqualTo("49.00");
+			// the same order's invoice: the buyer asks, the shop sees it in its queue with the 5 working days
+			browser.click("#requests-link");
+			browser.type("#invoice-title", "王小明").click("#request-invoice");
+			assertThat(browser.waitForText("#invoices", "Requested")).contains("王小明");
+			browser.signOut();
+			browser.signIn(shop.username(), shop.password());
+			browser.go("/after-sales");
+			assertThat(browser.text("#invoice-queue")).contains(orderId).contains("d");
 		}
 	}
 }

@@ -32,11 +32,16 @@ import cn.fangxin.platform.Money;
 class AfterSalePages {
 
 	private final AfterSales afterSales;
+	private final cn.fangxin.aftersales.Invoices invoices;
+	private final cn.fangxin.aftersales.AddressChanges changes;
 	private final Orders orders;
 	private final Clock clock;
 
-	AfterSalePages(AfterSales afterSales, Orders orders, Clock clock) {
+	AfterSalePages(AfterSales afterSales, cn.fangxin.aftersales.Invoices invoices,
+			cn.fangxin.aftersales.AddressChanges changes, Orders orders, Clock clock) {
 		this.afterSales = afterSales;
+		this.invoices = invoices;
+		this.changes = changes;
 		this.orders = orders;
 		this.clock = clock;
 	}
@@ -79,6 +84,8 @@ class AfterSalePages {
 	@GetMapping("/after-sales")
 	String list(Caller caller, Model model) {
 		model.addAttribute("cases", afterSales.list(caller, null, 100));
+		model.addAttribute("invoices", invoices.list(caller, null));
+		model.addAttribute("addressChanges", changes.list(caller, null));
 		model.addAttribute("now", clock.instant());
 		return "aftersales/list";
 	}
@@ -93,6 +100,63 @@ class AfterSalePages {
 		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
 		return "aftersales/show";
+	}
+
+	/** An order's invoice requests and address changes, with the forms each party may use now. */
+	@GetMapping("/orders/{id}/requests")
+	String requests(@PathVariable String id, Caller caller, Model model) {
+		var order = orders.get(caller, id);
+		model.addAttribute("order", order);
+		model.addAttribute("cases", afterSales.list(caller, id, 50));
+		model.addAttribute("invoices", invoices.list(caller, id));
+		model.addAttribute("addressChanges", changes.list(caller, id));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isStaff", caller.isStaff());
+		return "aftersales/requests";
+	}
+
+	@PostMapping("/orders/{id}/invoice-requests")
+	String requestInvoice(@PathVariable String id, @RequestParam String title,
+			@RequestParam(required = false) String taxId, Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "invoice.requested", () -> invoices.request(caller, id, title, taxId));
+	}
+
+	@PostMapping("/orders/{id}/invoice-requests/{requestId}/issue")
+	String issueInvoice(@PathVariable String id, @PathVariable String requestId, @RequestParam String evidenceId,
+			Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "invoice.issued", () -> invoices.issue(caller, requestId, evidenceId));
+	}
+
+	@PostMapping("/orders/{id}/invoice-requests/{requestId}/refuse")
+	String refuseInvoice(@PathVariable String id, @PathVariable String requestId, @RequestParam String reason,
+			Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "invoice.refused", () -> invoices.refuse(caller, requestId, reason));
+	}
+
+	@PostMapping("/orders/{id}/address-changes")
+	String requestAddress(@PathVariable String id, @RequestParam String name, @RequestParam String phone,
+			@RequestParam String region, @RequestParam String line, Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "addressChange.requested",
+				() -> changes.request(caller, id, new cn.fangxin.order.OrderRequest.Address(name, phone, region, line)));
+	}
+
+	@PostMapping("/orders/{id}/address-changes/{changeId}/decide")
+	String decideAddress(@PathVariable String id, @PathVariable String changeId, @RequestParam String decision,
+			@RequestParam(required = false) String reason, Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "addressChange.decided", () -> changes.decide(caller, changeId, decision, reason));
+	}
+
+	private String actOn(String orderId, RedirectAttributes redirect, String done, Supplier<Object> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/orders/" + orderId + "/requests";
 	}
 
 	@PostMapping("/after-sales/{id}/approve")
