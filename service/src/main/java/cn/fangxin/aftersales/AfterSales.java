@@ -325,9 +325,48 @@ public class AfterSales {
 		if (row.status() != AfterSaleStatus.REJECTED) {
 			throw ApiProblem.conflict("AFTER_SALE_NOT_REJECTED", "Only a rejected request can be escalated.");
 		}
+		if (repository.timeline(id).stream().anyMatch(e -> e.event().equals("REJECTION_UPHELD"))) {
+			throw ApiProblem.conflict("AFTER_SALE_DECIDED",
+					"Customer service upheld the rejection; file a complaint to take it further.");
+		}
 		Instant now = clock.instant();
 		repository.update(id, AfterSaleStatus.ESCALATED, now, Map.of());
 		repository.event(id, now, "ESCALATED", "CONSUMER", "to platform customer service");
+		return view(id);
+	}
+
+	/**
+	 * Customer service decides an escalated case: {@code APPROVE} grants the request as asked (a return goes to the
+	 * shop's registered address), {@code UPHOLD} confirms the shop's rejection; either is recorded on the case with the
+	 * reasoning. 409 {@code AFTER_SALE_NOT_ESCALATED}.
+	 */
+	@Transactional
+	public AfterSaleView staffDecide(Caller caller, String id, String decision, String reasoning) {
+		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such after-sales case."));
+		if (row.status() != AfterSaleStatus.ESCALATED) {
+			throw ApiProblem.conflict("AFTER_SALE_NOT_ESCALATED", "Customer service decides escalated cases only.");
+		}
+		String why = reasoning == null ? "" : reasoning.strip();
+		if (why.isEmpty() || why.length() > 1000) {
+			throw ApiProblem.invalidField("reasoning", "REQUIRED", "the reasoning, up to 1,000 characters");
+		}
+		String actor = Orders.actorOf(caller);
+		if ("APPROVE".equals(decision)) {
+			repository.event(id, clock.instant(), "STAFF_DECISION", actor, "approved: " + why);
+			String address = row.type().hasReturn() ? merchants.registeredAddress(row.merchantId()).orElse("—") : null;
+			approve(row, actor, "APPROVED_BY_STAFF", address);
+		}
+		else if ("UPHOLD".equals(decision)) {
+			Instant now = clock.instant();
+			repository.update(id, AfterSaleStatus.REJECTED, now, Map.of());
+			repository.event(id, now, "REJECTION_UPHELD", actor, why);
+			record(id, row.orderId(), row.merchantId(), "REJECTION_UPHELD", Map.of("actor", actor, "reasoning", why));
+			orders.liftHold(row.orderId(), id, actor);
+		}
+		else {
+			throw ApiProblem.invalidField("decision", "DECISION_INVALID", "APPROVE or UPHOLD");
+		}
 		return view(id);
 	}
 

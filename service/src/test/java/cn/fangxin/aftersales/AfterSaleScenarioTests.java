@@ -312,6 +312,11 @@ class AfterSaleScenarioTests extends ApiTest {
 			.asString()).isEqualTo("ESCALATED");
 		advance("P11D");
 		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		// the shop cannot decide for customer service; customer service needs reasoning
+		assertThat(api.post("/api/v1/after-sales/" + id + "/staff-decision", Map.of("decision", "UPHOLD", "reasoning", "x"))
+			.as(shop).send().status()).isEqualTo(403);
+		assertThat(api.post("/api/v1/after-sales/" + id + "/staff-decision", Map.of("decision", "UPHOLD"))
+			.as(api.demoToken("agent")).send().code()).isEqualTo("REQUIRED");
 		// and later withdraws: the hold goes, the order completes in at least 3 more days
 		JsonNode withdrawn = call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200);
 		assertThat(withdrawn.path("status").asString()).isEqualTo("WITHDRAWN");
@@ -319,6 +324,38 @@ class AfterSaleScenarioTests extends ApiTest {
 			.isEqualTo("AFTER_SALE_CLOSED");
 		advance("P3DT1H");
 		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("customer service decides escalated cases: grants one (refund from escrow), upholds another (the "
+			+ "order may complete; the consumer is pointed to a complaint)")
+	void staffDecisions() {
+		var w = purchases.world();
+		String shop = w.shop().account().token();
+		String agent = api.demoToken("agent");
+		String granted = delivered(w, 1);
+		String id = open(granted, w, ask("REFUND_ONLY", "NOT_AS_DESCRIBED"));
+		call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT", "reason", "与描述一致"), shop, 200);
+		assertThat(api.post("/api/v1/after-sales/" + id + "/staff-decision",
+				Map.of("decision", "APPROVE", "reasoning", "x")).as(agent).send().code()).isEqualTo("AFTER_SALE_NOT_ESCALATED");
+		call("/api/v1/after-sales/" + id + "/escalation", Map.of(), w.buyer().token(), 200);
+		JsonNode approved = call("/api/v1/after-sales/" + id + "/staff-decision",
+				Map.of("decision", "APPROVE", "reasoning", "照片显示颜色与详情页明显不符"), agent, 200);
+		assertThat(approved.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(events(approved)).containsSubsequence("REJECTED", "ESCALATED", "STAFF_DECISION", "APPROVED_BY_STAFF",
+				"REFUNDED");
+
+		String upheld = delivered(w, 1);
+		String other = open(upheld, w, ask("RETURN_AND_REFUND", "QUALITY"));
+		call("/api/v1/after-sales/" + other + "/decision", Map.of("decision", "REJECT", "reason", "人为损坏"), shop, 200);
+		call("/api/v1/after-sales/" + other + "/escalation", Map.of(), w.buyer().token(), 200);
+		JsonNode kept = call("/api/v1/after-sales/" + other + "/staff-decision",
+				Map.of("decision", "UPHOLD", "reasoning", "照片显示外力损坏"), agent, 200);
+		assertThat(kept.path("status").asString()).isEqualTo("REJECTED");
+		assertThat(get("/api/v1/orders/" + upheld, w.buyer().token()).path("holds").isEmpty()).isTrue();
+		assertThat(api.post("/api/v1/after-sales/" + other + "/escalation", Map.of()).as(w.buyer().token()).send().code())
+			.isEqualTo("AFTER_SALE_DECIDED");
 		ledgerVerifies();
 	}
 

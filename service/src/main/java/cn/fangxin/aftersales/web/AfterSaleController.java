@@ -78,6 +78,13 @@ class AfterSaleController {
 		return afterSales.escalate(caller, id);
 	}
 
+	@PostMapping("/api/v1/after-sales/{id}/staff-decision")
+	@Operation(summary = "Customer service decides an escalated case: APPROVE or UPHOLD (the rejection), with reasoning",
+			description = "403 for others; 409 AFTER_SALE_NOT_ESCALATED.")
+	AfterSaleView staffDecide(@PathVariable String id, @RequestBody StaffDecision body, Caller caller) {
+		return afterSales.staffDecide(caller, id, body.decision(), body.reasoning());
+	}
+
 	@PostMapping("/api/v1/after-sales/{id}/withdrawal")
 	@Operation(summary = "The consumer withdraws the case (no one else can close it)", description = "409 AFTER_SALE_CLOSED.")
 	AfterSaleView withdraw(@PathVariable String id, Caller caller) {
@@ -91,5 +98,8 @@ class AfterSaleController {
 	}
 
 	record Shipment(String carrier, String trackingNumber) {
+	}
+
+	record StaffDecision(String decision, String reasoning) {
 	}
 }

@@ -99,6 +99,7 @@ class AfterSalePages {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
+		model.addAttribute("isStaff", caller.isStaff());
 		return "aftersales/show";
 	}
 
@@ -187,6 +188,12 @@ class AfterSalePages {
 	@PostMapping("/after-sales/{id}/escalate")
 	String escalate(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "afterSale.escalated", () -> afterSales.escalate(caller, id));
+	}
+
+	@PostMapping("/after-sales/{id}/staff-decide")
+	String staffDecide(@PathVariable String id, @RequestParam String decision, @RequestParam(required = false) String reasoning,
+			Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.staffDecided", () -> afterSales.staffDecide(caller, id, decision, reasoning));
 	}
 
 	@PostMapping("/after-sales/{id}/withdraw")
