@@ -149,9 +149,10 @@ public class AfterSales {
 	/** RULES.md: 7 calendar days from the day after signing; a last day on a rest day moves to the next working day. */
 	private void requireReturnable(OrderView order, Instant now) {
 		for (OrderView.Item item : order.items()) {
+			boolean confirmedExclusion = ReturnExclusion.CONFIRMED_AT_PURCHASE.name().equals(item.exclusionReason());
 			if (!item.sevenDayNoReason() && item.exclusionReason() != null
-					&& !ReturnExclusion.CONFIRMED_AT_PURCHASE.name().equals(item.exclusionReason())) {
-				// CONFIRMED_AT_PURCHASE excludes only with the consumer's confirmation, which checkout does not take yet
+					&& (!confirmedExclusion || item.confirmedNoReturn())) {
+				// CONFIRMED_AT_PURCHASE excludes only when the consumer confirmed it at checkout (recorded on the item)
 				throw ApiProblem.rule("RETURN_EXCLUDED", item.title() + " is excluded from 7-day no-reason returns ("
 						+ item.exclusionReason() + ", CRPL art. 25).").with("exclusionReason", item.exclusionReason());
 			}

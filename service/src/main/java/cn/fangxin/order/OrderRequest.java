@@ -15,8 +15,14 @@ public record OrderRequest(List<Item> items, Address shippingAddress, PaymentMod
 	/**
 	 * @param listingId the listing
 	 * @param quantity how many, 1 to 99
+	 * @param confirmedNoReturn the consumer confirms that this item, excluded from 7-day no-reason returns by its nature
+	 *        ({@code CONFIRMED_AT_PURCHASE}), cannot be returned without reason; required for such items
 	 */
-	public record Item(String listingId, Integer quantity) {
+	public record Item(String listingId, Integer quantity, Boolean confirmedNoReturn) {
+
+		public Item(String listingId, Integer quantity) {
+			this(listingId, quantity, null);
+		}
 	}
 
 	/**

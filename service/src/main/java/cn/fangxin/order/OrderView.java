@@ -50,10 +50,11 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	 * @param quantity quantity
 	 * @param sevenDayNoReason whether 7-day no-reason returns apply
 	 * @param exclusionReason why not
+	 * @param confirmedNoReturn the consumer confirmed at purchase that it cannot be returned without reason
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Item(String listingId, int listingVersion, String title, long unitPriceFen, int quantity,
-			boolean sevenDayNoReason, String exclusionReason) {
+			boolean sevenDayNoReason, String exclusionReason, boolean confirmedNoReturn) {
 	}
 
 	/**

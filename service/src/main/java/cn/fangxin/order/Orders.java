@@ -22,6 +22,7 @@ import cn.fangxin.account.AccountId;
 import cn.fangxin.account.Caller;
 import cn.fangxin.account.Role;
 import cn.fangxin.catalog.ListingStatus;
+import cn.fangxin.catalog.ReturnExclusion;
 import cn.fangxin.catalog.ListingView;
 import cn.fangxin.catalog.Listings;
 import cn.fangxin.evidence.EvidenceKind;
@@ -149,9 +150,17 @@ public class Orders {
 			int quantity = checkout.quantities().get(i);
 			total = Math.addExact(total, Math.multiplyExact(l.priceFen(), quantity));
 			shipWithin = Math.min(shipWithin, l.shipWithinHours());
+			boolean needsConfirmation = !l.returnPolicy().sevenDayNoReason()
+					&& l.returnPolicy().exclusionReason() == ReturnExclusion.CONFIRMED_AT_PURCHASE;
+			if (needsConfirmation && !checkout.confirmed().get(i)) {
+				// CRPL art. 25 ¶2: excluded only with the consumer's confirmation at purchase
+				throw ApiProblem.rule("RETURN_CONFIRMATION_REQUIRED", l.title() + " cannot be returned without reason once "
+						+ "bought; confirm it (confirmedNoReturn) to buy it.").with("listingId", l.id());
+			}
 			items.add(new OrderView.Item(l.id(), l.version(), l.title(), l.priceFen(), quantity,
 					l.returnPolicy().sevenDayNoReason(),
-					l.returnPolicy().exclusionReason() == null ? null : l.returnPolicy().exclusionReason().name()));
+					l.returnPolicy().exclusionReason() == null ? null : l.returnPolicy().exclusionReason().name(),
+					needsConfirmation));
 		}
 		PaymentMode mode = request.paymentMode() == null ? PaymentMode.ESCROW : request.paymentMode();
 		OrderRequest.Address address = request.shippingAddress();
@@ -190,6 +199,9 @@ public class Orders {
 				line.put("brand", l.brand());
 			}
 			line.put("shipWithinHours", l.shipWithinHours());
+			if (items.get(i).confirmedNoReturn()) {
+				line.put("consumerConfirmedNoReturn", true); // the consumer's confirmation at purchase, on the record
+			}
 		}
 		var evidence = vault.recordSystem(EvidenceKind.ORDER_SNAPSHOT,
 				json.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8), "application/json", id, null,
@@ -223,7 +235,7 @@ public class Orders {
 				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placed)), now);
 	}
 
-	private record Checkout(List<ListingView> listings, List<Integer> quantities) {
+	private record Checkout(List<ListingView> listings, List<Integer> quantities, List<Boolean> confirmed) {
 	}
 
 	private Checkout validate(OrderRequest request) {
@@ -275,11 +287,13 @@ public class Orders {
 		}
 		List<ListingView> found = new ArrayList<>();
 		List<Integer> quantities = new ArrayList<>();
+		List<Boolean> confirmed = new ArrayList<>();
 		for (OrderRequest.Item item : request.items()) {
 			found.add(listings.get(item.listingId()));
 			quantities.add(item.quantity());
+			confirmed.add(Boolean.TRUE.equals(item.confirmedNoReturn()));
 		}
-		return new Checkout(found, quantities);
+		return new Checkout(found, quantities, confirmed);
 	}
 
 	private static boolean blankOrLonger(String text, int max) {

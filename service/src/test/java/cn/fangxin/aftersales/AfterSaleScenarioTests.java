@@ -202,6 +202,28 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(api.post("/api/v1/orders/" + penOrder + "/after-sales", ask("RETURN_AND_REFUND", "QUALITY"))
 			.as(w.buyer().token()).send().status()).isEqualTo(201);
 
+		// goods excluded only with the consumer's confirmation at purchase (CRPL art. 25 ¶2)
+		Map<String, Object> serum = new HashMap<>(custom);
+		serum.put("title", "精华液（开封后不退）");
+		serum.put("returnPolicy", Map.of("sevenDayNoReason", false, "exclusionReason", "CONFIRMED_AT_PURCHASE"));
+		String serumId = api.post("/api/v1/listings", serum).as(w.shop().account().token()).send().json().path("id").asString();
+		var unconfirmed = api.post("/api/v1/orders", Purchases.order(serumId, 1, "ESCROW")).as(w.buyer().token())
+			.idempotencyKey(java.util.UUID.randomUUID().toString()).send();
+		assertThat(unconfirmed.code()).isEqualTo("RETURN_CONFIRMATION_REQUIRED");
+		Map<String, Object> confirmedOrder = new HashMap<>(Purchases.order(serumId, 1, "ESCROW"));
+		confirmedOrder.put("items", List.of(Map.of("listingId", serumId, "quantity", 1, "confirmedNoReturn", true)));
+		var placed = api.post("/api/v1/orders", confirmedOrder).as(w.buyer().token())
+			.idempotencyKey(java.util.UUID.randomUUID().toString()).send();
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		assertThat(placed.json().path("items").get(0).path("confirmedNoReturn").asBoolean()).isTrue();
+		String serumOrder = placed.json().path("id").asString();
+		call("/api/v1/orders/" + serumOrder + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
+		call("/api/v1/orders/" + serumOrder + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF5550001"),
+				w.shop().account().token(), 200);
+		call("/api/v1/orders/" + serumOrder + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		assertThat(api.post("/api/v1/orders/" + serumOrder + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
+			.as(w.buyer().token()).send().code()).as("confirmed at purchase").isEqualTo("RETURN_EXCLUDED");
+
 		// signed on Friday 2026-11-20: the 7th day, Friday the 27th, is a working day
 		assertThat(afterSales.lastDayOfWindow(Instant.parse("2026-11-20T04:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 27));
 		// signed on Saturday the 21st: the 7th day is Saturday the 28th, so the window runs to Monday the 30th

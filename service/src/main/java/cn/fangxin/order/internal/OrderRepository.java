@@ -68,8 +68,9 @@ public class OrderRepository {
 		for (OrderView.Item item : o.items()) {
 			jdbc.sql("""
 					insert into order_item (order_id, line, listing_id, listing_version, title, unit_price_fen, quantity,
-					  seven_day_no_reason, exclusion_reason)
-					values (:order, :line, :listing, :version, :title, :price, :quantity, :sevenDays, :exclusion)""")
+					  seven_day_no_reason, exclusion_reason, confirmed_no_return)
+					values (:order, :line, :listing, :version, :title, :price, :quantity, :sevenDays, :exclusion,
+					  :confirmed)""")
 				.param("order", o.id())
 				.param("line", ++line)
 				.param("listing", item.listingId())
@@ -79,6 +80,7 @@ public class OrderRepository {
 				.param("quantity", item.quantity())
 				.param("sevenDays", item.sevenDayNoReason())
 				.param("exclusion", item.exclusionReason(), Types.VARCHAR)
+				.param("confirmed", item.confirmedNoReturn())
 				.update();
 		}
 	}
@@ -117,11 +119,12 @@ public class OrderRepository {
 
 	public List<OrderView.Item> items(String orderId) {
 		return jdbc.sql("""
-				select listing_id, listing_version, title, unit_price_fen, quantity, seven_day_no_reason, exclusion_reason
+				select listing_id, listing_version, title, unit_price_fen, quantity, seven_day_no_reason, exclusion_reason,
+				  confirmed_no_return
 				  from order_item where order_id = :id order by line""")
 			.param("id", orderId)
 			.query((rs, n) -> new OrderView.Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-					rs.getBoolean(6), rs.getString(7)))
+					rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)))
 			.list();
 	}
 

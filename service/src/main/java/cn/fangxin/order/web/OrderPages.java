@@ -45,12 +45,12 @@ class OrderPages {
 
 	/** The checkout form. */
 	record CheckoutForm(String listingId, Integer quantity, String name, String phone, String region, String line,
-			String paymentMode) {
+			String paymentMode, Boolean confirmNoReturn) {
 	}
 
 	@GetMapping("/orders/checkout")
 	String checkout(@RequestParam String listingId, @RequestParam(defaultValue = "1") int quantity, Model model) {
-		model.addAttribute("form", new CheckoutForm(listingId, quantity, "", "", "", "", "ESCROW"));
+		model.addAttribute("form", new CheckoutForm(listingId, quantity, "", "", "", "", "ESCROW", false));
 		return checkoutPage(listingId, model);
 	}
 
@@ -58,7 +58,7 @@ class OrderPages {
 	String place(@ModelAttribute("form") CheckoutForm form, Caller caller, Model model, RedirectAttributes redirect) {
 		try {
 			OrderView order = orders.place(caller, new OrderRequest(
-					List.of(new OrderRequest.Item(form.listingId(), form.quantity())),
+					List.of(new OrderRequest.Item(form.listingId(), form.quantity(), form.confirmNoReturn())),
 					new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line()),
 					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW));
 			redirect.addFlashAttribute("flash", "order.placed");
