@@ -25,19 +25,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param returnCarrier the consumer's carrier
  * @param returnTrackingNumber the consumer's tracking number
  * @param receiveBy until when the merchant may confirm the return arrived (silence counts as received)
- * @param refundDueBy the refund is due by then (7 days after the return was received)
+ * @param refundDueBy the refund (an exchange: the replacement's shipment) is due by then (7 days after the return
+ *        was received)
  * @param refundedFen refunded so far
  * @param refundSource ESCROW, MERCHANT_BALANCE or COMPENSATION_FIRST
  * @param compensatedByPlatform whether the platform paid first
  * @param timeline who did what when
  * @param createdAt when requested
+ * @param replacementCarrier an exchange's replacement: the shop's carrier
+ * @param replacementTrackingNumber and tracking number
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AfterSaleView(String id, String orderId, String merchantId, AfterSaleType type, AfterSaleReason reason,
 		AfterSaleStatus status, long amountFen, String description, List<String> evidenceIds, String returnShippingPayer,
 		Instant respondBy, String rejectionReason, List<String> rejectionEvidenceIds, String returnAddress,
 		String returnCarrier, String returnTrackingNumber, Instant receiveBy, Instant refundDueBy, long refundedFen,
-		String refundSource, boolean compensatedByPlatform, List<Event> timeline, Instant createdAt) {
+		String refundSource, boolean compensatedByPlatform, List<Event> timeline, Instant createdAt,
+		String replacementCarrier, String replacementTrackingNumber) {
 
 	/**
 	 * @param at when

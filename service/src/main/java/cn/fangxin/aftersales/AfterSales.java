@@ -137,7 +137,7 @@ public class AfterSales {
 		Instant respondBy = now.plus(properties.respondWindow());
 		repository.insert(new Row(id, orderId, caller.id().value(), order.merchantId(), type, reason,
 				AfterSaleStatus.REQUESTED, amount, description, evidenceIds, reason.returnShippingPayer(), respondBy, null,
-				null, null, null, null, null, null, null, null, 0, null, false, now));
+				null, null, null, null, null, null, null, null, 0, null, false, now, null, null, null));
 		repository.event(id, now, "REQUESTED", "CONSUMER", type + ", " + reason + (amount > 0 ? ", " + amount + " fen" : ""));
 		deadlines.schedule(RESPOND_DUE, id, respondBy);
 		orders.hold(orderId, id, "after-sales " + type, "CONSUMER");
@@ -252,8 +252,8 @@ public class AfterSales {
 				Map.of("return_received_at", now, "refund_due_by", due));
 		repository.event(row.id(), now, event, actor, null);
 		if (row.type() == AfterSaleType.EXCHANGE) {
-			// the replacement's shipment is not tracked here yet; the order may complete again
-			orders.liftHold(row.orderId(), row.id(), actor);
+			// the shop now owes the replacement, by the same deadline a refund would have
+			deadlines.schedule(REFUND_DUE, row.id(), due);
 			return;
 		}
 		if (!refund(repository.lock(row.id()).orElseThrow(), actor, false)) {
@@ -263,9 +263,13 @@ public class AfterSales {
 
 	/** Refunds what is left of the case from the first source that can pay; false when none could (yet). */
 	private boolean refund(Row row, String actor, boolean compensate) {
+		return refund(row, actor, compensate, row.amountFen() - row.refundedFen());
+	}
+
+	private boolean refund(Row row, String actor, boolean compensate, long asked) {
 		OrderView order = orders.view(row.orderId());
 		long paymentLeft = order.escrow().paidFen() - orders.refundedFen(row.orderId());
-		long amount = Math.min(row.amountFen() - row.refundedFen(), paymentLeft);
+		long amount = Math.min(asked, paymentLeft);
 		if (amount <= 0) {
 			// the order's payment went back by another path meanwhile (a late-shipment refund, a cancellation)
 			Instant now = clock.instant();
@@ -283,7 +287,8 @@ public class AfterSales {
 		}
 		Instant now = clock.instant();
 		boolean compensated = source.get() == Orders.RefundSource.COMPENSATION_FIRST;
-		repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen() + amount,
+		repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("amount_fen", Math.max(row.amountFen(), amount),
+				"refunded_fen", row.refundedFen() + amount,
 				"refund_source", source.get().name(), "compensated_by_platform", compensated));
 		repository.event(row.id(), now, compensated ? "REFUNDED_BY_PLATFORM" : "REFUNDED", actor,
 				amount + " fen from " + source.get());
@@ -416,7 +421,43 @@ public class AfterSales {
 				|| (row.status() != AfterSaleStatus.APPROVED && row.status() != AfterSaleStatus.RETURN_RECEIVED)) {
 			return;
 		}
+		if (row.type() == AfterSaleType.EXCHANGE) {
+			if (row.replacementShippedAt() != null) {
+				return;
+			}
+			// the shop kept the returned goods and sent nothing: the buyer gets the money back instead
+			repository.event(id, clock.instant(), "REPLACEMENT_OVERDUE", "SYSTEM", "no replacement by " + row.refundDueBy());
+			OrderView order = orders.view(row.orderId());
+			refund(row, "SYSTEM", true, order.escrow().paidFen() - orders.refundedFen(row.orderId()));
+			return;
+		}
 		refund(row, "SYSTEM", true);
+	}
+
+	/**
+	 * The shop sends an exchange's replacement after receiving the returned goods; the buyer closes the case once it
+	 * arrives. 409 {@code REPLACEMENT_NOT_DUE}.
+	 */
+	@Transactional
+	public AfterSaleView shipReplacement(Caller caller, String id, String carrier, String trackingNumber) {
+		Row row = lockAs(caller, id, Party.MERCHANT);
+		if (row.type() != AfterSaleType.EXCHANGE || row.status() != AfterSaleStatus.RETURN_RECEIVED
+				|| row.replacementShippedAt() != null) {
+			throw ApiProblem.conflict("REPLACEMENT_NOT_DUE", "A replacement is sent for an exchange whose return arrived.");
+		}
+		String c = carrier == null ? "" : carrier.strip();
+		String t = trackingNumber == null ? "" : trackingNumber.strip();
+		if (c.isEmpty() || c.length() > 40) {
+			throw ApiProblem.invalidField("carrier", "REQUIRED", "the carrier, up to 40 characters");
+		}
+		if (!t.matches("[A-Za-z0-9-]{4,40}")) {
+			throw ApiProblem.invalidField("trackingNumber", "TRACKING_NUMBER_INVALID", "4 to 40 letters, digits or '-'");
+		}
+		Instant now = clock.instant();
+		repository.update(id, AfterSaleStatus.RETURN_RECEIVED, now, Map.of("replacement_carrier", c,
+				"replacement_tracking_number", t, "replacement_shipped_at", now));
+		repository.event(id, now, "REPLACEMENT_SHIPPED", "MERCHANT", c + " " + t);
+		return view(id);
 	}
 
 	// ---------------------------------------------------------------------------------------------------- reads
@@ -464,8 +505,10 @@ public class AfterSales {
 				r.status() == AfterSaleStatus.REQUESTED ? r.respondBy() : null, r.rejectionReason(), r.rejectionEvidenceIds(),
 				r.returnAddress(), r.returnCarrier(), r.returnTrackingNumber(),
 				r.status() == AfterSaleStatus.RETURN_SHIPPED ? r.receiveBy() : null,
-				r.status() == AfterSaleStatus.REFUNDED || r.status() == AfterSaleStatus.WITHDRAWN ? null : r.refundDueBy(),
-				r.refundedFen(), r.refundSource(), r.compensatedByPlatform(), repository.timeline(id), r.createdAt());
+				r.status() == AfterSaleStatus.REFUNDED || r.status() == AfterSaleStatus.WITHDRAWN
+						|| r.replacementShippedAt() != null ? null : r.refundDueBy(),
+				r.refundedFen(), r.refundSource(), r.compensatedByPlatform(), repository.timeline(id), r.createdAt(),
+				r.replacementCarrier(), r.replacementTrackingNumber());
 	}
 
 	// ---------------------------------------------------------------------------------------------------- helpers

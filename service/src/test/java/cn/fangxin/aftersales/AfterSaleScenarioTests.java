@@ -382,6 +382,48 @@ class AfterSaleScenarioTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("exchange: the shop sends the replacement after the return arrived and the buyer closes the case; a "
+			+ "shop that sends nothing in 7 days refunds instead")
+	void exchanges() {
+		var w = purchases.world();
+		String shop = w.shop().account().token();
+		String orderId = delivered(w, 1);
+		String id = open(orderId, w, ask("EXCHANGE", "QUALITY"));
+		call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE", "returnAddress", "换货组"), shop, 200);
+		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT4455"),
+				w.buyer().token(), 200);
+		assertThat(api.post("/api/v1/after-sales/" + id + "/replacement-shipment",
+				Map.of("carrier", "顺丰", "trackingNumber", "SF6677")).as(shop).send().code()).isEqualTo("REPLACEMENT_NOT_DUE");
+		JsonNode received = call("/api/v1/after-sales/" + id + "/return-receipt", Map.of(), shop, 200);
+		assertThat(received.path("status").asString()).isEqualTo("RETURN_RECEIVED");
+		assertThat(received.path("refundDueBy").asString()).as("the replacement is due").isNotEmpty();
+		JsonNode replaced = call("/api/v1/after-sales/" + id + "/replacement-shipment",
+				Map.of("carrier", "顺丰", "trackingNumber", "SF6677"), shop, 200);
+		assertThat(replaced.path("replacementTrackingNumber").asString()).isEqualTo("SF6677");
+		advance("P8D");
+		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("refundedFen").asLong())
+			.as("a shipped replacement is not refunded").isZero();
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString())
+			.as("held until the buyer closes the case").isEqualTo("DELIVERED");
+		assertThat(call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200).path("status")
+			.asString()).isEqualTo("WITHDRAWN");
+
+		String other = delivered(w, 1);
+		String unanswered = open(other, w, ask("EXCHANGE", "DAMAGED"));
+		call("/api/v1/after-sales/" + unanswered + "/decision", Map.of("decision", "APPROVE", "returnAddress", "换货组"), shop,
+				200);
+		call("/api/v1/after-sales/" + unanswered + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT8899"),
+				w.buyer().token(), 200);
+		call("/api/v1/after-sales/" + unanswered + "/return-receipt", Map.of(), shop, 200);
+		advance("P7DT1H");
+		JsonNode refunded = get("/api/v1/after-sales/" + unanswered, w.buyer().token());
+		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(4_900);
+		assertThat(events(refunded)).containsSubsequence("RETURN_RECEIVED", "REPLACEMENT_OVERDUE", "REFUNDED");
+		ledgerVerifies();
+	}
+
+	@Test
 	@DisplayName("refund only before shipment: the shop approves and escrow pays at once; bad requests are refused")
 	void refundOnlyAndValidation() {
 		var w = purchases.world();

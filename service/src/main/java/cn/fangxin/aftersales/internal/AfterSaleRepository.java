@@ -35,7 +35,8 @@ public class AfterSaleRepository {
 			String returnShippingPayer, Instant respondBy, String rejectionReason, List<String> rejectionEvidenceIds,
 			String returnAddress, String returnCarrier, String returnTrackingNumber, Instant returnShippedAt,
 			Instant receiveBy, Instant returnReceivedAt, Instant refundDueBy, long refundedFen, String refundSource,
-			boolean compensatedByPlatform, Instant createdAt) {
+			boolean compensatedByPlatform, Instant createdAt, String replacementCarrier, String replacementTrackingNumber,
+			Instant replacementShippedAt) {
 	}
 
 	public void insert(Row r) {
@@ -164,6 +165,7 @@ public class AfterSaleRepository {
 				rs.getString("return_address"), rs.getString("return_carrier"), rs.getString("return_tracking_number"),
 				SqlTime.read(rs, "return_shipped_at"), SqlTime.read(rs, "receive_by"), SqlTime.read(rs, "return_received_at"),
 				SqlTime.read(rs, "refund_due_by"), rs.getLong("refunded_fen"), rs.getString("refund_source"),
-				rs.getBoolean("compensated_by_platform"), SqlTime.read(rs, "created_at"));
+				rs.getBoolean("compensated_by_platform"), SqlTime.read(rs, "created_at"), rs.getString("replacement_carrier"),
+				rs.getString("replacement_tracking_number"), SqlTime.read(rs, "replacement_shipped_at"));
 	}
 }

@@ -72,6 +72,13 @@ class AfterSaleController {
 		return afterSales.confirmReturnReceipt(caller, id);
 	}
 
+	@PostMapping("/api/v1/after-sales/{id}/replacement-shipment")
+	@Operation(summary = "The shop sends an exchange's replacement (due 7 days after the return arrived)",
+			description = "409 REPLACEMENT_NOT_DUE.")
+	AfterSaleView shipReplacement(@PathVariable String id, @RequestBody Shipment shipment, Caller caller) {
+		return afterSales.shipReplacement(caller, id, shipment.carrier(), shipment.trackingNumber());
+	}
+
 	@PostMapping("/api/v1/after-sales/{id}/escalation")
 	@Operation(summary = "The consumer takes a rejection to the platform", description = "409 AFTER_SALE_NOT_REJECTED.")
 	AfterSaleView escalate(@PathVariable String id, Caller caller) {

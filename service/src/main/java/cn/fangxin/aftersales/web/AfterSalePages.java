@@ -185,6 +185,13 @@ class AfterSalePages {
 		return act(id, redirect, "afterSale.returnReceived", () -> afterSales.confirmReturnReceipt(caller, id));
 	}
 
+	@PostMapping("/after-sales/{id}/ship-replacement")
+	String shipReplacement(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber,
+			Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.replacementShipped",
+				() -> afterSales.shipReplacement(caller, id, carrier, trackingNumber));
+	}
+
 	@PostMapping("/after-sales/{id}/escalate")
 	String escalate(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "afterSale.escalated", () -> afterSales.escalate(caller, id));
