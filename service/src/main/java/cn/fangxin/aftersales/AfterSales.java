@@ -324,6 +324,28 @@ public class AfterSales {
 		return view(id);
 	}
 
+	/**
+	 * The return was delivered to the shop (staff report it, as for orders, until carriers do): the shop's silence from
+	 * now on counts as receipt after {@code receiveAfterDelivery}. 409 {@code RETURN_NOT_SHIPPED}.
+	 */
+	@Transactional
+	public AfterSaleView returnDelivered(Caller caller, String id) {
+		caller.requireRole(Role.AGENT, Role.ADMIN);
+		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such after-sales case."));
+		if (row.status() != AfterSaleStatus.RETURN_SHIPPED) {
+			throw ApiProblem.conflict("RETURN_NOT_SHIPPED", "No return is on its way for this case.");
+		}
+		Instant now = clock.instant();
+		Instant receiveBy = now.plus(properties.receiveAfterDelivery());
+		if (receiveBy.isAfter(row.receiveBy())) {
+			receiveBy = row.receiveBy();
+		}
+		repository.update(id, AfterSaleStatus.RETURN_SHIPPED, now, Map.of("return_delivered_at", now, "receive_by", receiveBy));
+		repository.event(id, now, "RETURN_DELIVERED", Orders.actorOf(caller), null);
+		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
+		return view(id);
+	}
+
 	/** The consumer takes a rejection further (to staff until complaints exist). 409 {@code AFTER_SALE_NOT_REJECTED}. */
 	@Transactional
 	public AfterSaleView escalate(Caller caller, String id) {

@@ -250,7 +250,11 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(approved.path("returnAddress").asString()).as("the shop's registered address").contains("深圳市");
 		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT1234"),
 				w.buyer().token(), 200);
-		advance("P10DT1H");
+		advance("P2D");
+		assertThat(api.post("/api/v1/after-sales/" + id + "/return-delivery", Map.of()).as(w.shop().account().token()).send()
+			.status()).isEqualTo(403);
+		call("/api/v1/after-sales/" + id + "/return-delivery", Map.of(), api.demoToken("agent"), 200);
+		advance("P3DT1H"); // 3 days of silence after delivery, well before the 10-day fallback
 		JsonNode refunded = get("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(events(refunded)).containsSubsequence("RECEIVED_BY_SILENCE", "REFUNDED");
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");

@@ -66,6 +66,13 @@ class AfterSaleController {
 		return afterSales.shipReturn(caller, id, shipment.carrier(), shipment.trackingNumber());
 	}
 
+	@PostMapping("/api/v1/after-sales/{id}/return-delivery")
+	@Operation(summary = "The return was delivered to the shop (AGENT, ADMIN, or a carrier): silence then counts as "
+			+ "receipt after 3 days", description = "409 RETURN_NOT_SHIPPED.")
+	AfterSaleView returnDelivered(@PathVariable String id, Caller caller) {
+		return afterSales.returnDelivered(caller, id);
+	}
+
 	@PostMapping("/api/v1/after-sales/{id}/return-receipt")
 	@Operation(summary = "The shop confirms the return arrived; the refund follows", description = "409 RETURN_NOT_SHIPPED.")
 	AfterSaleView receipt(@PathVariable String id, Caller caller) {

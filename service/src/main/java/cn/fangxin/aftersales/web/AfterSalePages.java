@@ -192,6 +192,11 @@ class AfterSalePages {
 				() -> afterSales.shipReplacement(caller, id, carrier, trackingNumber));
 	}
 
+	@PostMapping("/after-sales/{id}/return-delivered")
+	String returnDelivered(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "afterSale.returnDelivered", () -> afterSales.returnDelivered(caller, id));
+	}
+
 	@PostMapping("/after-sales/{id}/escalate")
 	String escalate(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "afterSale.escalated", () -> afterSales.escalate(caller, id));
