@@ -174,6 +174,16 @@ public class EvidenceVault {
 		return readable(caller, id).view();
 	}
 
+	/** The records filed under an order that the caller may read (its parties' uploads, system records), oldest first. */
+	@Transactional(readOnly = true)
+	public java.util.List<EvidenceView> ofOrder(Caller caller, String orderId) {
+		return repository.ofOrder(orderId)
+			.stream()
+			.filter(row -> caller.isStaff() || row.parties().contains(caller.id().value()))
+			.map(EvidenceRepository.Row::view)
+			.toList();
+	}
+
 	/** A record's content, for its parties and staff. */
 	@Transactional(readOnly = true)
 	public Content content(Caller caller, String id) {

@@ -39,6 +39,8 @@ class NoReasonReturnBrowserTests {
 		assertThat(api.post("/api/v1/orders/" + orderId + "/delivery", Map.of()).as(api.demoToken("agent")).send().status())
 			.isEqualTo(200);
 		Api.SignedUp buyer = world.buyer();
+		String photo = api.upload("/api/v1/evidence", buyer.token(), "unopened.png", cn.fangxin.evidence.EvidenceLogTests.png(),
+				Map.of("kind", "SCREENSHOT", "orderId", orderId)).json().path("id").asString();
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/?lang=zh-CN");
 			browser.signIn(buyer.username(), buyer.password());
@@ -48,10 +50,12 @@ class NoReasonReturnBrowserTests {
 			browser.select("#type", "RETURN_AND_REFUND").select("#reason", "NO_REASON_7DAY")
 				.click("#submit-after-sale");
 			assertThat(browser.waitForText(".notice.error", "部分信息需要修改")).contains("2,000");
-			browser.type("#description", "尺码不合适，未拆封").click("#submit-after-sale");
+			browser.type("#description", "尺码不合适，未拆封").click("#evidence-choice input[value='" + photo + "']")
+				.click("#submit-after-sale");
 			assertThat(browser.waitForText("#after-sale-status", "待商家处理")).isEqualTo("待商家处理");
 			assertThat(browser.text("#respond-countdown")).contains("小时");
 			assertThat(browser.text("#case-amount")).isEqualTo("49.00");
+			assertThat(browser.text("#case-evidence")).contains(photo);
 			String casePath = browser.currentPath();
 			browser.screenshot("after-sale-requested");
 			browser.signOut();

@@ -35,10 +35,13 @@ class AfterSalePages {
 	private final cn.fangxin.aftersales.Invoices invoices;
 	private final cn.fangxin.aftersales.AddressChanges changes;
 	private final Orders orders;
+	private final cn.fangxin.evidence.EvidenceVault vault;
 	private final Clock clock;
 
 	AfterSalePages(AfterSales afterSales, cn.fangxin.aftersales.Invoices invoices,
-			cn.fangxin.aftersales.AddressChanges changes, Orders orders, Clock clock) {
+			cn.fangxin.aftersales.AddressChanges changes, Orders orders, cn.fangxin.evidence.EvidenceVault vault,
+			Clock clock) {
+		this.vault = vault;
 		this.afterSales = afterSales;
 		this.invoices = invoices;
 		this.changes = changes;
@@ -47,12 +50,12 @@ class AfterSalePages {
 	}
 
 	/** The request form. */
-	record RequestForm(String type, String reason, String amountYuan, String description) {
+	record RequestForm(String type, String reason, String amountYuan, String description, List<String> evidenceIds) {
 	}
 
 	@GetMapping("/orders/{id}/after-sales/new")
 	String form(@PathVariable String id, Caller caller, Model model) {
-		model.addAttribute("form", new RequestForm("RETURN_AND_REFUND", "NO_REASON_7DAY", "", ""));
+		model.addAttribute("form", new RequestForm("RETURN_AND_REFUND", "NO_REASON_7DAY", "", "", List.of()));
 		return formPage(id, caller, model);
 	}
 
@@ -64,7 +67,7 @@ class AfterSalePages {
 					: Money.parseYuan(form.amountYuan(), "amountFen").fen();
 			AfterSaleView created = afterSales.request(caller, id,
 					new AfterSaleRequest(form.type(), form.reason(), "EXCHANGE".equals(form.type()) ? null : amount,
-							form.description(), List.of()));
+							form.description(), form.evidenceIds() == null ? List.of() : form.evidenceIds()));
 			redirect.addFlashAttribute("flash", "afterSale.requested");
 			return "redirect:/after-sales/" + created.id();
 		}
@@ -76,6 +79,11 @@ class AfterSalePages {
 
 	private String formPage(String orderId, Caller caller, Model model) {
 		model.addAttribute("order", orders.get(caller, orderId));
+		model.addAttribute("evidence", vault.ofOrder(caller, orderId)
+			.stream()
+			.filter(e -> e.kind() != cn.fangxin.evidence.EvidenceKind.ORDER_SNAPSHOT
+					&& e.kind() != cn.fangxin.evidence.EvidenceKind.CASE_EVENT)
+			.toList());
 		model.addAttribute("types", AfterSaleType.values());
 		model.addAttribute("reasons", AfterSaleReason.values());
 		return "aftersales/new";

@@ -39,7 +39,12 @@ class EvidencePages {
 	}
 
 	@GetMapping("/evidence")
-	String upload(Model model) {
+	String upload(@RequestParam(required = false) String orderId, Model model) {
+		model.addAttribute("orderId", orderId);
+		return upload(model);
+	}
+
+	private String upload(Model model) {
 		model.addAttribute("kinds", Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::uploadable).toList());
 		return "evidence/upload";
 	}
@@ -63,6 +68,7 @@ class EvidencePages {
 		}
 		catch (ApiProblem problem) {
 			model.addAttribute("problem", problem);
+			model.addAttribute("orderId", orderId);
 			return upload(model);
 		}
 		catch (IOException e) {
