@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param orderId the order
  * @param merchantId the shop
  * @param newAddress the new address, masked
- * @param status REQUESTED, ACCEPTED, DECLINED or ESCALATED (the shop was silent for 24 h: customer service decides)
+ * @param status REQUESTED, ACCEPTED, DECLINED, ESCALATED (the shop was silent for 24 h: customer service decides) or
+ *        EXPIRED (the order shipped before anyone decided)
  * @param respondBy the shop's deadline
  * @param declineReason why the shop declined
  * @param decidedBy MERCHANT or STAFF:name

@@ -70,6 +70,7 @@ public class AddressChanges {
 				&& order.status() != OrderStatus.AWAITING_PAYMENT) {
 			throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order is " + order.status() + ": too late to change the address.");
 		}
+		orders.lock(orderId); // one open change per order
 		boolean open = repository.addressChangesWhere("order_id", orderId, 20)
 			.stream()
 			.anyMatch(c -> "REQUESTED".equals(c.view().status()) || "ESCALATED".equals(c.view().status()));
@@ -107,6 +108,10 @@ public class AddressChanges {
 		}
 		String by = merchant ? "MERCHANT" : Orders.actorOf(caller);
 		Instant now = clock.instant();
+		if (!changeable(orders.view(row.view().orderId()))) {
+			repository.updateAddressChange(id, "EXPIRED", null, "SYSTEM", now);
+			throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order has left: the address can no longer change.");
+		}
 		if ("ACCEPT".equals(decision)) {
 			OrderRequest.Address address = json.readValue(cipher.decrypt(row.addressCipher(), FIELD),
 					OrderRequest.Address.class);
@@ -133,7 +138,17 @@ public class AddressChanges {
 		if (row == null || !"REQUESTED".equals(row.view().status()) || clock.instant().isBefore(row.view().respondBy())) {
 			return;
 		}
+		if (!changeable(orders.view(row.view().orderId()))) {
+			// shipped (or closed) meanwhile: nothing left for customer service to decide; the record stays
+			repository.updateAddressChange(id, "EXPIRED", null, "SYSTEM", clock.instant());
+			return;
+		}
 		repository.updateAddressChange(id, "ESCALATED", null, null, clock.instant());
+	}
+
+	private static boolean changeable(OrderView order) {
+		return order.status() == OrderStatus.PAID || order.status() == OrderStatus.AWAITING_SHIPMENT
+				|| order.status() == OrderStatus.AWAITING_PAYMENT;
 	}
 
 	@Transactional(readOnly = true)

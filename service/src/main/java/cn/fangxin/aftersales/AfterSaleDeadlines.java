@@ -28,6 +28,11 @@ class AfterSaleDeadlines {
 	}
 
 	@Bean
+	DeadlineHandler afterSaleShipReturnDue(AfterSales afterSales) {
+		return handler(AfterSales.SHIP_RETURN_DUE, d -> afterSales.shipReturnDue(d.subjectId()));
+	}
+
+	@Bean
 	DeadlineHandler invoiceDue(Invoices invoices) {
 		return handler(Invoices.DUE, d -> invoices.due(d.subjectId()));
 	}

@@ -49,6 +49,7 @@ public class AfterSales {
 	public static final String RESPOND_DUE = "AFTER_SALE_RESPOND";
 	public static final String RECEIVE_DUE = "AFTER_SALE_RECEIVE";
 	public static final String REFUND_DUE = "AFTER_SALE_REFUND";
+	public static final String SHIP_RETURN_DUE = "AFTER_SALE_SHIP_RETURN";
 	static final String NOT_FOUND = "AFTER_SALE_NOT_FOUND";
 	private static final String NOT_INTACT = "NOT_INTACT";
 
@@ -96,25 +97,20 @@ public class AfterSales {
 		if (description.isEmpty() || description.length() > 2000) {
 			errors.add(new ApiProblem.FieldError("description", "REQUIRED", "what happened, up to 2,000 characters"));
 		}
-		List<String> evidenceIds = request.evidenceIds() == null ? List.of() : List.copyOf(request.evidenceIds());
-		if (evidenceIds.size() > 20) {
-			errors.add(new ApiProblem.FieldError("evidenceIds", "TOO_MANY", "at most 20 records"));
-		}
+		List<String> evidenceIds = ids(request.evidenceIds(), "evidenceIds", errors);
 		if (reason == AfterSaleReason.NO_REASON_7DAY && type == AfterSaleType.REFUND_ONLY) {
 			errors.add(new ApiProblem.FieldError("type", "REASON_NEEDS_RETURN",
 					"a 7-day no-reason request returns the goods: RETURN_AND_REFUND or EXCHANGE"));
-		}
-		if (type == AfterSaleType.EXCHANGE && request.amountFen() != null) {
-			errors.add(new ApiProblem.FieldError("amountFen", "NOT_FOR_EXCHANGE", "an exchange refunds nothing"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request is not complete.", errors);
 		}
 		for (String evidenceId : evidenceIds) {
-			requireReadable(caller, evidenceId, "evidenceIds");
+			requireReadable(caller, evidenceId, orderId, "evidenceIds");
 		}
-		if (order.escrow().paidFen() == 0 || order.status() == OrderStatus.REFUNDED
-				|| order.status() == OrderStatus.CANCELLED) {
+		orders.lock(orderId); // one case at a time per order: the checks below hold until this commits
+		long left = orders.refundableFen(orderId);
+		if (left <= 0 || order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED) {
 			throw ApiProblem.conflict("ORDER_NOT_PAID", "This order has no payment to refund or exchange.");
 		}
 		if (!repository.openOf(orderId).isEmpty()) {
@@ -127,9 +123,9 @@ public class AfterSales {
 		if (reason == AfterSaleReason.NO_REASON_7DAY) {
 			requireReturnable(order, now);
 		}
-		long left = order.totalFen() - orders.refundedFen(orderId);
-		long amount = type == AfterSaleType.EXCHANGE ? 0 : request.amountFen() == null ? left : request.amountFen();
-		if (type != AfterSaleType.EXCHANGE && (amount < 1 || amount > left)) {
+		// for an exchange, the value of the goods sent back: refunded only if no replacement comes
+		long amount = request.amountFen() == null ? left : request.amountFen();
+		if (amount < 1 || amount > left) {
 			throw ApiProblem.rule("AMOUNT_EXCEEDS_PAID", "At most " + left + " fen can be refunded for this order.")
 				.with("refundableFen", left);
 		}
@@ -157,14 +153,16 @@ public class AfterSales {
 						+ item.exclusionReason() + ", CRPL art. 25).").with("exclusionReason", item.exclusionReason());
 			}
 		}
-		if (order.deliveredAt() == null) {
+		// signed for: the delivery report, or the consumer's own confirmation of receipt
+		Instant signed = order.deliveredAt() != null ? order.deliveredAt() : order.completedAt();
+		if (signed == null) {
 			return; // the window starts the day after signing; until then a return is open
 		}
-		LocalDate last = lastDayOfWindow(order.deliveredAt());
+		LocalDate last = lastDayOfWindow(signed);
 		if (LocalDate.ofInstant(now, WorkingDayCalendar.ZONE).isAfter(last)) {
 			throw ApiProblem.rule("RETURN_WINDOW_CLOSED",
 					"The 7 days for a no-reason return ended on " + last + " (signed for on "
-							+ LocalDate.ofInstant(order.deliveredAt(), WorkingDayCalendar.ZONE) + ").")
+							+ LocalDate.ofInstant(signed, WorkingDayCalendar.ZONE) + ").")
 				.with("lastDay", last.toString());
 		}
 	}
@@ -185,6 +183,11 @@ public class AfterSales {
 	public AfterSaleView decide(Caller caller, String id, String decision, String reason, String returnAddress,
 			List<String> evidenceIds) {
 		Row row = lockAs(caller, id, Party.MERCHANT);
+		if (row.status() == AfterSaleStatus.REQUESTED && !clock.instant().isBefore(row.respondBy())) {
+			// the 48 hours are over: the silence approved it, whether or not the scheduler got there first
+			respondDue(id);
+			return view(id);
+		}
 		if (row.status() != AfterSaleStatus.REQUESTED) {
 			throw ApiProblem.conflict("AFTER_SALE_NOT_PENDING", "This case is " + row.status() + ", not waiting for you.");
 		}
@@ -193,9 +196,13 @@ public class AfterSales {
 			if (why == null || why.isEmpty() || why.length() > 500) {
 				throw ApiProblem.invalidField("reason", "REQUIRED", "a rejection needs a reason, up to 500 characters");
 			}
-			List<String> proof = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
+			List<ApiProblem.FieldError> errors = new ArrayList<>();
+			List<String> proof = ids(evidenceIds, "evidenceIds", errors);
+			if (!errors.isEmpty()) {
+				throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The rejection is not complete.", errors);
+			}
 			for (String evidenceId : proof) {
-				requireReadable(caller, evidenceId, "evidenceIds");
+				requireReadable(caller, evidenceId, row.orderId(), "evidenceIds");
 			}
 			if (row.reason() == AfterSaleReason.NO_REASON_7DAY && (!NOT_INTACT.equals(why) || proof.isEmpty())) {
 				throw ApiProblem.rule("REJECTION_NOT_ALLOWED", "A 7-day no-reason return may only be refused as NOT_INTACT, "
@@ -206,6 +213,8 @@ public class AfterSales {
 					Map.of("rejection_reason", why, "rejection_evidence_ids", String.join(",", proof)));
 			repository.event(id, now, "REJECTED", "MERCHANT", why);
 			record(id, row.orderId(), row.merchantId(), "REJECTED", Map.of("reason", why, "evidenceIds", proof));
+			// a rejected request does not hold the order; escalating holds it again
+			orders.liftHold(row.orderId(), id, "MERCHANT");
 			return view(id);
 		}
 		if (!"APPROVE".equals(decision)) {
@@ -225,6 +234,7 @@ public class AfterSales {
 		record(row.id(), row.orderId(), row.merchantId(), event, Map.of("actor", actor));
 		if (row.type().hasReturn()) {
 			repository.update(row.id(), AfterSaleStatus.APPROVED, now, Map.of("return_address", returnAddress));
+			deadlines.schedule(SHIP_RETURN_DUE, row.id(), now.plus(properties.returnShipWindow()));
 			return;
 		}
 		Instant due = now.plus(properties.refundWindow());
@@ -263,37 +273,32 @@ public class AfterSales {
 
 	/** Refunds what is left of the case from the first source that can pay; false when none could (yet). */
 	private boolean refund(Row row, String actor, boolean compensate) {
-		return refund(row, actor, compensate, row.amountFen() - row.refundedFen());
-	}
-
-	private boolean refund(Row row, String actor, boolean compensate, long asked) {
-		OrderView order = orders.view(row.orderId());
-		long paymentLeft = order.escrow().paidFen() - orders.refundedFen(row.orderId());
-		long amount = Math.min(asked, paymentLeft);
-		if (amount <= 0) {
+		long asked = row.amountFen() - row.refundedFen();
+		Optional<Orders.Refunded> done = asked <= 0 ? Optional.of(new Orders.Refunded(Orders.RefundSource.NOTHING_LEFT, 0))
+				: orders.refund(row.orderId(), "afs-" + row.id(), Money.fen(asked), row.id(), actor, "after-sales " + row.id(),
+						compensate);
+		Instant now = clock.instant();
+		if (done.isEmpty()) {
+			repository.event(row.id(), now, "REFUND_PENDING", "SYSTEM",
+					"neither escrow nor the shop's balance can pay now; due by " + row.refundDueBy());
+			return false;
+		}
+		Orders.Refunded refunded = done.get();
+		if (refunded.source() == Orders.RefundSource.NOTHING_LEFT) {
 			// the order's payment went back by another path meanwhile (a late-shipment refund, a cancellation)
-			Instant now = clock.instant();
 			repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen()));
 			repository.event(row.id(), now, "REFUNDED_ELSEWHERE", "SYSTEM", "the order's payment was refunded already");
 			orders.liftHold(row.orderId(), row.id(), actor);
 			return true;
 		}
-		Optional<Orders.RefundSource> source = orders.refund(row.orderId(), "afs-" + row.id(), Money.fen(amount), row.id(),
-				actor, "after-sales " + row.id(), compensate);
-		if (source.isEmpty()) {
-			repository.event(row.id(), clock.instant(), "REFUND_PENDING", "SYSTEM",
-					"neither escrow nor the shop's balance can pay now; due by " + row.refundDueBy());
-			return false;
-		}
-		Instant now = clock.instant();
-		boolean compensated = source.get() == Orders.RefundSource.COMPENSATION_FIRST;
-		repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("amount_fen", Math.max(row.amountFen(), amount),
-				"refunded_fen", row.refundedFen() + amount,
-				"refund_source", source.get().name(), "compensated_by_platform", compensated));
+		boolean compensated = refunded.source() == Orders.RefundSource.COMPENSATION_FIRST;
+		repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen",
+				row.refundedFen() + refunded.amountFen(), "refund_source", refunded.source().name(),
+				"compensated_by_platform", compensated));
 		repository.event(row.id(), now, compensated ? "REFUNDED_BY_PLATFORM" : "REFUNDED", actor,
-				amount + " fen from " + source.get());
+				refunded.amountFen() + " fen from " + refunded.source());
 		record(row.id(), row.orderId(), row.merchantId(), "REFUNDED",
-				Map.of("amountFen", amount, "source", source.get().name()));
+				Map.of("amountFen", refunded.amountFen(), "source", refunded.source().name()));
 		orders.liftHold(row.orderId(), row.id(), actor);
 		return true;
 	}
@@ -321,6 +326,7 @@ public class AfterSales {
 				"return_shipped_at", now, "receive_by", receiveBy));
 		repository.event(id, now, "RETURN_SHIPPED", "CONSUMER", c + " " + t);
 		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
+		orders.hold(row.orderId(), id, "after-sales return on its way", "CONSUMER"); // again, if it had lapsed
 		return view(id);
 	}
 
@@ -360,6 +366,7 @@ public class AfterSales {
 		Instant now = clock.instant();
 		repository.update(id, AfterSaleStatus.ESCALATED, now, Map.of());
 		repository.event(id, now, "ESCALATED", "CONSUMER", "to platform customer service");
+		orders.hold(row.orderId(), id, "after-sales " + row.type() + " escalated", "CONSUMER");
 		return view(id);
 	}
 
@@ -425,6 +432,20 @@ public class AfterSales {
 		approve(row, "SYSTEM", "APPROVED_BY_SILENCE", address);
 	}
 
+	/**
+	 * The consumer did not send an approved return back in time: the case stays approved (the consumer may still send
+	 * it), but it no longer holds the order.
+	 */
+	@Transactional
+	public void shipReturnDue(String id) {
+		Row row = repository.lock(id).orElse(null);
+		if (row == null || row.status() != AfterSaleStatus.APPROVED || !row.type().hasReturn()) {
+			return;
+		}
+		repository.event(id, clock.instant(), "RETURN_NOT_SENT", "SYSTEM", "the order is no longer held");
+		orders.liftHold(row.orderId(), id, "SYSTEM");
+	}
+
 	/** The merchant did not confirm the return in time: it counts as received, and the refund follows. */
 	@Transactional
 	public void receiveDue(String id) {
@@ -449,8 +470,7 @@ public class AfterSales {
 			}
 			// the shop kept the returned goods and sent nothing: the buyer gets the money back instead
 			repository.event(id, clock.instant(), "REPLACEMENT_OVERDUE", "SYSTEM", "no replacement by " + row.refundDueBy());
-			OrderView order = orders.view(row.orderId());
-			refund(row, "SYSTEM", true, order.escrow().paidFen() - orders.refundedFen(row.orderId()));
+			refund(row, "SYSTEM", true); // the value of the goods sent back, stated with the request
 			return;
 		}
 		refund(row, "SYSTEM", true);
@@ -479,6 +499,8 @@ public class AfterSales {
 		repository.update(id, AfterSaleStatus.RETURN_RECEIVED, now, Map.of("replacement_carrier", c,
 				"replacement_tracking_number", t, "replacement_shipped_at", now));
 		repository.event(id, now, "REPLACEMENT_SHIPPED", "MERCHANT", c + " " + t);
+		// the order may complete again (no sooner than 3 days after this); the consumer closes the case
+		orders.liftHold(row.orderId(), id, "MERCHANT");
 		return view(id);
 	}
 
@@ -561,14 +583,30 @@ public class AfterSales {
 				&& merchants.accountOf(row.merchantId()).map(caller.id()::equals).orElse(false);
 	}
 
-	private void requireReadable(Caller caller, String evidenceId, String field) {
+	private void requireReadable(Caller caller, String evidenceId, String orderId, String field) {
+		cn.fangxin.evidence.EvidenceView evidence;
 		try {
-			vault.get(caller, evidenceId);
+			evidence = vault.get(caller, evidenceId);
 		}
 		catch (ApiProblem notFound) {
 			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "No evidence record " + evidenceId + " that you may use.")
 				.with("field", field);
 		}
+		if (!orderId.equals(evidence.orderId())) {
+			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "Evidence " + evidenceId + " is not filed under this order.")
+				.with("field", field);
+		}
+	}
+
+	private static List<String> ids(List<String> given, String field, List<ApiProblem.FieldError> errors) {
+		if (given == null) {
+			return List.of();
+		}
+		if (given.size() > 20 || given.stream().anyMatch(i -> i == null || i.isBlank() || i.length() > 40)) {
+			errors.add(new ApiProblem.FieldError(field, "EVIDENCE_IDS_INVALID", "up to 20 evidence ids"));
+			return List.of();
+		}
+		return given.stream().map(String::strip).distinct().toList();
 	}
 
 	/** A CASE_EVENT evidence record of a step, readable by both parties: ids and facts, no personal data. */

@@ -12,14 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        reported (10 days)
  * @param receiveAfterDelivery once the return is reported delivered, the shop's time to confirm receipt (3 days);
  *        silence counts as received
+ * @param returnShipWindow after a return's approval, the consumer's time to send the goods back (7 days); later, the
+ *        case stops holding the order
  * @param refundWindow from receipt of the return (or approval of a refund-only request) until the refund is due (7
  *        days, CRPL art. 25); then the platform pays first
  */
 @ConfigurationProperties("fangxin.after-sales")
 public record AfterSalesProperties(Duration respondWindow, Duration returnReceiveWindow,
-		Duration receiveAfterDelivery, Duration refundWindow) {
+		Duration receiveAfterDelivery, Duration returnShipWindow, Duration refundWindow) {
 
 	public AfterSalesProperties {
+		returnShipWindow = returnShipWindow == null ? Duration.ofDays(7) : returnShipWindow;
 		receiveAfterDelivery = receiveAfterDelivery == null ? Duration.ofDays(3) : receiveAfterDelivery;
 		respondWindow = respondWindow == null ? Duration.ofHours(48) : respondWindow;
 		returnReceiveWindow = returnReceiveWindow == null ? Duration.ofDays(10) : returnReceiveWindow;

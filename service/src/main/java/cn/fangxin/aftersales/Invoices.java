@@ -68,8 +68,16 @@ public class Invoices {
 		if (tax != null && !tax.matches("[0-9A-Z]{15,20}")) {
 			throw ApiProblem.invalidField("taxId", "TAX_ID_INVALID", "a taxpayer id of 15 to 20 letters and digits");
 		}
-		if (order.escrow().paidFen() == 0) {
-			throw ApiProblem.conflict("ORDER_NOT_PAID", "An invoice is for a paid order.");
+		if (order.escrow().paidFen() == 0 || order.status() == cn.fangxin.order.OrderStatus.CANCELLED
+				|| order.status() == cn.fangxin.order.OrderStatus.REFUNDED) {
+			throw ApiProblem.conflict("ORDER_NOT_PAID", "An invoice is for a paid order that was not refunded.");
+		}
+		orders.lock(orderId); // one open request per order
+		boolean open = repository.invoicesWhere("order_id", orderId, 50)
+			.stream()
+			.anyMatch(r -> "REQUESTED".equals(r.view().status()) || "OVERDUE".equals(r.view().status()));
+		if (open) {
+			throw ApiProblem.conflict("INVOICE_REQUEST_OPEN", "An invoice request for this order is still open.");
 		}
 		Instant now = clock.instant();
 		InvoiceView v = new InvoiceView(Ids.next("inv"), orderId, order.merchantId(), t, tax, "REQUESTED",
@@ -109,7 +117,9 @@ public class Invoices {
 			throw ApiProblem.invalidField("reason", "REQUIRED", "why, up to 500 characters");
 		}
 		repository.updateInvoice(id, "REFUSED", null, why, clock.instant());
-		merchants.mark(row.view().merchantId(), MarkKind.INVOICE_REFUSED, id);
+		if (!"OVERDUE".equals(row.view().status())) { // one mark per request
+			merchants.mark(row.view().merchantId(), MarkKind.INVOICE_REFUSED, id);
+		}
 		return view(id);
 	}
 

@@ -724,7 +724,18 @@ public class Orders {
 	 * fund pays first and recovers from the merchant's deposit, any shortfall becoming the merchant's receivable.
 	 */
 	public enum RefundSource {
-		ESCROW, MERCHANT_BALANCE, COMPENSATION_FIRST
+		ESCROW, MERCHANT_BALANCE, COMPENSATION_FIRST,
+		/** Nothing was left of the payment to refund (another path refunded it meanwhile). */
+		NOTHING_LEFT
+	}
+
+	/**
+	 * A refund made.
+	 *
+	 * @param source where the money came from
+	 * @param amountFen how much (at most what was left of the payment)
+	 */
+	public record Refunded(RefundSource source, long amountFen) {
 	}
 
 	/**
@@ -734,15 +745,21 @@ public class Orders {
 	 * same refund id again changes nothing.
 	 */
 	@Transactional
-	public Optional<RefundSource> refund(String orderId, String refundId, Money amount, String caseRef, String actor,
+	public Optional<Refunded> refund(String orderId, String refundId, Money asked, String caseRef, String actor,
 			String reason, boolean compensateIfNeeded) {
 		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
-		if (amount == null || !amount.isPositive() || order.paymentId() == null) {
+		if (asked == null || !asked.isPositive() || order.paymentId() == null) {
 			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to refund.");
 		}
+		// capped under the order's lock by what is left of the payment
+		long left = refundableFen(orderId);
+		if (left <= 0) {
+			return Optional.of(new Refunded(RefundSource.NOTHING_LEFT, 0));
+		}
+		Money amount = Money.fen(Math.min(asked.fen(), left));
 		if (held(orderId) >= amount.fen()) {
 			refundFromEscrow(orderId, refundId, amount, caseRef, actor, reason);
-			return Optional.of(RefundSource.ESCROW);
+			return Optional.of(new Refunded(RefundSource.ESCROW, amount.fen()));
 		}
 		Instant now = clock.instant();
 		LedgerAccountId available = AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId());
@@ -751,7 +768,7 @@ public class Orders {
 			payments.refund(new RefundRequest(refundId, order.paymentId(), amount, available, TransferCode.REFUND, orderId,
 					caseRef));
 			repository.event(orderId, now, "REFUNDED_BY_MERCHANT", actor, amount.fen() + " fen: " + reason);
-			return Optional.of(RefundSource.MERCHANT_BALANCE);
+			return Optional.of(new Refunded(RefundSource.MERCHANT_BALANCE, amount.fen()));
 		}
 		if (!compensateIfNeeded) {
 			return Optional.empty();
@@ -762,20 +779,25 @@ public class Orders {
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(order.merchantId());
 		long depositHas = ledger.balance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		long fromDeposit = Math.min(depositHas, amount.fen());
+		long shortfall = amount.fen() - fromDeposit;
+		// the recovery is one linked chain: the deposit's share and the shop's receivable for the rest, or neither
+		List<Transfer> recovery = new ArrayList<>();
 		if (fromDeposit > 0) {
-			ledger.executeOrThrow(Transfer.of("recover:" + refundId, deposit, fund, Money.fen(fromDeposit),
+			recovery.add(Transfer.of("recover:" + refundId, deposit, fund, Money.fen(fromDeposit),
 					TransferCode.DEPOSIT_RECOVERY).forOrder(orderId).forCase(caseRef));
 		}
-		long shortfall = amount.fen() - fromDeposit;
 		if (shortfall > 0) {
-			LedgerAccountId receivable = AccountKind.MERCHANT_RECEIVABLE.idFor(order.merchantId());
-			ledger.open(AccountKind.MERCHANT_RECEIVABLE, order.merchantId());
-			ledger.executeOrThrow(Transfer.of("receivable:" + refundId, receivable, fund, Money.fen(shortfall),
+			LedgerAccountId receivable = ledger.open(AccountKind.MERCHANT_RECEIVABLE, order.merchantId());
+			recovery.add(Transfer.of("receivable:" + refundId, receivable, fund, Money.fen(shortfall),
 					TransferCode.RECEIVABLE).forOrder(orderId).forCase(caseRef));
 		}
+		if (recovery.size() == 2) {
+			recovery.set(0, recovery.get(0).linkedToNext());
+		}
+		ledger.executeOrThrow(recovery.toArray(Transfer[]::new));
 		repository.event(orderId, now, "COMPENSATED_BY_PLATFORM", "SYSTEM", amount.fen() + " fen paid first by the platform ("
 				+ fromDeposit + " recovered from the deposit, " + shortfall + " owed by the shop): " + reason);
-		return Optional.of(RefundSource.COMPENSATION_FIRST);
+		return Optional.of(new Refunded(RefundSource.COMPENSATION_FIRST, amount.fen()));
 	}
 
 	/** An order as the system sees it, without an access check: for other modules acting on their own cases. */
@@ -783,6 +805,24 @@ public class Orders {
 	public OrderView view(String orderId) {
 		repository.find(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		return viewOf(orderId);
+	}
+
+	/** What is left of an order's payments to refund: paid into escrow minus refunded from any source. */
+	@Transactional(readOnly = true)
+	public long refundableFen(String orderId) {
+		String escrow = escrowOf(orderId).value();
+		long paid = ledger.transfersOfOrder(orderId)
+			.stream()
+			.filter(t -> t.code() == TransferCode.PAYMENT && escrow.equals(t.creditAccount()))
+			.mapToLong(TransferView::amountFen)
+			.sum();
+		return paid - refundedFen(orderId);
+	}
+
+	/** Locks an order's row for the caller's transaction (other modules checking and acting on an order at once). */
+	@Transactional
+	public void lock(String orderId) {
+		repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 	}
 
 	/** What an order's consumer has been refunded so far, in fen, from any source. */

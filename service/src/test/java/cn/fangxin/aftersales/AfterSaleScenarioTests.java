@@ -224,6 +224,15 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(api.post("/api/v1/orders/" + serumOrder + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
 			.as(w.buyer().token()).send().code()).as("confirmed at purchase").isEqualTo("RETURN_EXCLUDED");
 
+		// receipt confirmed by the consumer without a delivery report: the window runs from that confirmation
+		String selfConfirmed = purchases.paid(w);
+		call("/api/v1/orders/" + selfConfirmed + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF7770001"),
+				w.shop().account().token(), 200);
+		call("/api/v1/orders/" + selfConfirmed + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		advance("P20D");
+		assertThat(api.post("/api/v1/orders/" + selfConfirmed + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
+			.as(w.buyer().token()).send().code()).isEqualTo("RETURN_WINDOW_CLOSED");
+
 		// signed on Friday 2026-11-20: the 7th day, Friday the 27th, is a working day
 		assertThat(afterSales.lastDayOfWindow(Instant.parse("2026-11-20T04:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 27));
 		// signed on Saturday the 21st: the 7th day is Saturday the 28th, so the window runs to Monday the 30th
@@ -407,8 +416,8 @@ class AfterSaleScenarioTests extends ApiTest {
 		advance("P8D");
 		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("refundedFen").asLong())
 			.as("a shipped replacement is not refunded").isZero();
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString())
-			.as("held until the buyer closes the case").isEqualTo("DELIVERED");
+		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("holds").isEmpty())
+			.as("a shipped replacement no longer holds the order").isTrue();
 		assertThat(call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200).path("status")
 			.asString()).isEqualTo("WITHDRAWN");
 
@@ -444,6 +453,16 @@ class AfterSaleScenarioTests extends ApiTest {
 			.isEqualTo("AMOUNT_EXCEEDS_PAID");
 		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", ask("REFUND_ONLY", "NOT_RECEIVED"))
 			.as(w.shop().account().token()).send().status()).as("the shop does not ask").isEqualTo(403);
+		Map<String, Object> nullEvidence = ask("REFUND_ONLY", "NOT_RECEIVED");
+		nullEvidence.put("evidenceIds", java.util.Arrays.asList((String) null));
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", nullEvidence).as(w.buyer().token()).send().code())
+			.isEqualTo("VALIDATION_FAILED");
+		String elsewhere = api.upload("/api/v1/evidence", w.buyer().token(), "x.png", EvidenceLogTests.png(),
+				Map.of("kind", "SCREENSHOT")).json().path("id").asString();
+		Map<String, Object> foreign = ask("REFUND_ONLY", "NOT_RECEIVED");
+		foreign.put("evidenceIds", List.of(elsewhere));
+		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", foreign).as(w.buyer().token()).send().code())
+			.as("evidence must be filed under the order").isEqualTo("EVIDENCE_NOT_FOUND");
 
 		Map<String, Object> part = ask("REFUND_ONLY", "NOT_AS_DESCRIBED");
 		part.put("amountFen", 1_000);

@@ -87,7 +87,10 @@ class InvoiceAndAddressTests extends ApiTest {
 		String orderId = purchases.paid(w);
 		String late = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明"), w.buyer().token(), 201)
 			.path("id").asString();
-		String refused = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明（个人）"),
+		assertThat(api.post("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明"))
+			.as(w.buyer().token()).send().code()).as("one open request per order").isEqualTo("INVOICE_REQUEST_OPEN");
+		String otherOrder = purchases.paid(w);
+		String refused = call("/api/v1/orders/" + otherOrder + "/invoice-requests", Map.of("title", "王小明（个人）"),
 				w.buyer().token(), 201).path("id").asString();
 		String shop = w.shop().account().token();
 		assertThat(api.post("/api/v1/invoice-requests/" + refused + "/refusal", Map.of()).as(shop).send().code())
