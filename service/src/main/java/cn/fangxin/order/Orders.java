@@ -207,17 +207,13 @@ public class Orders {
 				json.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8), "application/json", id, null,
 				List.of(caller.id(), merchantAccount));
 
-		String addressJson = json.writeValueAsString(Map.of("name", address.name().strip(), "phone",
-				MobileNumber.parse(address.phone()).orElseThrow().digits(), "region", region, "line", address.line().strip()));
-		String masked = Masking.personName(address.name().strip()) + " "
-				+ MobileNumber.parse(address.phone()).orElseThrow().masked() + " " + region + " "
-				+ Masking.address(address.line().strip());
+		String masked = masked(address);
 		boolean escrow = mode == PaymentMode.ESCROW;
 		Instant payBy = escrow ? now.plus(properties.paymentWindow()) : null;
 		Instant shipBy = escrow ? null : now.plus(Duration.ofHours(shipWithin));
 		repository.insert(new OrderRepository.NewOrder(id, caller.id().value(), merchantId,
 				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
-				cipher.encrypt(addressJson, ADDRESS_FIELD), masked, payBy, shipBy, items), now);
+				encrypted(address), masked, payBy, shipBy, items), now);
 		ledger.open(AccountKind.ESCROW, id);
 		String placed = mode.name() + ", " + total + " fen";
 		repository.event(id, now, "PLACED", "CONSUMER", placed);
@@ -264,24 +260,7 @@ public class Orders {
 				}
 			}
 		}
-		OrderRequest.Address address = request.shippingAddress();
-		if (address == null) {
-			errors.add(new ApiProblem.FieldError("shippingAddress", "REQUIRED", "where should it go?"));
-		}
-		else {
-			if (blankOrLonger(address.name(), 50)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.name", "REQUIRED", "the recipient's name, up to 50 characters"));
-			}
-			if (address.phone() == null || MobileNumber.parse(address.phone()).isEmpty()) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.phone", "PHONE_INVALID", "a mainland mobile number"));
-			}
-			if (blankOrLonger(address.region(), 60)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.region", "REQUIRED", "province, city and district"));
-			}
-			if (blankOrLonger(address.line(), 200)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.line", "REQUIRED", "street and number, up to 200 characters"));
-			}
-		}
+		addressErrors(request.shippingAddress(), errors);
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The order is not complete.", errors);
 		}
@@ -600,27 +579,30 @@ public class Orders {
 	 */
 	public String requireValidAddress(OrderRequest.Address address) {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		if (address == null) {
-			errors.add(new ApiProblem.FieldError("shippingAddress", "REQUIRED", "where should it go?"));
-		}
-		else {
-			if (blankOrLonger(address.name(), 50)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.name", "REQUIRED", "the recipient's name, up to 50 characters"));
-			}
-			if (address.phone() == null || MobileNumber.parse(address.phone()).isEmpty()) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.phone", "PHONE_INVALID", "a mainland mobile number"));
-			}
-			if (blankOrLonger(address.region(), 60)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.region", "REQUIRED", "province, city and district"));
-			}
-			if (blankOrLonger(address.line(), 200)) {
-				errors.add(new ApiProblem.FieldError("shippingAddress.line", "REQUIRED", "street and number, up to 200 characters"));
-			}
-		}
+		addressErrors(address, errors);
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The address is not complete.", errors);
 		}
 		return masked(address);
+	}
+
+	private static void addressErrors(OrderRequest.Address address, List<ApiProblem.FieldError> errors) {
+		if (address == null) {
+			errors.add(new ApiProblem.FieldError("shippingAddress", "REQUIRED", "where should it go?"));
+			return;
+		}
+		if (blankOrLonger(address.name(), 50)) {
+			errors.add(new ApiProblem.FieldError("shippingAddress.name", "REQUIRED", "the recipient's name, up to 50 characters"));
+		}
+		if (address.phone() == null || MobileNumber.parse(address.phone()).isEmpty()) {
+			errors.add(new ApiProblem.FieldError("shippingAddress.phone", "PHONE_INVALID", "a mainland mobile number"));
+		}
+		if (blankOrLonger(address.region(), 60)) {
+			errors.add(new ApiProblem.FieldError("shippingAddress.region", "REQUIRED", "province, city and district"));
+		}
+		if (blankOrLonger(address.line(), 200)) {
+			errors.add(new ApiProblem.FieldError("shippingAddress.line", "REQUIRED", "street and number, up to 200 characters"));
+		}
 	}
 
 	private static String masked(OrderRequest.Address address) {

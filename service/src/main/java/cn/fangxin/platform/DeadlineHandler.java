@@ -12,4 +12,20 @@ public interface DeadlineHandler {
 
 	/** Acts on a deadline that fell due. The application clock reads the deadline's due time or later. */
 	void onDue(Deadline deadline);
+
+	/** A handler of one kind that acts on the deadline's subject. */
+	static DeadlineHandler of(String kind, java.util.function.Consumer<Deadline> action) {
+		return new DeadlineHandler() {
+
+			@Override
+			public String kind() {
+				return kind;
+			}
+
+			@Override
+			public void onDue(Deadline deadline) {
+				action.accept(deadline);
+			}
+		};
+	}
 }

@@ -51,27 +51,6 @@ class AfterSaleScenarioTests extends ApiTest {
 		purchases = new Purchases(api);
 	}
 
-	JsonNode call(String path, Object body, String token, int expected) {
-		var r = api.post(path, body).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-		return r.json();
-	}
-
-	JsonNode get(String path, String token) {
-		var r = api.get(path).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(200);
-		return r.json();
-	}
-
-	void advance(String duration) {
-		call("/api/v1/admin/clock/advance", Map.of("duration", duration), api.demoToken("admin"), 200);
-	}
-
-	void ledgerVerifies() {
-		var r = api.get("/api/v1/admin/ledger/verify").as(api.demoToken("admin")).send();
-		assertThat(r.json().path("ok").asBoolean()).as(r.body()).isTrue();
-	}
-
 	/** A paid order, shipped and delivered. */
 	String delivered(Purchases.World w, int quantity) {
 		String id = purchases.place(w, quantity, "ESCROW").path("id").asString();
@@ -128,7 +107,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(requested.path("amountFen").asLong()).isEqualTo(9_800);
 		assertThat(requested.path("returnShippingPayer").asString()).isEqualTo("CONSUMER");
 		assertThat(requested.path("respondBy").asString()).isNotEmpty();
-		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		JsonNode order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("holds").get(0).path("ref").asString()).as("the case holds auto-confirm").isEqualTo(id);
 		// a second request on the same order waits for the first
 		assertThat(api.post("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "QUALITY"))
@@ -148,7 +127,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(shipped.path("receiveBy").asString()).isNotEmpty();
 		// the 10 days to auto-confirm pass while the case is open: the order does not complete
 		advance("P9D");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
 		JsonNode refunded = call("/api/v1/after-sales/" + id + "/return-receipt", Map.of(), shop, 200);
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(9_800);
@@ -157,7 +136,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(events(refunded)).containsSubsequence("REQUESTED", "APPROVED", "RETURN_SHIPPED", "RETURN_RECEIVED",
 				"REFUNDED");
 
-		order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(order.path("escrow").path("refundedFen").asLong()).isEqualTo(9_800);
 		assertThat(order.path("holds").isEmpty()).as("the hold is lifted").isTrue();
@@ -248,12 +227,12 @@ class AfterSaleScenarioTests extends ApiTest {
 		var w = purchases.world();
 		String orderId = delivered(w, 1);
 		advance("P11D");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
 		String id = open(orderId, w, ask("RETURN_AND_REFUND", "QUALITY"));
-		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("returnShippingPayer").asString())
+		assertThat(fetch("/api/v1/after-sales/" + id, w.buyer().token()).path("returnShippingPayer").asString())
 			.isEqualTo("MERCHANT");
 		advance("PT49H");
-		JsonNode approved = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode approved = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
 		assertThat(events(approved)).contains("APPROVED_BY_SILENCE");
 		assertThat(approved.path("returnAddress").asString()).as("the shop's registered address").contains("深圳市");
@@ -264,7 +243,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			.status()).isEqualTo(403);
 		call("/api/v1/after-sales/" + id + "/return-delivery", Map.of(), api.demoToken("agent"), 200);
 		advance("P3DT1H"); // 3 days of silence after delivery, well before the 10-day fallback
-		JsonNode refunded = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode refunded = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(events(refunded)).containsSubsequence("RECEIVED_BY_SILENCE", "REFUNDED");
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(refunded.path("refundSource").asString()).isEqualTo("MERCHANT_BALANCE");
@@ -295,7 +274,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(events(received)).contains("REFUND_PENDING");
 
 		advance("P7DT1H");
-		JsonNode paid = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode paid = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(paid.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(paid.path("compensatedByPlatform").asBoolean()).isTrue();
 		assertThat(paid.path("refundSource").asString()).isEqualTo("COMPENSATION_FIRST");
@@ -304,7 +283,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			.fen()).as("the deposit went to the fund").isZero();
 		assertThat(ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(w.shop().merchantId())).orElseThrow()
 			.debitBalance().fen()).as("the shop owes the rest").isEqualTo(47_000);
-		JsonNode balance = get("/api/v1/merchants/" + w.shop().merchantId() + "/balance", shop);
+		JsonNode balance = fetch("/api/v1/merchants/" + w.shop().merchantId() + "/balance", shop);
 		assertThat(balance.path("receivableFen").asLong()).isEqualTo(47_000);
 		ledgerVerifies();
 	}
@@ -343,10 +322,10 @@ class AfterSaleScenarioTests extends ApiTest {
 		// the consumer escalates: the order stays held; staff see the case
 		JsonNode escalated = call("/api/v1/after-sales/" + id + "/escalation", Map.of(), w.buyer().token(), 200);
 		assertThat(escalated.path("status").asString()).isEqualTo("ESCALATED");
-		assertThat(get("/api/v1/after-sales?orderId=" + orderId, api.demoToken("agent")).path("items").get(0).path("status")
+		assertThat(fetch("/api/v1/after-sales?orderId=" + orderId, api.demoToken("agent")).path("items").get(0).path("status")
 			.asString()).isEqualTo("ESCALATED");
 		advance("P11D");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
 		// the shop cannot decide for customer service; customer service needs reasoning
 		assertThat(api.post("/api/v1/after-sales/" + id + "/staff-decision", Map.of("decision", "UPHOLD", "reasoning", "x"))
 			.as(shop).send().status()).isEqualTo(403);
@@ -358,7 +337,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(api.post("/api/v1/after-sales/" + id + "/withdrawal", Map.of()).as(w.buyer().token()).send().code())
 			.isEqualTo("AFTER_SALE_CLOSED");
 		advance("P3DT1H");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
 		ledgerVerifies();
 	}
 
@@ -388,7 +367,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		JsonNode kept = call("/api/v1/after-sales/" + other + "/staff-decision",
 				Map.of("decision", "UPHOLD", "reasoning", "照片显示外力损坏"), agent, 200);
 		assertThat(kept.path("status").asString()).isEqualTo("REJECTED");
-		assertThat(get("/api/v1/orders/" + upheld, w.buyer().token()).path("holds").isEmpty()).isTrue();
+		assertThat(fetch("/api/v1/orders/" + upheld, w.buyer().token()).path("holds").isEmpty()).isTrue();
 		assertThat(api.post("/api/v1/after-sales/" + other + "/escalation", Map.of()).as(w.buyer().token()).send().code())
 			.isEqualTo("AFTER_SALE_DECIDED");
 		ledgerVerifies();
@@ -414,9 +393,9 @@ class AfterSaleScenarioTests extends ApiTest {
 				Map.of("carrier", "顺丰", "trackingNumber", "SF6677"), shop, 200);
 		assertThat(replaced.path("replacementTrackingNumber").asString()).isEqualTo("SF6677");
 		advance("P8D");
-		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("refundedFen").asLong())
+		assertThat(fetch("/api/v1/after-sales/" + id, w.buyer().token()).path("refundedFen").asLong())
 			.as("a shipped replacement is not refunded").isZero();
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("holds").isEmpty())
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("holds").isEmpty())
 			.as("a shipped replacement no longer holds the order").isTrue();
 		assertThat(call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200).path("status")
 			.asString()).isEqualTo("WITHDRAWN");
@@ -429,7 +408,7 @@ class AfterSaleScenarioTests extends ApiTest {
 				w.buyer().token(), 200);
 		call("/api/v1/after-sales/" + unanswered + "/return-receipt", Map.of(), shop, 200);
 		advance("P7DT1H");
-		JsonNode refunded = get("/api/v1/after-sales/" + unanswered, w.buyer().token());
+		JsonNode refunded = fetch("/api/v1/after-sales/" + unanswered, w.buyer().token());
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(4_900);
 		assertThat(events(refunded)).containsSubsequence("RETURN_RECEIVED", "REPLACEMENT_OVERDUE", "REFUNDED");
@@ -471,11 +450,11 @@ class AfterSaleScenarioTests extends ApiTest {
 				w.shop().account().token(), 200);
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(refunded.path("refundedFen").asLong()).isEqualTo(1_000);
-		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		JsonNode order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("status").asString()).as("a partial refund leaves the order open").isEqualTo("PAID");
 		assertThat(order.path("escrow").path("heldFen").asLong()).isEqualTo(3_900);
-		assertThat(get("/api/v1/after-sales", w.buyer().token()).path("items").get(0).path("id").asString()).isEqualTo(id);
-		assertThat(get("/api/v1/after-sales", w.shop().account().token()).path("items").get(0).path("id").asString())
+		assertThat(fetch("/api/v1/after-sales", w.buyer().token()).path("items").get(0).path("id").asString()).isEqualTo(id);
+		assertThat(fetch("/api/v1/after-sales", w.shop().account().token()).path("items").get(0).path("id").asString())
 			.isEqualTo(id);
 		ledgerVerifies();
 	}

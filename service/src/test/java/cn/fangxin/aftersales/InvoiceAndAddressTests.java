@@ -35,22 +35,6 @@ class InvoiceAndAddressTests extends ApiTest {
 		purchases = new Purchases(api);
 	}
 
-	JsonNode call(String path, Object body, String token, int expected) {
-		var r = api.post(path, body).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-		return r.json();
-	}
-
-	JsonNode get(String path, String token) {
-		var r = api.get(path).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(200);
-		return r.json();
-	}
-
-	void advance(String duration) {
-		call("/api/v1/admin/clock/advance", Map.of("duration", duration), api.demoToken("admin"), 200);
-	}
-
 	@Test
 	@DisplayName("invoice: issued as INVOICE evidence under the order; another kind of record is refused")
 	void invoiceIssued() {
@@ -74,8 +58,8 @@ class InvoiceAndAddressTests extends ApiTest {
 			.as(w.buyer().token()).send().status()).as("the buyer does not issue").isEqualTo(403);
 		JsonNode issued = call("/api/v1/invoice-requests/" + id + "/invoice", Map.of("evidenceId", invoice), shop, 200);
 		assertThat(issued.path("status").asString()).isEqualTo("ISSUED");
-		assertThat(get("/api/v1/invoice-requests/" + id, w.buyer().token()).path("evidenceId").asString()).isEqualTo(invoice);
-		assertThat(get("/api/v1/evidence/" + invoice, w.buyer().token()).path("kind").asString()).isEqualTo("INVOICE");
+		assertThat(fetch("/api/v1/invoice-requests/" + id, w.buyer().token()).path("evidenceId").asString()).isEqualTo(invoice);
+		assertThat(fetch("/api/v1/evidence/" + invoice, w.buyer().token()).path("kind").asString()).isEqualTo("INVOICE");
 		assertThat(api.get("/api/v1/invoice-requests/" + id).as(api.signUp("CONSUMER").token()).send().status())
 			.isEqualTo(404);
 	}
@@ -98,10 +82,10 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(call("/api/v1/invoice-requests/" + refused + "/refusal", Map.of("reason", "小店不开发票"), shop, 200)
 			.path("status").asString()).isEqualTo("REFUSED");
 		advance("P20D"); // 5 working days, even across the Spring Festival
-		assertThat(get("/api/v1/invoice-requests/" + late, w.buyer().token()).path("status").asString()).isEqualTo("OVERDUE");
+		assertThat(fetch("/api/v1/invoice-requests/" + late, w.buyer().token()).path("status").asString()).isEqualTo("OVERDUE");
 		assertThat(merchants.marks(w.shop().merchantId(), MarkKind.INVOICE_OVERDUE)).isEqualTo(1);
 		assertThat(merchants.marks(w.shop().merchantId(), MarkKind.INVOICE_REFUSED)).isEqualTo(1);
-		String queue = get("/api/v1/invoice-requests", api.demoToken("agent")).toString();
+		String queue = fetch("/api/v1/invoice-requests", api.demoToken("agent")).toString();
 		assertThat(queue).contains(late).contains(refused);
 		// an overdue invoice can still be issued
 		String invoice = api.upload("/api/v1/evidence", shop, "fapiao.png", EvidenceLogTests.png(),
@@ -130,10 +114,10 @@ class InvoiceAndAddressTests extends ApiTest {
 		String shop = w.shop().account().token();
 		assertThat(call("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT"), shop, 200)
 			.path("status").asString()).isEqualTo("ACCEPTED");
-		JsonNode order = get("/api/v1/orders/" + orderId, w.buyer().token());
+		JsonNode order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("shippingAddress").asString()).contains("北京市海淀区").contains("139****9000");
 		assertThat(order.toString()).contains("ADDRESS_CHANGED");
-		assertThat(get("/api/v1/orders/" + orderId + "/shipping-label", shop).path("phone").asString())
+		assertThat(fetch("/api/v1/orders/" + orderId + "/shipping-label", shop).path("phone").asString())
 			.isEqualTo("13900139000");
 		call("/api/v1/orders/" + orderId + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261130"), shop, 200);
 		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", newAddress()).as(w.buyer().token()).send()
@@ -151,15 +135,15 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(api.post("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT")).as(agent).send()
 			.status()).as("staff wait for the shop's 24 hours").isEqualTo(403);
 		advance("PT25H");
-		assertThat(get("/api/v1/address-changes/" + id, w.buyer().token()).path("status").asString()).isEqualTo("ESCALATED");
-		assertThat(get("/api/v1/address-changes", agent).toString()).contains(id);
+		assertThat(fetch("/api/v1/address-changes/" + id, w.buyer().token()).path("status").asString()).isEqualTo("ESCALATED");
+		assertThat(fetch("/api/v1/address-changes", agent).toString()).contains(id);
 		assertThat(api.post("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "DECLINE")).as(agent).send()
 			.code()).isEqualTo("REQUIRED");
 		JsonNode declined = call("/api/v1/address-changes/" + id + "/decision",
 				Map.of("decision", "DECLINE", "reason", "包裹已交快递揽收"), agent, 200);
 		assertThat(declined.path("status").asString()).isEqualTo("DECLINED");
 		assertThat(declined.path("decidedBy").asString()).isEqualTo("STAFF:agent");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("shippingAddress").asString())
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("shippingAddress").asString())
 			.doesNotContain("北京市海淀区");
 	}
 }

@@ -30,22 +30,6 @@ class SeedCaseTests extends ApiTest {
 		purchases = new Purchases(api);
 	}
 
-	JsonNode call(String path, Object body, String token, int expected) {
-		var r = api.post(path, body).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-		return r.json();
-	}
-
-	JsonNode get(String path, String token) {
-		var r = api.get(path).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(200);
-		return r.json();
-	}
-
-	void advance(String duration) {
-		call("/api/v1/admin/clock/advance", Map.of("duration", duration), api.demoToken("admin"), 200);
-	}
-
 	String shippedAndDelivered(Purchases.World w) {
 		String id = purchases.paid(w);
 		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime()),
@@ -73,15 +57,15 @@ class SeedCaseTests extends ApiTest {
 		String invoice = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "莫欣"), w.buyer().token(), 201)
 			.path("id").asString();
 		call("/api/v1/invoice-requests/" + invoice + "/refusal", Map.of("reason", "海外资源有限，不提供小票"), shop, 200);
-		assertThat(get("/api/v1/invoice-requests", api.demoToken("agent")).toString()).contains(invoice);
+		assertThat(fetch("/api/v1/invoice-requests", api.demoToken("agent")).toString()).contains(invoice);
 
 		advance("PT49H"); // the shop says nothing more: approved by silence, to its registered address
-		JsonNode approved = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode approved = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
 		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "EMS", "trackingNumber", "EMS20190301"),
 				w.buyer().token(), 200);
 		advance("P10DT1H"); // and does not confirm the return: received by silence, refunded from escrow
-		JsonNode done = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode done = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(done.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(done.path("refundSource").asString()).isEqualTo("ESCROW");
 	}
@@ -102,7 +86,7 @@ class SeedCaseTests extends ApiTest {
 		JsonNode done = call("/api/v1/after-sales/" + id + "/return-receipt", Map.of(), shop, 200);
 		assertThat(done.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(done.path("returnShippingPayer").asString()).isEqualTo("CONSUMER");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("REFUNDED");
 	}
 
 	@Test
@@ -114,7 +98,7 @@ class SeedCaseTests extends ApiTest {
 		String change = call("/api/v1/orders/" + orderId + "/address-changes", Map.of("name", "刘菲", "phone", "13700137000",
 				"region", "上海市长宁区", "line", "新地址 8 号"), w.buyer().token(), 201).path("id").asString();
 		advance("PT25H");
-		assertThat(get("/api/v1/address-changes/" + change, w.buyer().token()).path("status").asString())
+		assertThat(fetch("/api/v1/address-changes/" + change, w.buyer().token()).path("status").asString())
 			.as("no more 'processing' for days").isEqualTo("ESCALATED");
 		// the shop ships to the old address anyway: the record shows the change was pending with customer service
 		String shop = w.shop().account().token();
@@ -123,10 +107,10 @@ class SeedCaseTests extends ApiTest {
 				"快递送到原地址快递柜，没有取件码，始终未收到"), w.buyer().token(), 201).path("id").asString();
 		assertThat(api.post("/api/v1/after-sales/" + id + "/withdrawal", Map.of()).as(shop).send().status())
 			.as("the shop cannot close it").isEqualTo(403);
-		assertThat(get("/api/v1/after-sales/" + id, w.buyer().token()).path("returnAddress").isMissingNode())
+		assertThat(fetch("/api/v1/after-sales/" + id, w.buyer().token()).path("returnAddress").isMissingNode())
 			.as("a refund-only request has no return leg").isTrue();
 		advance("PT49H");
-		JsonNode done = get("/api/v1/after-sales/" + id, w.buyer().token());
+		JsonNode done = fetch("/api/v1/after-sales/" + id, w.buyer().token());
 		assertThat(done.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(done.path("timeline").toString()).contains("APPROVED_BY_SILENCE");
 	}
@@ -145,7 +129,7 @@ class SeedCaseTests extends ApiTest {
 		JsonNode done = call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE"),
 				w.shop().account().token(), 200);
 		assertThat(done.path("status").asString()).isEqualTo("REFUNDED");
-		assertThat(get("/api/v1/orders/" + orderId, w.buyer().token()).path("escrow").path("refundedFen").asLong())
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("escrow").path("refundedFen").asLong())
 			.isEqualTo(4_900);
 	}
 }

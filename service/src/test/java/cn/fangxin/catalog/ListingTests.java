@@ -165,9 +165,4 @@ class ListingTests extends ApiTest {
 		assertThat(api.get("/api/v1/listings/" + id + "/price-history").send().json().findValuesAsString("priceFen"))
 			.containsExactly("9900", "7900", "5900");
 	}
-
-	private void advance(String duration) {
-		Api.Response r = api.post("/api/v1/admin/clock/advance", Map.of("duration", duration)).as(api.demoToken("admin")).send();
-		assertThat(r.status()).isEqualTo(200);
-	}
 }

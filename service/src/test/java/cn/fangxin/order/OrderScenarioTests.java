@@ -45,31 +45,15 @@ class OrderScenarioTests extends ApiTest {
 		return purchases.world();
 	}
 
-	JsonNode call(String path, Object body, String token, int expected) {
-		var r = api.post(path, body).as(token).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-		return r.json();
-	}
-
 	JsonNode get(String id, String token) {
 		var r = api.get("/api/v1/orders/" + id).as(token).send();
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		return r.json();
 	}
 
-	void advance(String duration) {
-		var r = api.post("/api/v1/admin/clock/advance", Map.of("duration", duration)).as(api.demoToken("admin")).send();
-		assertThat(r.status()).as(r.toString()).isEqualTo(200);
-	}
-
 	long available(Shops.Shop shop) {
 		return api.get("/api/v1/merchants/" + shop.merchantId() + "/balance").as(shop.account().token()).send().json()
 			.path("availableFen").asLong();
-	}
-
-	void ledgerVerifies() {
-		var r = api.get("/api/v1/admin/ledger/verify").as(api.demoToken("admin")).send();
-		assertThat(r.json().path("ok").asBoolean()).as(r.body()).isTrue();
 	}
 
 	static void escrow(JsonNode order, long paid, long held, long released, long refunded) {

@@ -113,21 +113,7 @@ public class AfterSaleRepository {
 
 	/** Changes of one case, applied to its locked row. */
 	public void update(String id, AfterSaleStatus status, Instant now, Map<String, Object> fields) {
-		StringBuilder sql = new StringBuilder("update after_sale set status = :status, updated_at = :now");
-		var spec = new LinkedHashMap<String, Object>();
-		fields.forEach((column, value) -> {
-			sql.append(", ").append(column).append(" = :").append(column);
-			spec.put(column, value instanceof Instant i ? SqlTime.of(i) : value);
-		});
-		var statement = jdbc.sql(sql.append(" where id = :id").toString())
-			.param("status", status.name())
-			.param("now", SqlTime.of(now))
-			.param("id", id);
-		for (var e : spec.entrySet()) {
-			statement = e.getValue() == null ? statement.param(e.getKey(), null, Types.VARCHAR)
-					: statement.param(e.getKey(), e.getValue());
-		}
-		statement.update();
+		cn.fangxin.platform.StatusUpdate.apply(jdbc, "after_sale", id, status.name(), now, fields);
 	}
 
 	public void event(String id, Instant at, String event, String actor, String detail) {

@@ -100,21 +100,7 @@ public class OrderRepository {
 
 	/** Changes of one order, applied to its locked row. */
 	public void update(String id, OrderStatus status, Instant now, java.util.Map<String, Object> fields) {
-		StringBuilder sql = new StringBuilder("update orders set status = :status, updated_at = :now");
-		var spec = new java.util.LinkedHashMap<String, Object>();
-		fields.forEach((column, value) -> {
-			sql.append(", ").append(column).append(" = :").append(column);
-			spec.put(column, value instanceof Instant i ? SqlTime.of(i) : value);
-		});
-		var statement = jdbc.sql(sql.append(" where id = :id").toString())
-			.param("status", status.name())
-			.param("now", SqlTime.of(now))
-			.param("id", id);
-		for (var e : spec.entrySet()) {
-			statement = e.getValue() == null ? statement.param(e.getKey(), null, Types.VARCHAR)
-					: statement.param(e.getKey(), e.getValue());
-		}
-		statement.update();
+		cn.fangxin.platform.StatusUpdate.apply(jdbc, "orders", id, status.name(), now, fields);
 	}
 
 	public List<OrderView.Item> items(String orderId) {
