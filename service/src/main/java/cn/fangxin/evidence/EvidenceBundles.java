@@ -59,6 +59,37 @@ public class EvidenceBundles {
 	@Transactional(readOnly = true)
 	public Bundle bundle(Caller caller, Subject subject, String id) {
 		List<EvidenceRepository.Row> rows = subject == Subject.ORDER ? repository.ofOrder(id) : repository.ofComplaint(id);
+		return bundle(caller, subject, id, rows, java.util.Map.of());
+	}
+
+	/**
+	 * A complaint's bundle, for the complaints module after its own access check (parties, staff, the regulator it
+	 * was referred to): the complaint's records, the order's records and the evidence attached to it, plus documents
+	 * (a referral package) that ride along in the ZIP outside the manifest — they cite the records by id.
+	 */
+	@Transactional(readOnly = true)
+	public Bundle complaintBundle(String complaintId, String orderId, java.util.Collection<String> attachedIds,
+			java.util.Map<String, byte[]> documents) {
+		java.util.Map<String, EvidenceRepository.Row> rows = new java.util.TreeMap<>();
+		java.util.function.Consumer<EvidenceRepository.Row> add = r -> {
+			if (r.view().leafIndex() != null) {
+				rows.putIfAbsent(r.view().id(), r);
+			}
+		};
+		repository.ofComplaint(complaintId).forEach(add);
+		if (orderId != null) {
+			repository.ofOrder(orderId).forEach(add);
+		}
+		attachedIds.forEach(id -> repository.find(id).ifPresent(add));
+		List<EvidenceRepository.Row> ordered = rows.values()
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(r -> r.view().leafIndex()))
+			.toList();
+		return bundle(null, Subject.COMPLAINT, complaintId, ordered, documents);
+	}
+
+	private Bundle bundle(Caller caller, Subject subject, String id, List<EvidenceRepository.Row> rows,
+			java.util.Map<String, byte[]> documents) {
 		// The module owning the subject says who its parties are; where none does (yet), a non-staff caller must be party
 		// to every record, so that filing one record under someone else's id does not open their bundle.
 		java.util.Optional<java.util.Set<cn.fangxin.account.AccountId>> parties = subjects.orderedStream()
@@ -66,7 +97,7 @@ public class EvidenceBundles {
 			.map(s -> s.parties(subject, id))
 			.flatMap(java.util.Optional::stream)
 			.findFirst();
-		boolean allowed = caller.isStaff() || (parties.isPresent() ? parties.get().contains(caller.id())
+		boolean allowed = caller == null || caller.isStaff() || (parties.isPresent() ? parties.get().contains(caller.id())
 				: rows.stream().allMatch(r -> r.parties().contains(caller.id().value())));
 		if (rows.isEmpty() || !allowed) {
 			throw ApiProblem.notFound("BUNDLE_NOT_FOUND", "No evidence for this " + subject.name().toLowerCase() + ".");
@@ -103,6 +134,9 @@ public class EvidenceBundles {
 					entry(zip, "checkpoint.tsr", timestamp.get());
 				}
 				entry(zip, "README.txt", readme(id).getBytes(StandardCharsets.UTF_8));
+				for (var document : documents.entrySet()) {
+					entry(zip, document.getKey(), document.getValue());
+				}
 				for (EvidenceRepository.Row row : rows) {
 					entry(zip, "leaves/" + row.view().leafIndex() + ".bin", row.leaf().getBytes(StandardCharsets.UTF_8));
 					var content = blobs.open(row.view().sha256());

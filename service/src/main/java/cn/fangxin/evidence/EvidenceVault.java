@@ -184,6 +184,32 @@ public class EvidenceVault {
 			.toList();
 	}
 
+	/**
+	 * Records by id and the records filed under a complaint, without an access check: for the module owning the
+	 * complaint, which checked its caller (the evidence checklist, the referral package's evidence list).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<EvidenceView> forCase(java.util.Collection<String> ids, String complaintId) {
+		java.util.Map<String, EvidenceView> found = new java.util.LinkedHashMap<>();
+		for (String id : ids) {
+			repository.find(id).ifPresent(r -> found.put(id, r.view()));
+		}
+		if (complaintId != null) {
+			repository.ofComplaint(complaintId).forEach(r -> found.putIfAbsent(r.view().id(), r.view()));
+		}
+		return java.util.List.copyOf(found.values());
+	}
+
+	/** The records filed under a complaint that the caller may read, oldest first. */
+	@Transactional(readOnly = true)
+	public java.util.List<EvidenceView> ofComplaint(Caller caller, String complaintId) {
+		return repository.ofComplaint(complaintId)
+			.stream()
+			.filter(row -> caller.isStaff() || row.parties().contains(caller.id().value()))
+			.map(EvidenceRepository.Row::view)
+			.toList();
+	}
+
 	/** A record's content, for its parties and staff. */
 	@Transactional(readOnly = true)
 	public Content content(Caller caller, String id) {

@@ -13,6 +13,11 @@ public enum TransferCode {
 	DEPOSIT_TOP_UP,
 	/** The platform pays the consumer first: compensation fund → gateway clearing. */
 	COMPENSATION,
+	/**
+	 * Compensation awarded to a consumer beyond the refund (CRPL art. 55, Food Safety Law art. 148, an accepted offer):
+	 * merchant available or compensation fund → gateway clearing.
+	 */
+	CONSUMER_COMPENSATION,
 	/** Recovered from the deposit after compensation first: merchant deposit → compensation fund. */
 	DEPOSIT_RECOVERY,
 	/** What the deposit could not cover becomes the merchant's debt: receivable → compensation fund. */

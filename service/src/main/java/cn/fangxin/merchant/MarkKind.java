@@ -7,5 +7,9 @@ public enum MarkKind {
 	/** An invoice asked for and not issued within 5 working days. */
 	INVOICE_OVERDUE,
 	/** An invoice asked for and refused (E-Commerce Law art. 14: the seller must issue invoices). */
-	INVOICE_REFUSED
+	INVOICE_REFUSED,
+	/** A warning decided in complaint arbitration. */
+	ARBITRATION_WARNING,
+	/** A suspension decided in complaint arbitration. */
+	ARBITRATION_SUSPENSION
 }

@@ -294,6 +294,60 @@ public class Merchants {
 			.map(v -> decrypt(v.addressEnc(), "address"));
 	}
 
+	/**
+	 * The seller's real identity as CRPL art. 44 and E-Commerce Law art. 38 require the platform to give a consumer
+	 * with a dispute: legal name, address, contact; for an enterprise its credit code, for an individual the ID number
+	 * masked. The caller's module decides that the reader is entitled; this records the unmasked read in the access
+	 * audit with its purpose. From the approved file (the identity in force when the goods were sold).
+	 */
+	@Transactional
+	public SellerIdentity discloseIdentity(Caller reader, String merchantId, String purpose) {
+		MerchantRow merchant = repository.find(merchantId)
+			.filter(m -> m.approvedVersion() != null)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such shop."));
+		VersionRow v = repository.version(merchantId, merchant.approvedVersion()).orElseThrow();
+		audit.unmaskedRead(reader, "MERCHANT", merchantId, List.of("legalName", "address", "contactPhone"), purpose);
+		return new SellerIdentity(merchantId, v.shopName(), v.kind(), decrypt(v.legalNameEnc(), "legalName"),
+				v.kind() == MerchantKind.ENTERPRISE ? v.creditCode() : null,
+				v.kind() == MerchantKind.INDIVIDUAL ? Masking.identityNumber(decrypt(v.idNumberEnc(), "idNumber")) : null,
+				v.kind() == MerchantKind.ENTERPRISE ? decrypt(v.legalRepEnc(), "legalRepresentative") : null,
+				decrypt(v.addressEnc(), "address"), decrypt(v.phoneEnc(), "contactPhone"), v.licenseNumber());
+	}
+
+	/**
+	 * A seller's real identity (CRPL art. 44).
+	 *
+	 * @param merchantId merchant
+	 * @param shopName shop name
+	 * @param kind individual or enterprise
+	 * @param legalName full legal name
+	 * @param creditCode unified social credit code (enterprises)
+	 * @param idNumberMasked resident ID, masked (individuals)
+	 * @param legalRepresentative enterprise's legal representative
+	 * @param address registered address
+	 * @param contactPhone contact mobile
+	 * @param licenseNumber business licence number, if any
+	 */
+	public record SellerIdentity(String merchantId, String shopName, MerchantKind kind, String legalName,
+			String creditCode, String idNumberMasked, String legalRepresentative, String address, String contactPhone,
+			String licenseNumber) {
+	}
+
+	/**
+	 * A sanction decided in arbitration: a WARNING marks the record and tells the shop; SUSPEND also stops it selling
+	 * (status SUSPENDED with the case as reason, lifted only by staff review). In the caller's transaction.
+	 */
+	@Transactional
+	public void sanction(String merchantId, MarkKind kind, String ref, String reason) {
+		Instant now = clock.instant();
+		mark(merchantId, kind, ref);
+		if (kind == MarkKind.ARBITRATION_SUSPENSION) {
+			repository.changeStatus(merchantId, List.of(MerchantStatus.ACTIVE, MerchantStatus.PENDING_REVIEW),
+					MerchantStatus.SUSPENDED, "arbitration " + ref, now);
+		}
+		repository.notice(merchantId, kind.name(), ref + ": " + reason, now);
+	}
+
 	/** The public shop (E-Commerce Law art. 15), for shops that were ever verified. */
 	@Transactional(readOnly = true)
 	public PublicShop publicShop(String merchantId) {

@@ -758,18 +758,28 @@ public class Orders {
 		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
 		payments.refund(new RefundRequest(refundId, order.paymentId(), amount, fund, TransferCode.COMPENSATION, orderId,
 				caseRef));
-		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(order.merchantId());
+		recoverFromMerchant(order.merchantId(), orderId, refundId, amount, caseRef, reason);
+		return Optional.of(new Refunded(RefundSource.COMPENSATION_FIRST, amount.fen()));
+	}
+
+	/**
+	 * After the platform paid first: the deposit's share and the shop's receivable for the rest, as one linked chain
+	 * (both or neither), and the order's timeline says so.
+	 */
+	private void recoverFromMerchant(String merchantId, String orderId, String refundId, Money amount, String caseRef,
+			String reason) {
+		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
+		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
 		long depositHas = ledger.balance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		long fromDeposit = Math.min(depositHas, amount.fen());
 		long shortfall = amount.fen() - fromDeposit;
-		// the recovery is one linked chain: the deposit's share and the shop's receivable for the rest, or neither
 		List<Transfer> recovery = new ArrayList<>();
 		if (fromDeposit > 0) {
 			recovery.add(Transfer.of("recover:" + refundId, deposit, fund, Money.fen(fromDeposit),
 					TransferCode.DEPOSIT_RECOVERY).forOrder(orderId).forCase(caseRef));
 		}
 		if (shortfall > 0) {
-			LedgerAccountId receivable = ledger.open(AccountKind.MERCHANT_RECEIVABLE, order.merchantId());
+			LedgerAccountId receivable = ledger.open(AccountKind.MERCHANT_RECEIVABLE, merchantId);
 			recovery.add(Transfer.of("receivable:" + refundId, receivable, fund, Money.fen(shortfall),
 					TransferCode.RECEIVABLE).forOrder(orderId).forCase(caseRef));
 		}
@@ -777,9 +787,42 @@ public class Orders {
 			recovery.set(0, recovery.get(0).linkedToNext());
 		}
 		ledger.executeOrThrow(recovery.toArray(Transfer[]::new));
-		repository.event(orderId, now, "COMPENSATED_BY_PLATFORM", "SYSTEM", amount.fen() + " fen paid first by the platform ("
-				+ fromDeposit + " recovered from the deposit, " + shortfall + " owed by the shop): " + reason);
-		return Optional.of(new Refunded(RefundSource.COMPENSATION_FIRST, amount.fen()));
+		repository.event(orderId, clock.instant(), "COMPENSATED_BY_PLATFORM", "SYSTEM", amount.fen()
+				+ " fen paid first by the platform (" + fromDeposit + " recovered from the deposit, " + shortfall
+				+ " owed by the shop): " + reason);
+	}
+
+	/**
+	 * Pays the order's consumer compensation beyond the refund (an arbitration award, an accepted offer, statutory
+	 * compensation): from the merchant's available balance when it holds enough, otherwise the platform's fund pays
+	 * first and recovers from the deposit (RULES.md "compensation first from deposit"). Paid through the provider of
+	 * the order's payment. The same compensation id again changes nothing. 422 {@code REFUND_NOT_POSSIBLE} for an
+	 * order never paid.
+	 */
+	@Transactional
+	public Refunded compensate(String orderId, String compensationId, Money amount, String caseRef, String actor,
+			String reason) {
+		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+		if (amount == null || !amount.isPositive() || order.paymentId() == null) {
+			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to pay compensation through.");
+		}
+		if (ledger.transfer("payout:" + compensationId).isPresent()) {
+			return new Refunded(RefundSource.NOTHING_LEFT, 0); // paid already
+		}
+		Instant now = clock.instant();
+		LedgerAccountId available = AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId());
+		long merchantHas = ledger.balance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		if (merchantHas >= amount.fen()) {
+			payments.payOut(new RefundRequest(compensationId, order.paymentId(), amount, available,
+					TransferCode.CONSUMER_COMPENSATION, orderId, caseRef));
+			repository.event(orderId, now, "COMPENSATION_PAID", actor, amount.fen() + " fen by the shop: " + reason);
+			return new Refunded(RefundSource.MERCHANT_BALANCE, amount.fen());
+		}
+		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
+		payments.payOut(new RefundRequest(compensationId, order.paymentId(), amount, fund,
+				TransferCode.CONSUMER_COMPENSATION, orderId, caseRef));
+		recoverFromMerchant(order.merchantId(), orderId, compensationId, amount, caseRef, "compensation: " + reason);
+		return new Refunded(RefundSource.COMPENSATION_FIRST, amount.fen());
 	}
 
 	/** An order as the system sees it, without an access check: for other modules acting on their own cases. */

@@ -17,6 +17,15 @@ public interface PaymentGateway {
 	Answer refund(String paymentId, String refundId, Money amount);
 
 	/**
+	 * Asks the provider to pay money to the payer of an earlier payment beyond what it returns of it (compensation
+	 * awarded to a consumer). Providers without a payout API answer PENDING: the money stays booked to the clearing
+	 * account and staff pay it out by hand.
+	 */
+	default Answer payOut(String paymentId, String payoutId, Money amount) {
+		return new Answer(PaymentStatus.PENDING, null, "no payout API for this provider: staff pay it out");
+	}
+
+	/**
 	 * A provider's answer.
 	 *
 	 * @param status what it says happened

@@ -147,6 +147,36 @@ public class Payments {
 		return repository.findRefund(request.refundId()).orElseThrow();
 	}
 
+	/**
+	 * Pays a consumer money beyond the refund of a payment (compensation awarded by a decision or agreed in an offer):
+	 * books {@code payout:<payoutId>} from the given account to the provider's clearing account and asks the provider
+	 * to pay the payer of {@code paymentId}. Not capped by the payment. The same payout id again changes nothing.
+	 */
+	@Transactional
+	public RefundView payOut(RefundRequest request) {
+		if (request.amount() == null || !request.amount().isPositive()) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
+		}
+		PaymentView payment = repository.find(request.paymentId())
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		Optional<RefundView> earlier = repository.findRefund(request.refundId());
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		if (payment.status() != PaymentStatus.SUCCEEDED) {
+			throw ApiProblem.conflict("PAYMENT_NOT_SUCCEEDED", "Payouts go to the payer of a succeeded payment.");
+		}
+		ledger.executeOrThrow(Transfer.of("payout:" + request.refundId(), request.debitAccount(),
+				clearing(payment.provider()), request.amount(), request.code())
+			.forOrder(request.orderRef())
+			.forCase(request.caseRef()));
+		repository.insertPayout(request, clock.instant());
+		PaymentGateway.Answer answer = gateways.get(payment.provider())
+			.payOut(payment.id(), request.refundId(), request.amount());
+		repository.markRefund(request.refundId(), answer, clock.instant());
+		return repository.findRefund(request.refundId()).orElseThrow();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PaymentView> find(String paymentId) {
 		return repository.find(paymentId);

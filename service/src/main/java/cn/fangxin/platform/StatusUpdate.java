@@ -26,7 +26,7 @@ public final class StatusUpdate {
 			.param("id", id);
 		for (var e : fields.entrySet()) {
 			Object value = e.getValue() instanceof Instant i ? SqlTime.of(i) : e.getValue();
-			statement = value == null ? statement.param(e.getKey(), null, Types.VARCHAR) : statement.param(e.getKey(), value);
+			statement = value == null ? statement.param(e.getKey(), null, Types.NULL) : statement.param(e.getKey(), value);
 		}
 		statement.update();
 	}

@@ -65,6 +65,16 @@ class EvidenceController {
 		return ResponseEntity.created(URI.create("/api/v1/evidence/" + id)).body(recorded);
 	}
 
+	@GetMapping("/api/v1/evidence")
+	@Operation(summary = "The records filed under an order or a complaint that the caller may read, oldest first")
+	java.util.Map<String, java.util.List<EvidenceView>> list(@RequestParam(required = false) String orderId,
+			@RequestParam(required = false) String complaintId, Caller caller) {
+		if ((orderId == null) == (complaintId == null)) {
+			throw ApiProblem.invalid("PARAMETER_INVALID", "Give exactly one of orderId or complaintId.");
+		}
+		return java.util.Map.of("items", orderId != null ? vault.ofOrder(caller, orderId) : vault.ofComplaint(caller, complaintId));
+	}
+
 	@GetMapping("/api/v1/evidence/{id}")
 	@Operation(summary = "An evidence record's metadata (its parties, staff)")
 	EvidenceView get(@PathVariable String id, Caller caller) {

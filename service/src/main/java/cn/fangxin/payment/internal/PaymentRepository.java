@@ -135,6 +135,19 @@ public class PaymentRepository {
 			.update();
 	}
 
+	/** A payout beyond the payment (compensation): a row of its own kind, not counted as refunded. */
+	public void insertPayout(RefundRequest r, Instant now) {
+		jdbc.sql("""
+				insert into payment_refund (id, payment_id, amount, debit_account_id, status, kind, created_at, updated_at)
+				values (:id, :payment, :amount, :debit, 'PENDING', 'PAYOUT', :now, :now)""")
+			.param("id", r.refundId())
+			.param("payment", r.paymentId())
+			.param("amount", r.amount().fen())
+			.param("debit", r.debitAccount().value())
+			.param("now", SqlTime.of(now))
+			.update();
+	}
+
 	public void markRefund(String refundId, PaymentGateway.Answer answer, Instant now) {
 		jdbc.sql("""
 				update payment_refund set status = :status, provider_refund_id = :txn, updated_at = :now where id = :id""")

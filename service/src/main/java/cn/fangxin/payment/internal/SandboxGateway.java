@@ -50,4 +50,9 @@ public class SandboxGateway implements PaymentGateway {
 	public Answer refund(String paymentId, String refundId, Money amount) {
 		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-refund-" + refundId, null);
 	}
+
+	@Override
+	public Answer payOut(String paymentId, String payoutId, Money amount) {
+		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-payout-" + payoutId, null);
+	}
 }
