@@ -68,11 +68,12 @@ public enum ComplaintCategory {
 	/**
 	 * A legal basis row (RULES.md).
 	 *
+	 * @param ref the row's stable name (for translations)
 	 * @param law the statute
 	 * @param article its article
 	 * @param summary what it gives the consumer
 	 */
-	public record LegalBasis(String law, String article, String summary) {
+	public record LegalBasis(String ref, String law, String article, String summary) {
 	}
 
 	/** The legal basis rows, each once, as RULES.md states them. */
@@ -115,7 +116,7 @@ public enum ComplaintCategory {
 		private final LegalBasis row;
 
 		Basis(String law, String article, String summary) {
-			this.row = new LegalBasis(law, article, summary);
+			this.row = new LegalBasis(name(), law, article, summary);
 		}
 
 		public LegalBasis row() {
