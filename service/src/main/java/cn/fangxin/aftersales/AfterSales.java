@@ -352,7 +352,10 @@ public class AfterSales {
 		return view(id);
 	}
 
-	/** The consumer takes a rejection further (to staff until complaints exist). 409 {@code AFTER_SALE_NOT_REJECTED}. */
+	/**
+	 * The consumer takes a rejection to customer service (a rejection they uphold can go on as a complaint, which has
+	 * the arbitration, 12315 and court tiers). 409 {@code AFTER_SALE_NOT_REJECTED}.
+	 */
 	@Transactional
 	public AfterSaleView escalate(Caller caller, String id) {
 		Row row = lockAs(caller, id, Party.CONSUMER);

@@ -108,6 +108,14 @@ class AfterSalePages {
 		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isStaff", caller.isStaff());
+		// a rejected request can become a complaint (issue 8): the wizard opens on the matching category
+		model.addAttribute("complaintCategory", switch (c.reason()) {
+			case NO_REASON_7DAY -> "RETURN_REFUSED";
+			case QUALITY, DAMAGED -> "QUALITY_DEFECT";
+			case NOT_AS_DESCRIBED -> "NOT_AS_DESCRIBED";
+			case COUNTERFEIT -> "COUNTERFEIT";
+			case NOT_RECEIVED -> "LOST_PARCEL";
+		});
 		return "aftersales/show";
 	}
 
