@@ -163,6 +163,20 @@ public enum ComplaintCategory {
 		return legalBasis;
 	}
 
+	/** What a consumer with this problem usually asks for, when they have not said. */
+	public List<Claim> defaultClaims() {
+		return switch (this) {
+			case COUNTERFEIT, FALSE_ADVERTISING, PRICE_FRAUD, FOOD_SAFETY -> List.of(Claim.REFUND, Claim.COMPENSATION);
+			case QUALITY_DEFECT, NOT_AS_DESCRIBED, RETURN_REFUSED -> List.of(Claim.RETURN, Claim.REFUND);
+			case REFUND_REFUSED, LOGISTICS_DELAY, LOST_PARCEL, FORCED_TIE_IN -> List.of(Claim.REFUND);
+			case AFTER_SALES_SERVICE -> List.of(Claim.REPAIR, Claim.APOLOGY);
+			case INVOICE_REFUSED -> List.of(Claim.INVOICE);
+			case PRIVACY_LEAK -> List.of(Claim.APOLOGY, Claim.COMPENSATION);
+			case PAYMENT_FRAUD, QUALIFICATION_FRAUD -> List.of(Claim.REFUND, Claim.DISCLOSE_SELLER_IDENTITY);
+			case UNDISCLOSED_AD, OTHER -> List.of(Claim.APOLOGY);
+		};
+	}
+
 	/**
 	 * The compensation the law gives on top of the refund when the facts fit: fraud (counterfeits, false advertising,
 	 * price fraud; CRPL art. 55 para. 1) 3 × the price, at least 500 CNY; unsafe food (Food Safety Law art. 148)

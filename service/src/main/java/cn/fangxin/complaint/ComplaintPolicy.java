@@ -18,10 +18,11 @@ import cn.fangxin.platform.WorkingDayCalendar;
  * @param priorityMark after this long unresolved a complaint's priority is raised and staff alerted (seed 003 §3: 72 h)
  * @param collectiveThreshold consumers against one merchant in one category that form a collective case (5)
  * @param collectiveWindow the window they must fall in (30 days)
+ * @param triageThreshold below this confidence triage answers OTHER with its candidates (0.35)
  */
 @ConfigurationProperties("fangxin.complaints")
 public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Integer collectiveThreshold,
-		Duration collectiveWindow) {
+		Duration collectiveWindow, Double triageThreshold) {
 
 	/** The steps that carry a deadline, with the tier they belong to and what silence does. */
 	public enum Step {
@@ -114,6 +115,7 @@ public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Intege
 		priorityMark = priorityMark == null ? Duration.ofHours(72) : priorityMark;
 		collectiveThreshold = collectiveThreshold == null ? 5 : collectiveThreshold;
 		collectiveWindow = collectiveWindow == null ? Duration.ofDays(30) : collectiveWindow;
+		triageThreshold = triageThreshold == null ? 0.35 : triageThreshold;
 	}
 
 	/** The whole table in force: configured rows first, then the defaults they do not replace. */

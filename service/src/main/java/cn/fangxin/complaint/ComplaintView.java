@@ -14,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param statutoryCompensation what the law gives on top of the refund where the facts fit, for the price paid
  * @param refundedFen refunded to the consumer through this complaint
  * @param compensatedFen compensation paid to the consumer through this complaint
+ * @param categorySource CONSUMER (chosen at filing), TRIAGE (classified from the text) or STAFF (corrected)
+ * @param triageConfidence triage's confidence when it chose the category
+ * @param letter the consumer's complaint letter to the shop, if they sent one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplaintView(String id, ComplaintStatus status, Tier tier, ComplaintCategory category, Channel channel,
@@ -23,7 +26,7 @@ public record ComplaintView(String id, ComplaintStatus status, Tier tier, Compla
 		List<ComplaintCategory.LegalBasis> legalBasis, Channel suggestedChannel,
 		ComplaintCategory.StatutoryCompensation statutoryCompensation, Offer offer, Decision decision, long refundedFen,
 		long compensatedFen, String resolution, Instant resolvedAt, String collectiveCaseId, List<ReferralView> referrals,
-		List<Event> timeline, Instant createdAt) {
+		List<Event> timeline, Instant createdAt, String categorySource, Double triageConfidence, String letter) {
 
 	/**
 	 * A pending deadline.

@@ -61,11 +61,14 @@ public class Complaints {
 	private final Deadlines deadlines;
 	private final WorkingDayCalendar calendar;
 	private final ComplaintPolicy policy;
+	private final ComplaintTriage triage;
 	private final ObjectMapper json;
 	private final Clock clock;
 
 	Complaints(ComplaintRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
-			Deadlines deadlines, WorkingDayCalendar calendar, ComplaintPolicy policy, ObjectMapper json, Clock clock) {
+			Deadlines deadlines, WorkingDayCalendar calendar, ComplaintPolicy policy, ComplaintTriage triage,
+			ObjectMapper json, Clock clock) {
+		this.triage = triage;
 		this.repository = repository;
 		this.orders = orders;
 		this.merchants = merchants;
@@ -104,7 +107,12 @@ public class Complaints {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
 		Channel channel = request.channel() == null || request.channel().isBlank() ? Channel.PLATFORM_SERVICE
 				: parse(Channel.class, request.channel(), "channel", errors);
-		ComplaintCategory category = parse(ComplaintCategory.class, request.category(), "category", errors);
+		ComplaintCategory category = request.category() == null || request.category().isBlank() ? null
+				: parse(ComplaintCategory.class, request.category(), "category", errors);
+		String letter = request.letter() == null || request.letter().isBlank() ? null : request.letter().strip();
+		if (letter != null && letter.length() > 6000) {
+			errors.add(new ApiProblem.FieldError("letter", "LENGTH", "at most 6,000 characters"));
+		}
 		String text = request.text() == null ? "" : request.text().strip();
 		if (text.isEmpty() || text.length() > 4000) {
 			errors.add(new ApiProblem.FieldError("text", "REQUIRED", "what happened, up to 4,000 characters"));
@@ -168,13 +176,23 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		String id = Ids.next("cpl");
+		String source = "CONSUMER";
+		Double confidence = null;
+		if (category == null) {
+			// the consumer left the category to us: triage reads the text (issue 9)
+			ComplaintTriage.Classification c = triage.classify(text);
+			category = c.category();
+			confidence = c.confidence();
+			source = "TRIAGE";
+		}
 		repository.insert(new Row(id, consumerId, merchantId, orderId, listingId, channel, category, Tier.PLATFORM_SERVICE,
 				ComplaintStatus.AWAITING_MERCHANT, "NORMAL", text, claims.stream().map(Enum::name).toList(),
 				request.amountFen(), priceFen, evidenceIds, enteredBy, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, 0, 0, null, null, null, now));
+				null, null, null, null, null, null, null, 0, 0, null, null, null, now, source, confidence, letter));
 		String actor = enteredBy != null ? enteredBy : "CONSUMER";
 		repository.event(id, now, "FILED", actor, Tier.PLATFORM_SERVICE,
-				channel + ", " + category + (enteredBy != null ? ", entered on the consumer's behalf" : ""));
+				channel + ", " + category + (confidence != null ? " (by triage, confidence " + confidence + ")" : "")
+						+ (enteredBy != null ? ", entered on the consumer's behalf" : ""));
 		Row row = repository.find(id).orElseThrow();
 		setStep(row, Step.MERCHANT_RESPONSE, now, ComplaintStatus.AWAITING_MERCHANT, Tier.PLATFORM_SERVICE);
 		deadlines.schedule(PRIORITY_DUE, id, now.plus(policy.priorityMark()));
@@ -488,6 +506,38 @@ public class Complaints {
 		record(id, "APPEALED", Map.of("by", party));
 		setStep(repository.find(id).orElseThrow(), Step.APPEAL_DECISION, now, ComplaintStatus.APPEALED,
 				Tier.PLATFORM_ARBITRATION);
+		return view(id);
+	}
+
+	/**
+	 * Staff correct a complaint's category (AGENT, ARBITRATOR, ADMIN); the text with the old and new category is kept
+	 * for retraining triage. 409 {@code COMPLAINT_CLOSED}.
+	 */
+	@Transactional
+	public ComplaintView correctCategory(Caller caller, String id, String category, String reason) {
+		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such complaint."));
+		ComplaintCategory to = parseOne(ComplaintCategory.class, category, "category");
+		String why = reason == null ? "" : reason.strip();
+		if (why.length() > 500) {
+			throw ApiProblem.invalidField("reason", "LENGTH", "at most 500 characters");
+		}
+		if (row.status() == ComplaintStatus.RESOLVED || row.status() == ComplaintStatus.WITHDRAWN) {
+			throw ApiProblem.conflict("COMPLAINT_CLOSED", "This complaint is " + row.status() + ".");
+		}
+		if (to == row.category()) {
+			return view(id);
+		}
+		Instant now = clock.instant();
+		String actor = Orders.actorOf(caller);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("category", to.name());
+		fields.put("category_source", "STAFF");
+		repository.update(id, row.status(), now, fields);
+		repository.event(id, now, "CATEGORY_CORRECTED", actor, row.tier(),
+				row.category() + " -> " + to + (why.isEmpty() ? "" : ": " + why));
+		record(id, "CATEGORY_CORRECTED", Map.of("from", row.category().name(), "to", to.name()));
+		triage.recordCorrection(id, row.text(), row.category(), to, actor);
 		return view(id);
 	}
 
@@ -923,7 +973,7 @@ public class Complaints {
 				r.category().legalBasis(), r.category().suggestedChannel(),
 				r.category().statutoryCompensation(r.priceFen()).orElse(null), offer, decision, r.refundedFen(),
 				r.compensatedFen(), r.resolution(), r.resolvedAt(), r.collectiveCaseId(), referrals, repository.timeline(id),
-				r.createdAt());
+				r.createdAt(), r.categorySource(), r.triageConfidence(), r.letter());
 	}
 
 	// ---------------------------------------------------------------------------------------------------- transitions

@@ -34,6 +34,7 @@ class ComplaintBrowserTests {
 		Purchases.World world = purchases.world();
 		String orderId = purchases.paid(world);
 		Api.SignedUp shop = world.shop().account();
+		// (the wizard's advice, letter and triage are in Chinese; the shop and the arbitrator work in English)
 		assertThat(api.post("/api/v1/orders/" + orderId + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF55667788"))
 			.as(shop.token()).send().status()).isEqualTo(200);
 		Api.SignedUp buyer = world.buyer();
@@ -45,18 +46,19 @@ class ComplaintBrowserTests {
 			browser.signIn(buyer.username(), buyer.password());
 			browser.go("/orders/" + orderId);
 			browser.click("#complaint-link");
-			browser.select("#categoryChoice", "COUNTERFEIT").click("#show-advice");
-			assertThat(browser.waitForText("#advice", "违规举报")).contains("鉴定报告", "消费者权益保护法 第五十五条第一款");
-			assertThat(browser.text("#statutory")).contains("500.00");
 			browser.click("#file-complaint");
 			assertThat(browser.waitForText(".notice.error", "")).isNotEmpty();
-			browser.type("#text", "四位鉴定师都说是假货").click("#claims input[value='REFUND']")
-				.click("#claims input[value='COMPENSATION']")
-				.click("#evidence-choice input[value='" + appraisal + "']")
-				.click("#file-complaint");
+			// the buyer writes in their own words and lets triage read it
+			browser.type("#text", "直播间买的口红是假货，四位鉴定师都说不是正品，跟专柜的对比完全不一样").click("#show-advice");
+			assertThat(browser.waitForText("#triage-result", "假冒商品")).contains("置信度");
+			assertThat(browser.text("#advice")).contains("违规举报", "鉴定报告", "消费者权益保护法 第五十五条第一款");
+			assertThat(browser.text("#statutory")).contains("500.00");
+			assertThat(browser.find("#letter").getAttribute("value")).contains("《消费者权益保护法》第五十五条第一款", "7日内");
+			browser.click("#evidence-choice input[value='" + appraisal + "']").click("#file-complaint");
 			assertThat(browser.waitForText("#complaint-status", "等待商家答复")).isEqualTo("等待商家答复");
 			assertThat(browser.text("#deadline-MERCHANT_RESPONSE")).contains("小时");
 			assertThat(browser.text("#checklist")).contains("鉴定报告");
+			assertThat(browser.text("#complaint-letter")).contains("7日内");
 			String complaintPath = browser.currentPath();
 			browser.screenshot("complaint-filed");
 			browser.signOut();

@@ -37,7 +37,8 @@ public class ComplaintRepository {
 			Instant dueAt, Instant firstResponseAt, Long offerRefundFen, Long offerCompensationFen, String offerAction,
 			String offerMessage, String decidedBy, String outcome, Long decisionRefundFen, Long decisionCompensationFen,
 			String sanction, String reasoning, Instant decidedAt, Instant appealBy, String appealedBy, long refundedFen,
-			long compensatedFen, String resolution, Instant resolvedAt, String collectiveCaseId, Instant createdAt) {
+			long compensatedFen, String resolution, Instant resolvedAt, String collectiveCaseId, Instant createdAt,
+			String categorySource, Double triageConfidence, String letter) {
 
 		public boolean hasOffer() {
 			return offerAction != null;
@@ -48,9 +49,12 @@ public class ComplaintRepository {
 		jdbc.sql("""
 				insert into complaint (id, consumer_id, merchant_id, order_id, listing_id, channel, category, tier, status,
 				  priority, text, claims, amount_fen, price_fen, evidence_ids, entered_by, refunded_fen, compensated_fen,
-				  created_at, updated_at)
+				  created_at, updated_at, category_source, triage_confidence, letter)
 				values (:id, :consumer, :merchant, :order, :listing, :channel, :category, :tier, :status, 'NORMAL', :text,
-				  :claims, :amount, :price, :evidence, :enteredBy, 0, 0, :now, :now)""")
+				  :claims, :amount, :price, :evidence, :enteredBy, 0, 0, :now, :now, :source, :confidence, :letter)""")
+			.param("source", r.categorySource())
+			.param("confidence", r.triageConfidence(), Types.DOUBLE)
+			.param("letter", r.letter(), Types.VARCHAR)
 			.param("id", r.id())
 			.param("consumer", r.consumerId())
 			.param("merchant", r.merchantId())
@@ -336,6 +340,11 @@ public class ComplaintRepository {
 		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
 	}
 
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double v = rs.getDouble(column);
+		return rs.wasNull() ? null : v;
+	}
+
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long v = rs.getLong(column);
 		return rs.wasNull() ? null : v;
@@ -354,6 +363,7 @@ public class ComplaintRepository {
 				nullableLong(rs, "decision_compensation_fen"), rs.getString("sanction"), rs.getString("reasoning"),
 				SqlTime.read(rs, "decided_at"), SqlTime.read(rs, "appeal_by"), rs.getString("appealed_by"),
 				rs.getLong("refunded_fen"), rs.getLong("compensated_fen"), rs.getString("resolution"),
-				SqlTime.read(rs, "resolved_at"), rs.getString("collective_case_id"), SqlTime.read(rs, "created_at"));
+				SqlTime.read(rs, "resolved_at"), rs.getString("collective_case_id"), SqlTime.read(rs, "created_at"),
+				rs.getString("category_source"), nullableDouble(rs, "triage_confidence"), rs.getString("letter"));
 	}
 }

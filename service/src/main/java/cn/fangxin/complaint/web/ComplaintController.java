@@ -19,6 +19,7 @@ import cn.fangxin.account.Caller;
 import cn.fangxin.complaint.ComplaintPolicy;
 import cn.fangxin.complaint.ComplaintRequest;
 import cn.fangxin.complaint.ComplaintStatistics;
+import cn.fangxin.complaint.ComplaintTriage;
 import cn.fangxin.complaint.ComplaintView;
 import cn.fangxin.complaint.Complaints;
 import cn.fangxin.evidence.EvidenceBundles;
@@ -35,9 +36,11 @@ class ComplaintController {
 	private final ComplaintStatistics statistics;
 	private final ComplaintPolicy policy;
 	private final EvidenceBundles bundles;
+	private final ComplaintTriage triage;
 
 	ComplaintController(Complaints complaints, ComplaintStatistics statistics, ComplaintPolicy policy,
-			EvidenceBundles bundles) {
+			EvidenceBundles bundles, ComplaintTriage triage) {
+		this.triage = triage;
 		this.complaints = complaints;
 		this.statistics = statistics;
 		this.policy = policy;
@@ -51,6 +54,32 @@ class ComplaintController {
 	ResponseEntity<ComplaintView> file(@RequestBody ComplaintRequest body, Caller caller) {
 		ComplaintView created = complaints.file(caller, body);
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + created.id())).body(created);
+	}
+
+	@PostMapping("/api/v1/complaints/triage")
+	@Operation(summary = "Triage a complaint text (any signed-in user): category with confidence, channel, checklist, "
+			+ "legal basis, statutory compensation and a letter draft", description = "400 VALIDATION_FAILED.")
+	ComplaintTriage.TriageView triage(@RequestBody ComplaintTriage.TriageRequest body, Caller caller) {
+		return triage.triage(caller, body);
+	}
+
+	@PostMapping("/api/v1/complaints/{id}/category")
+	@Operation(summary = "Staff correct a complaint's category (kept for retraining triage)")
+	ComplaintView correct(@PathVariable String id, @RequestBody CategoryBody body, Caller caller) {
+		return complaints.correctCategory(caller, id, body.category(), body.reason());
+	}
+
+	@GetMapping("/api/v1/admin/triage")
+	@Operation(summary = "The triage model in force and its figures on the held-out evaluation split (ADMIN)")
+	Map<String, Object> triageModel(Caller caller) {
+		caller.requireRole(cn.fangxin.account.Role.ADMIN);
+		return Map.of("model", triage.info(), "evaluation", triage.evaluate());
+	}
+
+	@PostMapping("/api/v1/admin/triage/retraining")
+	@Operation(summary = "Retrain triage on the corpus and staff corrections (ADMIN)")
+	ComplaintTriage.ModelInfo retrain(Caller caller) {
+		return triage.retrain(caller);
 	}
 
 	@GetMapping("/api/v1/complaints")
@@ -195,6 +224,9 @@ class ComplaintController {
 	}
 
 	record ReferralBody(String to) {
+	}
+
+	record CategoryBody(String category, String reason) {
 	}
 
 	record JudgmentBody(String summary) {

@@ -24,6 +24,7 @@ import cn.fangxin.complaint.ComplaintCategory;
 import cn.fangxin.complaint.ComplaintPolicy;
 import cn.fangxin.complaint.ComplaintRequest;
 import cn.fangxin.complaint.ComplaintStatistics;
+import cn.fangxin.complaint.ComplaintTriage;
 import cn.fangxin.complaint.ComplaintView;
 import cn.fangxin.complaint.Complaints;
 import cn.fangxin.complaint.OfferAction;
@@ -52,9 +53,11 @@ class ComplaintPages {
 	private final EvidenceVault vault;
 	private final EvidenceBundles bundles;
 	private final Clock clock;
+	private final ComplaintTriage triage;
 
 	ComplaintPages(Complaints complaints, ComplaintStatistics statistics, ComplaintPolicy policy, Orders orders,
-			EvidenceVault vault, EvidenceBundles bundles, Clock clock) {
+			EvidenceVault vault, EvidenceBundles bundles, Clock clock, ComplaintTriage triage) {
+		this.triage = triage;
 		this.complaints = complaints;
 		this.statistics = statistics;
 		this.policy = policy;
@@ -66,7 +69,7 @@ class ComplaintPages {
 
 	/** The wizard's form. */
 	record ComplaintForm(String orderId, String merchantId, String category, String channel, String text,
-			List<String> claims, String amountYuan, List<String> evidenceIds) {
+			List<String> claims, String amountYuan, List<String> evidenceIds, String letter) {
 	}
 
 	@GetMapping("/complaints")
@@ -107,8 +110,46 @@ class ComplaintPages {
 			@RequestParam(required = false) String category, Caller caller, Model model) {
 		ComplaintCategory chosen = category(category);
 		model.addAttribute("form", new ComplaintForm(orderId, merchantId, chosen == null ? null : chosen.name(),
-				chosen == null ? null : chosen.suggestedChannel().name(), "", List.of(), "", List.of()));
+				chosen == null ? null : chosen.suggestedChannel().name(), "",
+				chosen == null ? List.of() : chosen.defaultClaims().stream().map(Enum::name).toList(), "", List.of(), null));
 		return wizardPage(caller, orderId, chosen, model);
+	}
+
+	/**
+	 * Advice for what the consumer wrote: triage suggests the category (unless the consumer chose one), the claims and
+	 * a letter to the shop citing the law, which the consumer may edit before filing.
+	 */
+	@PostMapping("/complaints/new/advice")
+	String advice(@ModelAttribute("form") ComplaintForm form, Caller caller, Model model) {
+		ComplaintCategory chosen = category(form.category());
+		if (form.text() == null || form.text().isBlank()) {
+			model.addAttribute("problem", ApiProblem.invalidField("text", "REQUIRED", "what happened"));
+			return wizardPage(caller, form.orderId(), chosen, model);
+		}
+		try {
+			ComplaintTriage.TriageView t = triage.triage(caller, new ComplaintTriage.TriageRequest(form.text(),
+					blank(form.orderId()) ? null : form.orderId(), null, form.claims()));
+			ComplaintCategory category = chosen != null ? chosen : t.category();
+			List<cn.fangxin.complaint.Claim> claims = form.claims() != null && !form.claims().isEmpty() ? t.claims()
+					: category.defaultClaims();
+			OrderView order = blank(form.orderId()) ? null : orders.get(caller, form.orderId());
+			String letter = triage.letter(t.language(), category, order == null ? null : order.shopName(),
+					order == null ? null : order.id(), order == null ? null : order.createdAt(), form.text(), claims,
+					category.statutoryCompensation(order == null ? null : order.totalFen()).orElse(null));
+			model.addAttribute("triage", t);
+			model.addAttribute("form", new ComplaintForm(form.orderId(), form.merchantId(), category.name(),
+					category.suggestedChannel().name(), form.text(), claims.stream().map(Enum::name).toList(),
+					form.amountYuan(), form.evidenceIds(), letter));
+			return wizardPage(caller, form.orderId(), category, model);
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("problem", problem);
+			return wizardPage(caller, form.orderId(), chosen, model);
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	@PostMapping("/complaints")
@@ -122,7 +163,7 @@ class ComplaintPages {
 			}
 			ComplaintView created = complaints.file(caller, new ComplaintRequest(merchantId, form.orderId(), null,
 					form.channel(), form.category(), form.text(), form.claims() == null ? List.of() : form.claims(), amount,
-					form.evidenceIds() == null ? List.of() : form.evidenceIds(), null));
+					form.evidenceIds() == null ? List.of() : form.evidenceIds(), null, form.letter()));
 			redirect.addFlashAttribute("flash", "complaint.filed");
 			return "redirect:/complaints/" + created.id();
 		}
@@ -182,6 +223,7 @@ class ComplaintPages {
 					&& e.kind() != EvidenceKind.DECISION && !c.evidenceIds().contains(e.id()))
 			.toList());
 		model.addAttribute("records", vault.ofComplaint(caller, id));
+		model.addAttribute("categories", ComplaintCategory.values());
 		return "complaint/show";
 	}
 
@@ -274,6 +316,12 @@ class ComplaintPages {
 			@RequestParam(required = false) String note, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "complaint.regulatorAnswered", () -> complaints.mediationResult(caller, id, agreement,
 				fen(refundYuan, "refundFen"), fen(compensationYuan, "compensationFen"), note));
+	}
+
+	@PostMapping("/complaints/{id}/category")
+	String correctCategory(@PathVariable String id, @RequestParam String category,
+			@RequestParam(required = false) String reason, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "complaint.categoryCorrected", () -> complaints.correctCategory(caller, id, category, reason));
 	}
 
 	@PostMapping("/complaints/{id}/court-judgment")
