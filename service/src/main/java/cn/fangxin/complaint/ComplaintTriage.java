@@ -58,7 +58,11 @@ public class ComplaintTriage {
 		this.messages = messages;
 		this.policy = policy;
 		this.clock = clock;
-		this.trained = build(List.of());
+		long start = System.nanoTime(); // elapsed time for the load figure, not domain time
+		// the model trained at build time; training here only where the build did not make one (an IDE run)
+		this.trained = TriageClassifier.load(features, policy.triageThreshold())
+			.map(c -> new Trained(c, (System.nanoTime() - start) / 1_000_000, 0))
+			.orElseGet(() -> build(List.of()));
 	}
 
 	// ---------------------------------------------------------------------------------------------------- classify
@@ -168,12 +172,15 @@ public class ComplaintTriage {
 
 	// ---------------------------------------------------------------------------------------------------- learning
 
-	/** Once the database is ready, the corrections staff made so far join the corpus. */
+	/**
+	 * Once the database is ready, the corrections staff made so far join the corpus: retrained in the background, the
+	 * build-time model serving until the new one is ready.
+	 */
 	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	void learnCorrections() {
 		List<TriageRepository.Correction> fixes = corrections.all();
 		if (!fixes.isEmpty()) {
-			this.trained = build(fixes);
+			Thread.ofVirtual().name("triage-retraining").start(() -> this.trained = build(fixes));
 		}
 	}
 

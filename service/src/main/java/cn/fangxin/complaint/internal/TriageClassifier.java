@@ -47,6 +47,33 @@ public final class TriageClassifier {
 		return new TriageClassifier(features, model, threshold, (System.nanoTime() - start) / 1_000_000, texts.size());
 	}
 
+	/** The model trained at build time ({@link TriageTrainer}), if the class path has one. */
+	public static java.util.Optional<TriageClassifier> load(TriageFeatures features, double threshold) {
+		long start = System.nanoTime(); // elapsed time for the load figure, not domain time
+		try (java.io.InputStream in = TriageClassifier.class.getResourceAsStream(TriageTrainer.MODEL)) {
+			if (in == null) {
+				return java.util.Optional.empty();
+			}
+			java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+			int texts = data.readInt();
+			TriageModel model = TriageModel.read(data);
+			features.of("预热 warm-up"); // load the analyzers' dictionaries now, not on the first complaint
+			return java.util.Optional.of(new TriageClassifier(features, model, threshold,
+					(System.nanoTime() - start) / 1_000_000, texts));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Writes the model for {@link #load}. */
+	public void write(java.io.OutputStream out) throws java.io.IOException {
+		java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+		data.writeInt(texts);
+		model.write(data);
+		data.flush();
+	}
+
 	/** Classifies a text. */
 	public Classification classify(String text) {
 		String t = text == null ? "" : text.strip();

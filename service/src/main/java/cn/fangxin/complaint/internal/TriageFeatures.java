@@ -9,18 +9,21 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns a complaint's text into features with Lucene's analyzers: the words of {@link SmartChineseAnalyzer} (its HMM
- * segmentation for Chinese; lower-cased, Porter-stemmed words for English, stop words removed) and the overlapping
- * character bigrams of {@link CJKAnalyzer} for Chinese, which survive typos and words the dictionary lacks
- * ("退欵", "宝子"). Mixed text gets both. Analyzers are thread-safe; one instance serves every request.
+ * segmentation for Chinese), the overlapping character bigrams of {@link CJKAnalyzer} for Chinese, which survive typos
+ * and words the dictionary lacks ("退欵", "宝子"), and for Latin-script words the stems of {@link EnglishAnalyzer}
+ * (possessives, stop words, Porter stemming) with their character 4-grams, which survive typos and pinyin variants
+ * ("recieved", "kuaidi"). Mixed text gets all. Analyzers are thread-safe; one instance serves every request.
  */
 public final class TriageFeatures {
 
 	private final Analyzer words = new SmartChineseAnalyzer();
 	private final Analyzer bigrams = new CJKAnalyzer();
+	private final Analyzer english = new EnglishAnalyzer();
 
 	/** The features of a text: "w:" words and "b:" Chinese bigrams, with repetitions. */
 	public List<String> of(String text) {
@@ -30,7 +33,31 @@ public final class TriageFeatures {
 		if (hasHan(input)) {
 			collect(bigrams, "b:", input, features, true);
 		}
+		if (hasLatin(input)) {
+			List<String> stems = new ArrayList<>();
+			collect(english, "", input, stems, false);
+			for (String stem : stems) {
+				if (hasHan(stem)) {
+					continue;
+				}
+				features.add("e:" + stem);
+				String padded = "^" + stem + "$";
+				for (int i = 0; i + 4 <= padded.length(); i++) {
+					features.add("c:" + padded.substring(i, i + 4));
+				}
+			}
+		}
 		return features;
+	}
+
+	private static boolean hasLatin(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void collect(Analyzer analyzer, String prefix, String text, List<String> out, boolean hanOnly) {

@@ -83,6 +83,47 @@ public final class TriageModel {
 		return p;
 	}
 
+	private static final String MAGIC = "fangxin-triage-model/1";
+
+	/** Writes the model: the classes, then each feature with its weights (float32), the biases first. */
+	public void write(java.io.DataOutputStream out) throws java.io.IOException {
+		out.writeUTF(MAGIC);
+		out.writeInt(classes);
+		out.writeInt(vocabulary.size());
+		for (int c = 0; c < classes; c++) {
+			out.writeFloat((float) weights[c][0]);
+		}
+		String[] byIndex = new String[vocabulary.size() + 1];
+		vocabulary.forEach((feature, index) -> byIndex[index] = feature);
+		for (int i = 1; i < byIndex.length; i++) {
+			out.writeUTF(byIndex[i]);
+			for (int c = 0; c < classes; c++) {
+				out.writeFloat((float) weights[c][i]);
+			}
+		}
+	}
+
+	/** Reads a model {@link #write} wrote. */
+	public static TriageModel read(java.io.DataInputStream in) throws java.io.IOException {
+		if (!MAGIC.equals(in.readUTF())) {
+			throw new java.io.IOException("not a triage model");
+		}
+		int classes = in.readInt();
+		int size = in.readInt();
+		double[][] w = new double[classes][size + 1];
+		for (int c = 0; c < classes; c++) {
+			w[c][0] = in.readFloat();
+		}
+		Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+		for (int i = 1; i <= size; i++) {
+			vocabulary.put(in.readUTF(), i);
+			for (int c = 0; c < classes; c++) {
+				w[c][i] = in.readFloat();
+			}
+		}
+		return new TriageModel(classes, vocabulary, w);
+	}
+
 	/** How many distinct features the model knows. */
 	public int vocabularySize() {
 		return vocabulary.size();
