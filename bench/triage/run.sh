@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Triage benchmark: in a fresh JVM pinned to one core, the time to load the model (read the corpus, analyse it with
-# Lucene, train) and then complaint texts classified per second by one thread. Targets (issue 9): >= 5,000 texts/s,
+# Triage benchmark: in a fresh JVM pinned to one core, the time to load the model (Lucene analyzers and the model
+# the build trained) and then complaint texts classified per second by one thread. Targets (issue 9): >= 5,000 texts/s,
 # load < 1 s. Usage: bench/triage/run.sh [SECONDS]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
