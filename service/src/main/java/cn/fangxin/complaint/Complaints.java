@@ -737,6 +737,7 @@ public class Complaints {
 				Instant now = clock.instant();
 				repository.update(id, row.status(), now, Map.of("priority", "HIGH", "due_step", "", "due_at", now));
 				repository.event(id, now, "COURT_OVERDUE", "SYSTEM", row.tier(), "no judgment recorded yet; staff follow up");
+				record(id, "COURT_OVERDUE", Map.of());
 			}
 		}
 	}
@@ -1102,6 +1103,7 @@ public class Complaints {
 			repository.event(member, now, "COLLECTIVE_CASE", "SYSTEM", m.tier(), caseId + ": " + consumers
 					+ " consumers complained about this shop in this category within " + policy.collectiveWindow().toDays()
 					+ " days");
+			record(member, "COLLECTIVE_CASE", Map.of("collectiveCaseId", caseId, "consumers", consumers));
 		}
 	}
 

@@ -93,6 +93,11 @@ class ComplaintScenarioTests extends ComplaintTest {
 		assertThat(c.path("deadlines").get(0).path("step").asString()).isEqualTo("ARBITRATION_DECISION");
 		assertThat(c.path("deadlines").get(0).path("rule").asString()).contains("working days");
 		assertThat(fetch("/api/v1/complaints?queue=arbitration", api.demoToken("arbiter")).toString()).contains(id);
+		long caseEvents = 0;
+		for (JsonNode e : fetch("/api/v1/evidence?complaintId=" + id, w.buyer().token()).path("items")) {
+			caseEvents += e.path("kind").asString().equals("CASE_EVENT") ? 1 : 0;
+		}
+		assertThat(caseEvents).as("filing and the automatic escalation are CASE_EVENT records").isGreaterThanOrEqualTo(2);
 		var late = api.post("/api/v1/complaints/" + id + "/responses", Map.of("message", "我们看看"))
 			.as(w.shop().account().token()).send();
 		assertThat(late.status()).as("a late answer is recorded; arbitration goes on").isEqualTo(200);
