@@ -28,6 +28,7 @@ import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Fields;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
@@ -91,13 +92,13 @@ public class AfterSales {
 			throw ApiProblem.forbidden("Only the order's consumer asks for after-sales.");
 		}
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		AfterSaleType type = parse(AfterSaleType.class, request.type(), "type", errors);
-		AfterSaleReason reason = parse(AfterSaleReason.class, request.reason(), "reason", errors);
+		AfterSaleType type = Fields.oneOf(AfterSaleType.class, request.type(), "type", errors);
+		AfterSaleReason reason = Fields.oneOf(AfterSaleReason.class, request.reason(), "reason", errors);
 		String description = request.description() == null ? "" : request.description().strip();
 		if (description.isEmpty() || description.length() > 2000) {
 			errors.add(new ApiProblem.FieldError("description", "REQUIRED", "what happened, up to 2,000 characters"));
 		}
-		List<String> evidenceIds = ids(request.evidenceIds(), "evidenceIds", errors);
+		List<String> evidenceIds = Fields.evidenceIds(request.evidenceIds(), "evidenceIds", errors);
 		if (reason == AfterSaleReason.NO_REASON_7DAY && type == AfterSaleType.REFUND_ONLY) {
 			errors.add(new ApiProblem.FieldError("type", "REASON_NEEDS_RETURN",
 					"a 7-day no-reason request returns the goods: RETURN_AND_REFUND or EXCHANGE"));
@@ -197,7 +198,7 @@ public class AfterSales {
 				throw ApiProblem.invalidField("reason", "REQUIRED", "a rejection needs a reason, up to 500 characters");
 			}
 			List<ApiProblem.FieldError> errors = new ArrayList<>();
-			List<String> proof = ids(evidenceIds, "evidenceIds", errors);
+			List<String> proof = Fields.evidenceIds(evidenceIds, "evidenceIds", errors);
 			if (!errors.isEmpty()) {
 				throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The rejection is not complete.", errors);
 			}
@@ -601,17 +602,6 @@ public class AfterSales {
 		}
 	}
 
-	private static List<String> ids(List<String> given, String field, List<ApiProblem.FieldError> errors) {
-		if (given == null) {
-			return List.of();
-		}
-		if (given.size() > 20 || given.stream().anyMatch(i -> i == null || i.isBlank() || i.length() > 40)) {
-			errors.add(new ApiProblem.FieldError(field, "EVIDENCE_IDS_INVALID", "up to 20 evidence ids"));
-			return List.of();
-		}
-		return given.stream().map(String::strip).distinct().toList();
-	}
-
 	/** A CASE_EVENT evidence record of a step, readable by both parties: ids and facts, no personal data. */
 	private void record(String id, String orderId, String merchantId, String event, Map<String, Object> facts) {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -628,19 +618,4 @@ public class AfterSales {
 				"application/json", orderId, null, parties);
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field,
-			List<ApiProblem.FieldError> errors) {
-		if (value == null || value.isBlank()) {
-			errors.add(new ApiProblem.FieldError(field, "REQUIRED", "one of " + java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			errors.add(new ApiProblem.FieldError(field, field.toUpperCase() + "_INVALID",
-					"one of " + java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
-	}
 }

@@ -30,6 +30,7 @@ import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Fields;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
@@ -106,9 +107,9 @@ public class Complaints {
 		}
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
 		Channel channel = request.channel() == null || request.channel().isBlank() ? Channel.PLATFORM_SERVICE
-				: parse(Channel.class, request.channel(), "channel", errors);
+				: Fields.oneOf(Channel.class, request.channel(), "channel", errors);
 		ComplaintCategory category = request.category() == null || request.category().isBlank() ? null
-				: parse(ComplaintCategory.class, request.category(), "category", errors);
+				: Fields.oneOf(ComplaintCategory.class, request.category(), "category", errors);
 		String letter = request.letter() == null || request.letter().isBlank() ? null : request.letter().strip();
 		if (letter != null && letter.length() > 6000) {
 			errors.add(new ApiProblem.FieldError("letter", "LENGTH", "at most 6,000 characters"));
@@ -123,7 +124,7 @@ public class Complaints {
 		}
 		else {
 			for (String c : request.claims()) {
-				Claim claim = parse(Claim.class, c, "claims", errors);
+				Claim claim = Fields.oneOf(Claim.class, c, "claims", errors);
 				if (claim != null && !claims.contains(claim)) {
 					claims.add(claim);
 				}
@@ -135,7 +136,7 @@ public class Complaints {
 		if (request.merchantId() == null || request.merchantId().isBlank()) {
 			errors.add(new ApiProblem.FieldError("merchantId", "REQUIRED", "the shop complained about"));
 		}
-		List<String> evidenceIds = ids(request.evidenceIds(), errors);
+		List<String> evidenceIds = Fields.evidenceIds(request.evidenceIds(), "evidenceIds", errors);
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The complaint is not complete.", errors);
 		}
@@ -216,7 +217,7 @@ public class Complaints {
 			throw ApiProblem.conflict("COMPLAINT_CLOSED", "This complaint is " + row.status() + ".");
 		}
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		List<String> more = ids(evidenceIds, errors);
+		List<String> more = Fields.evidenceIds(evidenceIds, "evidenceIds", errors);
 		if (!errors.isEmpty() || more.isEmpty()) {
 			throw ApiProblem.invalidField("evidenceIds", "EVIDENCE_IDS_INVALID", "1 to 20 evidence ids");
 		}
@@ -261,10 +262,7 @@ public class Complaints {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		String detail = text;
 		if (offer != null) {
-			OfferAction action = offer.action() == null ? null : parseOne(OfferAction.class, offer.action(), "offer.action");
-			if (action == null) {
-				throw ApiProblem.invalidField("offer.action", "REQUIRED", "one of " + List.of(OfferAction.values()));
-			}
+			OfferAction action = Fields.oneOf(OfferAction.class, offer.action(), "offer.action");
 			long refund = offer.refundFen() == null ? 0 : offer.refundFen();
 			long compensation = offer.compensationFen() == null ? 0 : offer.compensationFen();
 			if (refund < 0 || compensation < 0) {
@@ -386,9 +384,9 @@ public class Complaints {
 					"You decided this complaint; a different arbitrator reviews the appeal.");
 		}
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		Outcome outcome = parse(Outcome.class, body.outcome(), "outcome", errors);
+		Outcome outcome = Fields.oneOf(Outcome.class, body.outcome(), "outcome", errors);
 		Sanction sanction = body.sanction() == null || body.sanction().isBlank() ? null
-				: parse(Sanction.class, body.sanction(), "sanction", errors);
+				: Fields.oneOf(Sanction.class, body.sanction(), "sanction", errors);
 		long refund = body.refundFen() == null ? 0 : body.refundFen();
 		long compensation = body.compensationFen() == null ? 0 : body.compensationFen();
 		String reasoning = body.reasoning() == null ? "" : body.reasoning().strip();
@@ -517,7 +515,7 @@ public class Complaints {
 	public ComplaintView correctCategory(Caller caller, String id, String category, String reason) {
 		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
 		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such complaint."));
-		ComplaintCategory to = parseOne(ComplaintCategory.class, category, "category");
+		ComplaintCategory to = Fields.oneOf(ComplaintCategory.class, category, "category");
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() > 500) {
 			throw ApiProblem.invalidField("reason", "LENGTH", "at most 500 characters");
@@ -1206,43 +1204,7 @@ public class Complaints {
 				"application/json", row.orderId(), id, parties(row));
 	}
 
-	private static List<String> ids(List<String> given, List<ApiProblem.FieldError> errors) {
-		if (given == null) {
-			return List.of();
-		}
-		if (given.size() > 20 || given.stream().anyMatch(i -> i == null || i.isBlank() || i.length() > 40)) {
-			errors.add(new ApiProblem.FieldError("evidenceIds", "EVIDENCE_IDS_INVALID", "up to 20 evidence ids"));
-			return List.of();
-		}
-		return given.stream().map(String::strip).distinct().toList();
-	}
-
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static <E extends Enum<E>> E parseOne(Class<E> type, String value, String field) {
-		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		E parsed = parse(type, value, field, errors);
-		if (!errors.isEmpty()) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid " + field + ".", errors);
-		}
-		return parsed;
-	}
-
-	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field,
-			List<ApiProblem.FieldError> errors) {
-		if (value == null || value.isBlank()) {
-			errors.add(new ApiProblem.FieldError(field, "REQUIRED", "one of " + java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			errors.add(new ApiProblem.FieldError(field, field.toUpperCase().replace('.', '_') + "_INVALID",
-					"one of " + java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
 	}
 }

@@ -124,26 +124,23 @@ public class PaymentRepository {
 	}
 
 	public void insertRefund(RefundRequest r, Instant now) {
-		jdbc.sql("""
-				insert into payment_refund (id, payment_id, amount, debit_account_id, status, created_at, updated_at)
-				values (:id, :payment, :amount, :debit, 'PENDING', :now, :now)""")
-			.param("id", r.refundId())
-			.param("payment", r.paymentId())
-			.param("amount", r.amount().fen())
-			.param("debit", r.debitAccount().value())
-			.param("now", SqlTime.of(now))
-			.update();
+		insert(r, "REFUND", now);
 	}
 
 	/** A payout beyond the payment (compensation): a row of its own kind, not counted as refunded. */
 	public void insertPayout(RefundRequest r, Instant now) {
+		insert(r, "PAYOUT", now);
+	}
+
+	private void insert(RefundRequest r, String kind, Instant now) {
 		jdbc.sql("""
 				insert into payment_refund (id, payment_id, amount, debit_account_id, status, kind, created_at, updated_at)
-				values (:id, :payment, :amount, :debit, 'PENDING', 'PAYOUT', :now, :now)""")
+				values (:id, :payment, :amount, :debit, 'PENDING', :kind, :now, :now)""")
 			.param("id", r.refundId())
 			.param("payment", r.paymentId())
 			.param("amount", r.amount().fen())
 			.param("debit", r.debitAccount().value())
+			.param("kind", kind)
 			.param("now", SqlTime.of(now))
 			.update();
 	}
