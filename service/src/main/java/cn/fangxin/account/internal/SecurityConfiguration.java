@@ -149,7 +149,8 @@ class SecurityConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey tokenKey) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(Tokens.ISSUER));
-		return decoder;
+		var validator = JwtValidators.createDefaultWithIssuer(Tokens.ISSUER);
+		decoder.setJwtValidator(validator);
+		return new CachingJwtDecoder(decoder, validator, 50_000);
 	}
 }
