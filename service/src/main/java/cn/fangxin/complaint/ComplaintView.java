@@ -35,8 +35,12 @@ public record ComplaintView(String id, ComplaintStatus status, Tier tier, Compla
 	 * @param dueAt when
 	 * @param actor who must act
 	 * @param rule the policy row ("48 h", "7 working days") and its source
+	 * @param hours the row's time in hours, or
+	 * @param workingDays in working days, or
+	 * @param days in calendar days
 	 */
-	public record Deadline(String step, Instant dueAt, String actor, String rule) {
+	public record Deadline(String step, Instant dueAt, String actor, String rule, Integer hours, Integer workingDays,
+			Integer days) {
 	}
 
 	/** An item of the evidence checklist and whether the complaint's evidence satisfies it. */

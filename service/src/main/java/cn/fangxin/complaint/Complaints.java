@@ -953,7 +953,8 @@ public class Complaints {
 		if (r.dueStep() != null && !r.dueStep().isEmpty() && r.dueAt() != null && !r.status().over()) {
 			Step step = Step.valueOf(r.dueStep());
 			ComplaintPolicy.Row rule = policy.rowFor(step, r.category().group());
-			due.add(new ComplaintView.Deadline(step.name(), r.dueAt(), rule.actor(), rule.describe() + " — " + rule.source()));
+			due.add(new ComplaintView.Deadline(step.name(), r.dueAt(), rule.actor(), rule.describe() + " — " + rule.source(),
+					rule.workingDays() == null && rule.days() == null ? rule.hours() : null, rule.workingDays(), rule.days()));
 		}
 		ComplaintView.Offer offer = r.hasOffer() ? new ComplaintView.Offer(r.offerRefundFen(), r.offerCompensationFen(),
 				OfferAction.valueOf(r.offerAction()), r.offerMessage()) : null;

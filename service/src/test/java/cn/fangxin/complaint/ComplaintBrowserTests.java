@@ -92,6 +92,14 @@ class ComplaintBrowserTests {
 			assertThat(browser.text("#complaint-timeline")).contains("Filed", "The shop answered", "Escalated by the consumer",
 					"Decided in arbitration", "Compensation paid");
 			browser.screenshot("complaint-decided");
+			browser.go("/complaints/statistics");
+			assertThat(Integer.parseInt(browser.text("#stats-total"))).isPositive();
+			assertThat(browser.text("#policy")).contains("7 working days", "SAMR Order 20");
+			browser.signOut();
+
+			browser.signIn("regulator", "fangxin-demo");
+			browser.go("/regulator/complaints");
+			assertThat(browser.text("section")).contains("12315", "Collective cases");
 			browser.signOut();
 
 			browser.signIn(buyer.username(), buyer.password());
