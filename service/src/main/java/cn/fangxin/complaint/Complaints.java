@@ -63,13 +63,15 @@ public class Complaints {
 	private final WorkingDayCalendar calendar;
 	private final ComplaintPolicy policy;
 	private final ComplaintTriage triage;
+	private final cn.fangxin.account.Accounts accounts;
 	private final ObjectMapper json;
 	private final Clock clock;
 
 	Complaints(ComplaintRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
 			Deadlines deadlines, WorkingDayCalendar calendar, ComplaintPolicy policy, ComplaintTriage triage,
-			ObjectMapper json, Clock clock) {
+			cn.fangxin.account.Accounts accounts, ObjectMapper json, Clock clock) {
 		this.triage = triage;
+		this.accounts = accounts;
 		this.repository = repository;
 		this.orders = orders;
 		this.merchants = merchants;
@@ -100,6 +102,12 @@ public class Complaints {
 				throw ApiProblem.invalidField("onBehalfOf", "REQUIRED", "staff enter a complaint for a consumer's account id");
 			}
 			consumerId = request.onBehalfOf().strip();
+			boolean consumer = consumerId.length() <= 40 && accounts.find(new AccountId(consumerId))
+				.map(a -> a.role() == Role.CONSUMER)
+				.orElse(false);
+			if (!consumer) {
+				throw ApiProblem.invalidField("onBehalfOf", "CONSUMER_NOT_FOUND", "no consumer account with this id");
+			}
 			enteredBy = Orders.actorOf(caller);
 		}
 		else {
@@ -146,6 +154,9 @@ public class Complaints {
 		}
 		String orderId = blankToNull(request.orderId());
 		String listingId = blankToNull(request.listingId());
+		if (listingId != null && listingId.length() > 40) {
+			throw ApiProblem.invalidField("listingId", "LISTING_ID_INVALID", "a listing id");
+		}
 		Long priceFen = null;
 		if (orderId != null) {
 			OrderView order = orders.view(orderId);
@@ -173,7 +184,7 @@ public class Complaints {
 		}
 		Caller reader = caller.role() == Role.CONSUMER ? caller : new Caller(new AccountId(consumerId), "consumer", Role.CONSUMER);
 		for (String evidenceId : evidenceIds) {
-			requireUsable(caller.isStaff() ? caller : reader, evidenceId, orderId);
+			requireUsable(caller.isStaff() ? caller : reader, evidenceId, orderId, null, consumerId);
 		}
 		Instant now = clock.instant();
 		String id = Ids.next("cpl");
@@ -222,12 +233,12 @@ public class Complaints {
 			throw ApiProblem.invalidField("evidenceIds", "EVIDENCE_IDS_INVALID", "1 to 20 evidence ids");
 		}
 		for (String evidenceId : more) {
-			requireUsable(caller, evidenceId, row.orderId());
+			requireUsable(caller, evidenceId, row.orderId(), row.id(), row.consumerId());
 		}
 		List<String> all = new ArrayList<>(row.evidenceIds());
 		more.stream().filter(e -> !all.contains(e)).forEach(all::add);
-		if (all.size() > 50) {
-			throw ApiProblem.rule("TOO_MUCH_EVIDENCE", "At most 50 evidence records per complaint.");
+		if (all.size() > 30) {
+			throw ApiProblem.rule("TOO_MUCH_EVIDENCE", "At most 30 evidence records per complaint.");
 		}
 		Instant now = clock.instant();
 		repository.update(id, row.status(), now, Map.of("evidence_ids", String.join(",", all)));
@@ -269,6 +280,12 @@ public class Complaints {
 				throw ApiProblem.invalidField("offer.refundFen", "AMOUNT_INVALID", "amounts are 0 or more fen");
 			}
 			requirePayable(row, refund, compensation);
+			long recoverable = merchants.recoverableFen(row.merchantId());
+			if (compensation > recoverable) {
+				// the platform pays first and recovers from the shop: an offer beyond what it can recover is not the shop's
+				throw ApiProblem.rule("OFFER_NOT_FUNDED", "Compensation offered must be covered by your balance and deposit ("
+						+ recoverable + " fen now).").with("recoverableFen", recoverable);
+			}
 			fields.put("offer_refund_fen", refund);
 			fields.put("offer_compensation_fen", compensation);
 			fields.put("offer_action", action.name());
@@ -309,13 +326,20 @@ public class Complaints {
 	 * matter as settled. 400 {@code ACCEPT_REQUIRED} for anything but {@code true}; 409 {@code COMPLAINT_NOT_OPEN}.
 	 */
 	@Transactional
-	public ComplaintView accept(Caller caller, String id, Boolean accept) {
+	public ComplaintView accept(Caller caller, String id, Boolean accept, OfferBody seen) {
 		if (!Boolean.TRUE.equals(accept)) {
 			throw ApiProblem.invalidField("accept", "ACCEPT_REQUIRED", "accept: true; to go on, escalate instead");
 		}
 		Row row = lockAs(caller, id, Party.CONSUMER);
 		if (!OPEN_ON_PLATFORM.contains(row.status()) || row.status() == ComplaintStatus.APPEALED) {
 			throw ApiProblem.conflict("COMPLAINT_NOT_OPEN", "There is nothing to accept: the complaint is " + row.status() + ".");
+		}
+		if (seen != null && !sameOffer(row, seen)) {
+			throw ApiProblem.conflict("OFFER_CHANGED", "The shop changed its offer since you read it; read it again.");
+		}
+		if (row.hasOffer() && row.offerCompensationFen() > merchants.recoverableFen(row.merchantId())) {
+			throw ApiProblem.conflict("OFFER_NOT_FUNDED",
+					"The shop can no longer fund the compensation it offered; escalate to arbitration instead.");
 		}
 		Instant now = clock.instant();
 		String resolution = "SETTLED";
@@ -326,6 +350,16 @@ public class Complaints {
 		repository.event(id, now, "ACCEPTED", "CONSUMER", row.tier(), row.hasOffer() ? "the shop's offer" : "settled");
 		resolve(repository.lock(id).orElseThrow(), ComplaintStatus.RESOLVED, resolution, "CONSUMER", true);
 		return view(id);
+	}
+
+	/** Whether the offer the consumer read is the one in force (amounts and action; none read when none is made). */
+	private static boolean sameOffer(Row row, OfferBody seen) {
+		if (!row.hasOffer()) {
+			return seen.action() == null && (seen.refundFen() == null || seen.refundFen() == 0)
+					&& (seen.compensationFen() == null || seen.compensationFen() == 0);
+		}
+		return row.offerAction().equals(seen.action()) && row.offerRefundFen() == (seen.refundFen() == null ? 0 : seen.refundFen())
+				&& row.offerCompensationFen() == (seen.compensationFen() == null ? 0 : seen.compensationFen());
 	}
 
 	/**
@@ -342,7 +376,11 @@ public class Complaints {
 		if (row.status() == ComplaintStatus.RESOLVED || row.status() == ComplaintStatus.WITHDRAWN) {
 			throw ApiProblem.conflict("COMPLAINT_CLOSED", "This complaint is " + row.status() + ".");
 		}
-		Instant now = clock.instant();
+		Tier next = row.tier() == Tier.PLATFORM_SERVICE ? Tier.PLATFORM_ARBITRATION : row.tier().next();
+		if ("COURT_JUDGMENT".equals(row.resolution())
+				|| repository.referrals(id).stream().anyMatch(r -> r.destination() == next)) {
+			throw ApiProblem.conflict("ALREADY_REFERRED", "This complaint was before " + next + " already.");
+		}
 		switch (row.tier()) {
 			case PLATFORM_SERVICE -> toArbitration(row, "CONSUMER", "ESCALATED", why.isEmpty() ? "by the consumer" : why);
 			case PLATFORM_ARBITRATION -> refer(row, Tier.REGULATOR_12315, "CONSUMER", why.isEmpty() ? "by the consumer" : why);
@@ -585,7 +623,8 @@ public class Complaints {
 		if (destination == null) {
 			throw ApiProblem.invalidField("to", "TO_INVALID", "REGULATOR_12315 or COURT");
 		}
-		if (row.status() == ComplaintStatus.RESOLVED || row.status() == ComplaintStatus.WITHDRAWN) {
+		if (row.status() == ComplaintStatus.RESOLVED || row.status() == ComplaintStatus.WITHDRAWN
+				|| "COURT_JUDGMENT".equals(row.resolution())) {
 			throw ApiProblem.conflict("COMPLAINT_CLOSED", "This complaint is " + row.status() + ".");
 		}
 		if (repository.referrals(id).stream().anyMatch(r -> r.destination() == destination)) {
@@ -605,7 +644,10 @@ public class Complaints {
 		Row row = regulatorRow(id);
 		ComplaintRepository.Referral referral = pendingReferral(id, "AWAITING_ACCEPTANCE");
 		Instant now = clock.instant();
-		String text = note == null ? null : note.strip();
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null && text.length() > 2000) {
+			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
+		}
 		repository.deadlineClosed(id, Step.REGULATOR_ACCEPTANCE.name(), now, true);
 		deadlines.cancel(DEADLINE_PREFIX + Step.REGULATOR_ACCEPTANCE, id);
 		if (Boolean.TRUE.equals(accepted)) {
@@ -646,7 +688,10 @@ public class Complaints {
 			throw ApiProblem.invalidField("refundFen", "AMOUNT_INVALID", "amounts are 0 or more fen");
 		}
 		Instant now = clock.instant();
-		String text = note == null ? null : note.strip();
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null && text.length() > 2000) {
+			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
+		}
 		repository.deadlineClosed(id, Step.REGULATOR_MEDIATION.name(), now, true);
 		deadlines.cancel(DEADLINE_PREFIX + Step.REGULATOR_MEDIATION, id);
 		if (agreement) {
@@ -673,6 +718,9 @@ public class Complaints {
 	public ComplaintView courtJudgment(Caller caller, String id, String summary) {
 		caller.requireRole(Role.ARBITRATOR, Role.ADMIN);
 		Row row = repository.lock(id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such complaint."));
+		if (row.status() != ComplaintStatus.REFERRED || row.tier() != Tier.COURT) {
+			throw ApiProblem.conflict("REFERRAL_NOT_PENDING", "This complaint is not before a court.");
+		}
 		ComplaintRepository.Referral referral = repository.referrals(id)
 			.stream()
 			.filter(r -> r.destination() == Tier.COURT && r.closedAt() == null)
@@ -744,7 +792,7 @@ public class Complaints {
 	@Transactional
 	public void priorityDue(String id) {
 		Row row = repository.lock(id).orElse(null);
-		if (row == null || row.status().over() || row.status() == ComplaintStatus.DECIDED || "HIGH".equals(row.priority())) {
+		if (row == null || !OPEN_ON_PLATFORM.contains(row.status()) || "HIGH".equals(row.priority())) {
 			return;
 		}
 		Instant now = clock.instant();
@@ -1001,6 +1049,7 @@ public class Complaints {
 	private String refer(Row row, Tier destination, String actor, String detail) {
 		Instant now = clock.instant();
 		endPendingSteps(row, now);
+		closeOpenReferrals(row.id(), "SUPERSEDED", now); // a complaint is before one authority at a time
 		String referralId = Ids.next("ref");
 		Step step = destination == Tier.COURT ? Step.COURT_JUDGMENT : Step.REGULATOR_ACCEPTANCE;
 		Instant due = policy.rowFor(step, row.category().group()).dueFrom(now, calendar);
@@ -1011,6 +1060,14 @@ public class Complaints {
 		setStep(row, step, now, ComplaintStatus.REFERRED, destination);
 		record(row.id(), "REFERRED", Map.of("to", destination.name(), "referralId", referralId, "by", actor));
 		return referralId;
+	}
+
+	private void closeOpenReferrals(String id, String status, Instant now) {
+		for (ComplaintRepository.Referral r : repository.referrals(id)) {
+			if (r.closedAt() == null) {
+				repository.updateReferral(r.id(), status, null, null, now, null);
+			}
+		}
 	}
 
 	/** Ends the deadlines of the step the complaint leaves (the appeal window, a negotiation) as moot. */
@@ -1030,6 +1087,7 @@ public class Complaints {
 		fields.put("due_step", null);
 		fields.put("due_at", null);
 		repository.update(row.id(), status, now, fields);
+		closeOpenReferrals(row.id(), status == ComplaintStatus.WITHDRAWN ? "WITHDRAWN" : "CLOSED", now);
 		repository.event(row.id(), now, status.name(), actor, row.tier(), resolution);
 		record(row.id(), status.name(), Map.of("resolution", resolution));
 		deadlines.cancel(PRIORITY_DUE, row.id());
@@ -1068,7 +1126,7 @@ public class Complaints {
 	}
 
 	private void requirePayable(Row row, long refund, long compensation) {
-		if ((refund > 0 || compensation > 0) && row.orderId() == null) {
+		if ((refund > 0 || compensation > 0) && (row.orderId() == null || orders.view(row.orderId()).escrow().paidFen() <= 0)) {
 			throw ApiProblem.rule("OFFER_NEEDS_ORDER", "Money moves through an order's payment; this complaint has none.");
 		}
 		if (refund > row.refundedFen()) {
@@ -1139,6 +1197,10 @@ public class Complaints {
 		if (!repository.referredToRegulator(id)) {
 			throw ApiProblem.notFound(NOT_FOUND, "No such complaint.");
 		}
+		if (row.status() != ComplaintStatus.REFERRED || row.tier() != Tier.REGULATOR_12315) {
+			throw ApiProblem.conflict("REFERRAL_NOT_PENDING", "This complaint is " + row.status() + " at " + row.tier()
+					+ ", not with 12315.");
+		}
 		return row;
 	}
 
@@ -1175,7 +1237,12 @@ public class Complaints {
 		return parties;
 	}
 
-	private void requireUsable(Caller caller, String evidenceId, String orderId) {
+	/**
+	 * Evidence a complaint may carry: readable by the caller, filed under the complaint's order (or under no order and
+	 * submitted by the caller or the complainant), not filed under another complaint, and not a record the system made
+	 * about another case — so nobody can bring a stranger's records into a complaint (and its bundle).
+	 */
+	private void requireUsable(Caller caller, String evidenceId, String orderId, String complaintId, String consumerId) {
 		EvidenceView evidence;
 		try {
 			evidence = vault.get(caller, evidenceId);
@@ -1184,8 +1251,13 @@ public class Complaints {
 			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "No evidence record " + evidenceId + " that you may use.")
 				.with("field", "evidenceIds");
 		}
-		if (orderId != null && evidence.orderId() != null && !orderId.equals(evidence.orderId())) {
-			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "Evidence " + evidenceId + " is filed under another order.")
+		boolean underThisOrder = orderId != null && orderId.equals(evidence.orderId());
+		boolean ownLoose = evidence.orderId() == null
+				&& (caller.id().value().equals(evidence.submitter()) || consumerId.equals(evidence.submitter()));
+		boolean ownCase = evidence.complaintId() == null || evidence.complaintId().equals(complaintId);
+		boolean systemCase = evidence.kind() == EvidenceKind.CASE_EVENT || evidence.kind() == EvidenceKind.DECISION;
+		if (!(underThisOrder || ownLoose) || !ownCase || systemCase) {
+			throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "Evidence " + evidenceId + " belongs to another order or case.")
 				.with("field", "evidenceIds");
 		}
 	}

@@ -420,6 +420,21 @@ public class Merchants {
 	}
 
 	/**
+	 * What the platform could recover from the merchant now: its available balance plus its deposit, less what it owes
+	 * already. For other modules that must not let a merchant promise money the platform would end up paying (a
+	 * complaint offer).
+	 */
+	@Transactional(readOnly = true)
+	public long recoverableFen(String merchantId) {
+		long available = ledger.balance(AccountKind.MERCHANT_AVAILABLE.idFor(merchantId)).map(b -> b.available().fen())
+			.orElse(0L);
+		long receivable = ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId))
+			.map(b -> b.debitBalance().fen())
+			.orElse(0L);
+		return Math.max(0, available + depositFen(merchantId) - receivable);
+	}
+
+	/**
 	 * {@code {availableFen, depositFen, inEscrowFen}} and more.
 	 *
 	 * @param availableFen what the merchant may withdraw

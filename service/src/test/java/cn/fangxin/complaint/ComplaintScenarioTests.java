@@ -70,6 +70,24 @@ class ComplaintScenarioTests extends ComplaintTest {
 				"claims", List.of("MONEY"))).as(w.buyer().token()).send();
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("category", "text", "claims");
+		var stranger = purchases.world();
+		String strangersOrder = purchases.paid(stranger);
+		String strangersPhoto = api.upload("/api/v1/evidence", stranger.buyer().token(), "x.png", EvidenceLogTests.png(),
+				Map.of("kind", "SCREENSHOT", "orderId", strangersOrder)).json().path("id").asString();
+		Map<String, Object> withStrangers = complaint(stranger, strangersOrder, "QUALITY_DEFECT", "坏了", List.of("REFUND"));
+		String strangersComplaint = call("/api/v1/complaints", withStrangers, stranger.buyer().token(), 201).path("id")
+			.asString();
+		// staff can read the stranger's photo, but it may not be carried into a complaint about another order
+		Map<String, Object> borrowing = complaint(w, orderId, "QUALITY_DEFECT", "坏了", List.of("REFUND"));
+		borrowing.put("evidenceIds", List.of(strangersPhoto));
+		borrowing.put("onBehalfOf", w.buyer().id());
+		assertThat(api.post("/api/v1/complaints", borrowing).as(api.demoToken("agent")).send().code())
+			.isEqualTo("EVIDENCE_NOT_FOUND");
+		borrowing.put("onBehalfOf", "acc_nobody");
+		borrowing.remove("evidenceIds");
+		assertThat(api.post("/api/v1/complaints", borrowing).as(api.demoToken("agent")).send().status())
+			.as("staff file for existing consumers only").isEqualTo(400);
+		assertThat(strangersComplaint).isNotEmpty();
 		var other = purchases.world();
 		var wrongShop = api.post("/api/v1/complaints", complaint(other, orderId, "QUALITY_DEFECT", "坏了", List.of("REFUND")))
 			.as(w.buyer().token()).send();
@@ -112,13 +130,20 @@ class ComplaintScenarioTests extends ComplaintTest {
 		String id = file(w, orderId, "NOT_AS_DESCRIBED", "颜色和图片完全不一样", List.of("REFUND", "COMPENSATION"))
 			.path("id").asString();
 		String shop = w.shop().account().token();
+		var unfunded = api.post("/api/v1/complaints/" + id + "/responses", Map.of("message", "赔你一千块",
+				"offer", Map.of("refundFen", 0, "compensationFen", 100_001, "action", "COMPENSATION"))).as(shop).send();
+		assertThat(unfunded.code()).as("more than the shop's balance and deposit").isEqualTo("OFFER_NOT_FUNDED");
 		JsonNode offered = call("/api/v1/complaints/" + id + "/responses", Map.of("message", "抱歉，全额退款并补偿 10 元",
 				"offer", Map.of("refundFen", 4_900, "compensationFen", 1_000, "action", "REFUND")), shop, 200);
 		assertThat(offered.path("status").asString()).isEqualTo("NEGOTIATING");
 		assertThat(offered.path("offer").path("compensationFen").asLong()).isEqualTo(1_000);
 		assertThat(api.post("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true)).as(shop).send().status())
 			.as("only the consumer accepts").isEqualTo(403);
-		JsonNode done = call("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true), w.buyer().token(), 200);
+		var stale = api.post("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true, "offer",
+				Map.of("refundFen", 4_900, "compensationFen", 5_000, "action", "REFUND"))).as(w.buyer().token()).send();
+		assertThat(stale.code()).as("not the offer in force").isEqualTo("OFFER_CHANGED");
+		JsonNode done = call("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true, "offer",
+				Map.of("refundFen", 4_900, "compensationFen", 1_000, "action", "REFUND")), w.buyer().token(), 200);
 		assertThat(done.path("status").asString()).isEqualTo("RESOLVED");
 		assertThat(done.path("resolution").asString()).isEqualTo("OFFER_ACCEPTED");
 		assertThat(done.path("refundedFen").asLong()).isEqualTo(4_900);
@@ -268,6 +293,13 @@ class ComplaintScenarioTests extends ComplaintTest {
 		assertThat(fetch("/api/v1/orders/" + order2, w2.buyer().token()).path("escrow").path("refundedFen").asLong())
 			.isEqualTo(2_000);
 		assertThat(api.get("/api/v1/complaints/" + agreed).as(regulator).send().status()).isEqualTo(200);
+		String withdrawn = file(w2, order2, "QUALITY_DEFECT", "又一件", List.of("REFUND")).path("id").asString();
+		call("/api/v1/complaints/" + withdrawn + "/referral", Map.of("to", "REGULATOR_12315"), w2.buyer().token(), 201);
+		call("/api/v1/complaints/" + withdrawn + "/withdrawal", Map.of(), w2.buyer().token(), 200);
+		assertThat(api.post("/api/v1/regulator/complaints/" + withdrawn + "/acceptance", Map.of("accepted", true))
+			.as(regulator).send().code()).as("a withdrawn complaint is not revived").isEqualTo("REFERRAL_NOT_PENDING");
+		assertThat(get(withdrawn, w2.buyer().token()).path("referrals").get(0).path("status").asString())
+			.isEqualTo("WITHDRAWN");
 		var notReferred = file(w2, order2, "OTHER", "别的", List.of("APOLOGY")).path("id").asString();
 		assertThat(api.get("/api/v1/complaints/" + notReferred).as(regulator).send().status())
 			.as("the regulator sees referred complaints only").isEqualTo(404);

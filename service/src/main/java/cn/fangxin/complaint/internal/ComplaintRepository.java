@@ -267,10 +267,11 @@ public class ComplaintRepository {
 
 	/** The collective case for the key whose latest member joined since the given time, if any. */
 	public Optional<String> collectiveCase(String merchantId, String category, String listingId, Instant since) {
-		return jdbc.sql("select c.id from collective_case c where c.merchant_id = :m and c.category = :cat and "
-				+ (listingId == null ? "c.listing_id is null" : "c.listing_id = :l")
+		// without a listing the key is the shop and category, whatever listings its members name
+		return jdbc.sql("select c.id from collective_case c where c.merchant_id = :m and c.category = :cat"
+				+ (listingId == null ? "" : " and c.listing_id = :l")
 				+ " and exists (select 1 from complaint p where p.collective_case_id = c.id and p.created_at >= :since)"
-				+ " order by c.created_at desc")
+				+ " order by case when c.listing_id is null then 0 else 1 end, c.created_at desc")
 			.param("m", merchantId)
 			.param("cat", category)
 			.param("l", listingId, Types.VARCHAR)

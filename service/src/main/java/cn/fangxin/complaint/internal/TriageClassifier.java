@@ -57,6 +57,9 @@ public final class TriageClassifier {
 			java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
 			int texts = data.readInt();
 			TriageModel model = TriageModel.read(data);
+			if (model.classes() != ComplaintCategory.values().length) {
+				return java.util.Optional.empty(); // made for other categories: train afresh rather than mislabel
+			}
 			features.of("预热 warm-up"); // load the analyzers' dictionaries now, not on the first complaint
 			return java.util.Optional.of(new TriageClassifier(features, model, threshold,
 					(System.nanoTime() - start) / 1_000_000, texts));

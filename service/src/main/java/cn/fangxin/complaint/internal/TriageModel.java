@@ -124,6 +124,11 @@ public final class TriageModel {
 		return new TriageModel(classes, vocabulary, w);
 	}
 
+	/** How many classes it tells apart. */
+	public int classes() {
+		return classes;
+	}
+
 	/** How many distinct features the model knows. */
 	public int vocabularySize() {
 		return vocabulary.size();

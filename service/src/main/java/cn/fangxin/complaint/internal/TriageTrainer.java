@@ -44,7 +44,7 @@ public final class TriageTrainer {
 			}
 		}
 		for (Class<?> c : new Class<?>[] { TriageTrainer.class, TriageClassifier.class, TriageModel.class,
-				TriageFeatures.class }) {
+				TriageFeatures.class, cn.fangxin.complaint.ComplaintCategory.class }) {
 			Path classFile = model.getParent().getParent().resolve(c.getName().replace('.', '/') + ".class");
 			if (modified(classFile) > built) {
 				return false;

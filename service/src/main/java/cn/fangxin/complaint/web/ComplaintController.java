@@ -110,7 +110,7 @@ class ComplaintController {
 	@PostMapping("/api/v1/complaints/{id}/acceptance")
 	@Operation(summary = "The consumer accepts (an offer is carried out by the ledger)", description = "→ RESOLVED")
 	ComplaintView accept(@PathVariable String id, @RequestBody AcceptBody body, Caller caller) {
-		return complaints.accept(caller, id, body.accept());
+		return complaints.accept(caller, id, body.accept(), body.offer());
 	}
 
 	@PostMapping("/api/v1/complaints/{id}/escalation")
@@ -196,7 +196,9 @@ class ComplaintController {
 	}
 
 	@PostMapping("/api/v1/regulator/complaints/{id}/mediation-result")
-	@Operation(summary = "The regulator reports the mediation: an agreement (carried out by the ledger) or none")
+	@Operation(summary = "The regulator reports the mediation: an agreement (carried out by the ledger) or none",
+			description = "refundFen and compensationFen are the totals agreed for the complaint; what was paid through it "
+					+ "before counts towards them.")
 	ComplaintView mediation(@PathVariable String id, @RequestBody MediationBody body, Caller caller) {
 		return complaints.mediationResult(caller, id, body.agreement(), body.refundFen(), body.compensationFen(),
 				body.note());
@@ -217,7 +219,8 @@ class ComplaintController {
 	record ResponseBody(String message, Complaints.OfferBody offer) {
 	}
 
-	record AcceptBody(Boolean accept) {
+	/** {@code offer}: the offer the consumer read; when given and the shop changed it since, 409 OFFER_CHANGED. */
+	record AcceptBody(Boolean accept, Complaints.OfferBody offer) {
 	}
 
 	record ReasonBody(String reason) {

@@ -262,8 +262,13 @@ class ComplaintPages {
 	}
 
 	@PostMapping("/complaints/{id}/accept")
-	String accept(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
-		return act(id, redirect, "complaint.accepted", () -> complaints.accept(caller, id, true));
+	String accept(@PathVariable String id, @RequestParam(required = false) String offerAction,
+			@RequestParam(required = false) Long offerRefundFen, @RequestParam(required = false) Long offerCompensationFen,
+			Caller caller, RedirectAttributes redirect) {
+		// the page sends the offer it showed: a changed offer is refused rather than accepted unseen
+		return act(id, redirect, "complaint.accepted", () -> complaints.accept(caller, id, true,
+				new Complaints.OfferBody(offerRefundFen, offerCompensationFen, offerAction == null || offerAction.isBlank()
+						? null : offerAction)));
 	}
 
 	@PostMapping("/complaints/{id}/escalate")
