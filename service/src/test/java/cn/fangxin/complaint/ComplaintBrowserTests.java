@@ -54,6 +54,7 @@ class ComplaintBrowserTests {
 			assertThat(browser.text("#advice")).contains("违规举报", "鉴定报告", "消费者权益保护法 第五十五条第一款");
 			assertThat(browser.text("#statutory")).contains("500.00");
 			assertThat(browser.find("#letter").getAttribute("value")).contains("《消费者权益保护法》第五十五条第一款", "7日内");
+			browser.screenshot("complaint-advice");
 			browser.click("#evidence-choice input[value='" + appraisal + "']").click("#file-complaint");
 			assertThat(browser.waitForText("#complaint-status", "等待商家答复")).isEqualTo("等待商家答复");
 			assertThat(browser.text("#deadline-MERCHANT_RESPONSE")).contains("小时");
