@@ -49,7 +49,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Complaints {
 
-	public static final String DEADLINE_PREFIX = "COMPLAINT_";
+	/** The deadline of a complaint's current step; its payload names the step. One pending per complaint. */
+	public static final String STEP_DUE = "COMPLAINT_STEP";
 	public static final String PRIORITY_DUE = "COMPLAINT_PRIORITY";
 	static final String NOT_FOUND = "COMPLAINT_NOT_FOUND";
 	private static final List<ComplaintStatus> OPEN_ON_PLATFORM = List.of(ComplaintStatus.AWAITING_MERCHANT,
@@ -304,7 +305,7 @@ public class Complaints {
 				fields.get("offer_action")));
 		if (row.status() == ComplaintStatus.AWAITING_MERCHANT) {
 			repository.deadlineClosed(id, Step.MERCHANT_RESPONSE.name(), now, true);
-			deadlines.cancel(DEADLINE_PREFIX + Step.MERCHANT_RESPONSE, id);
+			deadlines.cancel(STEP_DUE, id);
 			setStep(repository.find(id).orElseThrow(), Step.NEGOTIATION, now, ComplaintStatus.NEGOTIATING,
 					Tier.PLATFORM_SERVICE);
 		}
@@ -445,7 +446,7 @@ public class Complaints {
 		Instant now = clock.instant();
 		Step step = appeal ? Step.APPEAL_DECISION : Step.ARBITRATION_DECISION;
 		repository.deadlineClosed(id, step.name(), now, true);
-		deadlines.cancel(DEADLINE_PREFIX + step, id);
+		deadlines.cancel(STEP_DUE, id);
 		Instant appealBy = appeal ? null : policy.rowFor(Step.APPEAL_WINDOW, row.category().group()).dueFrom(now, calendar);
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("decided_by", caller.id().value());
@@ -492,7 +493,7 @@ public class Complaints {
 		}
 		else {
 			repository.deadlineSet(id, Step.APPEAL_WINDOW.name(), appealBy);
-			deadlines.schedule(DEADLINE_PREFIX + Step.APPEAL_WINDOW, id, appealBy);
+			deadlines.schedule(STEP_DUE, id, appealBy, Step.APPEAL_WINDOW.name());
 		}
 		return view(id);
 	}
@@ -536,7 +537,7 @@ public class Complaints {
 		}
 		String party = consumer ? "CONSUMER" : "MERCHANT";
 		repository.deadlineClosed(id, Step.APPEAL_WINDOW.name(), now, true);
-		deadlines.cancel(DEADLINE_PREFIX + Step.APPEAL_WINDOW, id);
+		deadlines.cancel(STEP_DUE, id);
 		repository.update(id, ComplaintStatus.APPEALED, now, Map.of("appealed_by", party));
 		repository.event(id, now, "APPEALED", party, row.tier(), why);
 		record(id, "APPEALED", Map.of("by", party));
@@ -649,7 +650,7 @@ public class Complaints {
 			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
 		}
 		repository.deadlineClosed(id, Step.REGULATOR_ACCEPTANCE.name(), now, true);
-		deadlines.cancel(DEADLINE_PREFIX + Step.REGULATOR_ACCEPTANCE, id);
+		deadlines.cancel(STEP_DUE, id);
 		if (Boolean.TRUE.equals(accepted)) {
 			Instant mediateBy = policy.rowFor(Step.REGULATOR_MEDIATION, row.category().group()).dueFrom(now, calendar);
 			repository.updateReferral(referral.id(), "MEDIATING", now, mediateBy, null, text);
@@ -693,7 +694,7 @@ public class Complaints {
 			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
 		}
 		repository.deadlineClosed(id, Step.REGULATOR_MEDIATION.name(), now, true);
-		deadlines.cancel(DEADLINE_PREFIX + Step.REGULATOR_MEDIATION, id);
+		deadlines.cancel(STEP_DUE, id);
 		if (agreement) {
 			requirePayable(row, Math.max(refund, row.refundedFen()), Math.max(compensation, row.compensatedFen()));
 			repository.updateReferral(referral.id(), "AGREED", null, null, now, text);
@@ -732,7 +733,7 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		repository.deadlineClosed(id, Step.COURT_JUDGMENT.name(), now, true);
-		deadlines.cancel(DEADLINE_PREFIX + Step.COURT_JUDGMENT, id);
+		deadlines.cancel(STEP_DUE, id);
 		repository.updateReferral(referral.id(), "JUDGED", null, null, now, text);
 		repository.event(id, now, "COURT_JUDGMENT", Orders.actorOf(caller), Tier.COURT, text);
 		record(id, "COURT_JUDGMENT", Map.of());
@@ -1034,7 +1035,7 @@ public class Complaints {
 		fields.put("due_at", due);
 		repository.update(row.id(), status, from, fields);
 		repository.deadlineSet(row.id(), step.name(), due);
-		deadlines.schedule(DEADLINE_PREFIX + step, row.id(), due);
+		deadlines.schedule(STEP_DUE, row.id(), due, step.name());
 	}
 
 	private void toArbitration(Row row, String actor, String event, String detail) {
@@ -1072,9 +1073,7 @@ public class Complaints {
 
 	/** Ends the deadlines of the step the complaint leaves (the appeal window, a negotiation) as moot. */
 	private void endPendingSteps(Row row, Instant now) {
-		if (row.dueStep() != null && !row.dueStep().isEmpty()) {
-			deadlines.cancel(DEADLINE_PREFIX + row.dueStep(), row.id());
-		}
+		deadlines.cancel(STEP_DUE, row.id());
 		repository.deadlinesMoot(row.id(), now);
 	}
 

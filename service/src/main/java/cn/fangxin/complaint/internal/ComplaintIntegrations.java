@@ -17,53 +17,16 @@ import cn.fangxin.platform.DeadlineHandler;
 @Configuration(proxyBeanMethods = false)
 class ComplaintIntegrations {
 
+	/** Whatever step's deadline fell due; a step the complaint has left does nothing. */
 	@Bean
-	DeadlineHandler complaintMerchantResponseDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.MERCHANT_RESPONSE);
-	}
-
-	@Bean
-	DeadlineHandler complaintNegotiationDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.NEGOTIATION);
-	}
-
-	@Bean
-	DeadlineHandler complaintArbitrationDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.ARBITRATION_DECISION);
-	}
-
-	@Bean
-	DeadlineHandler complaintAppealWindowDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.APPEAL_WINDOW);
-	}
-
-	@Bean
-	DeadlineHandler complaintAppealDecisionDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.APPEAL_DECISION);
-	}
-
-	@Bean
-	DeadlineHandler complaintRegulatorAcceptanceDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.REGULATOR_ACCEPTANCE);
-	}
-
-	@Bean
-	DeadlineHandler complaintRegulatorMediationDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.REGULATOR_MEDIATION);
-	}
-
-	@Bean
-	DeadlineHandler complaintCourtDue(Complaints complaints) {
-		return step(complaints, ComplaintPolicy.Step.COURT_JUDGMENT);
+	DeadlineHandler complaintStepDue(Complaints complaints) {
+		return DeadlineHandler.of(Complaints.STEP_DUE,
+				d -> complaints.stepDue(d.subjectId(), ComplaintPolicy.Step.valueOf(d.payload())));
 	}
 
 	@Bean
 	DeadlineHandler complaintPriorityDue(Complaints complaints) {
 		return DeadlineHandler.of(Complaints.PRIORITY_DUE, d -> complaints.priorityDue(d.subjectId()));
-	}
-
-	private static DeadlineHandler step(Complaints complaints, ComplaintPolicy.Step step) {
-		return DeadlineHandler.of(Complaints.DEADLINE_PREFIX + step, d -> complaints.stepDue(d.subjectId(), step));
 	}
 
 	/** A complaint's parties may file evidence under it and download its bundle. */
