@@ -830,14 +830,10 @@ public class Complaints {
 				.map(m -> repository.listFor("merchant_id", m, n))
 				.orElse(List.of())
 				.stream()
-				.sorted((a, b) -> {
-					boolean aw = a.status() == ComplaintStatus.AWAITING_MERCHANT;
-					boolean bw = b.status() == ComplaintStatus.AWAITING_MERCHANT;
-					if (aw != bw) {
-						return aw ? -1 : 1;
-					}
-					return 0;
-				})
+				// waiting for the shop first, then whatever falls due soonest, then the rest newest first
+				.sorted(java.util.Comparator.comparing((Row r) -> r.status() != ComplaintStatus.AWAITING_MERCHANT)
+					.thenComparing(r -> r.status().over() || r.dueAt() == null)
+					.thenComparing(r -> r.dueAt() == null ? Instant.MAX : r.dueAt()))
 				.toList();
 		}
 		else if (caller.role() == Role.REGULATOR) {
