@@ -44,6 +44,8 @@ class ComplaintBrowserTests {
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/?lang=zh-CN");
 			browser.signIn(buyer.username(), buyer.password());
+			browser.go("/shops/" + world.shop().merchantId());
+			assertThat(browser.find("#complain-about-shop").getAttribute("href")).contains("merchantId=" + world.shop().merchantId());
 			browser.go("/orders/" + orderId);
 			browser.click("#complaint-link");
 			browser.click("#file-complaint");
