@@ -51,16 +51,6 @@ class AfterSaleScenarioTests extends ApiTest {
 		purchases = new Purchases(api);
 	}
 
-	/** A paid order, shipped and delivered. */
-	String delivered(Purchases.World w, int quantity) {
-		String id = purchases.place(w, quantity, "ESCROW").path("id").asString();
-		call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
-		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime()),
-				w.shop().account().token(), 200);
-		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
-		return id;
-	}
-
 	static Map<String, Object> ask(String type, String reason) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("type", type);
@@ -98,7 +88,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			+ "refund from escrow")
 	void noReasonReturn() {
 		var w = purchases.world();
-		String orderId = delivered(w, 2);
+		String orderId = purchases.delivered(w, 2);
 		advance("PT48H");
 		JsonNode requested = call("/api/v1/orders/" + orderId + "/after-sales",
 				ask("RETURN_AND_REFUND", "NO_REASON_7DAY"), w.buyer().token(), 201);
@@ -151,7 +141,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			+ "moves past rest days")
 	void windowAndExclusions() {
 		var w = purchases.world();
-		String orderId = delivered(w, 1);
+		String orderId = purchases.delivered(w, 1);
 		advance("P6D");
 		// still open on day 6: ask and withdraw again
 		String id = open(orderId, w, ask("RETURN_AND_REFUND", "NO_REASON_7DAY"));
@@ -173,7 +163,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		var listing = api.post("/api/v1/listings", custom).as(w.shop().account().token()).send();
 		assertThat(listing.status()).as(listing.toString()).isEqualTo(201);
 		var pen = new Purchases.World(w.shop(), listing.json().path("id").asString(), w.buyer());
-		String penOrder = delivered(pen, 1);
+		String penOrder = purchases.delivered(pen, 1);
 		var excluded = api.post("/api/v1/orders/" + penOrder + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY"))
 			.as(w.buyer().token()).send();
 		assertThat(excluded.code()).isEqualTo("RETURN_EXCLUDED");
@@ -225,7 +215,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			+ "the shop pays the return shipping")
 	void qualityReturnBySilence() {
 		var w = purchases.world();
-		String orderId = delivered(w, 1);
+		String orderId = purchases.delivered(w, 1);
 		advance("P11D");
 		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
 		String id = open(orderId, w, ask("RETURN_AND_REFUND", "QUALITY"));
@@ -255,7 +245,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			+ "deposit and books the rest as the shop's receivable")
 	void compensationFirst() {
 		var w = purchases.world();
-		String orderId = delivered(w, 30); // 147,000 fen; the shop's deposit is 100,000
+		String orderId = purchases.delivered(w, 30); // 147,000 fen; the shop's deposit is 100,000
 		call("/api/v1/orders/" + orderId + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
 		// the shop withdraws its money
 		var available = AccountKind.MERCHANT_AVAILABLE.idFor(w.shop().merchantId());
@@ -293,7 +283,7 @@ class AfterSaleScenarioTests extends ApiTest {
 			+ "no one else closes the case")
 	void rejectionRules() {
 		var w = purchases.world();
-		String orderId = delivered(w, 1);
+		String orderId = purchases.delivered(w, 1);
 		String id = open(orderId, w, ask("RETURN_AND_REFUND", "NO_REASON_7DAY"));
 		String shop = w.shop().account().token();
 		var noReason = api.post("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT")).as(shop).send();
@@ -348,7 +338,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		var w = purchases.world();
 		String shop = w.shop().account().token();
 		String agent = api.demoToken("agent");
-		String granted = delivered(w, 1);
+		String granted = purchases.delivered(w, 1);
 		String id = open(granted, w, ask("REFUND_ONLY", "NOT_AS_DESCRIBED"));
 		call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "REJECT", "reason", "与描述一致"), shop, 200);
 		assertThat(api.post("/api/v1/after-sales/" + id + "/staff-decision",
@@ -360,7 +350,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(events(approved)).containsSubsequence("REJECTED", "ESCALATED", "STAFF_DECISION", "APPROVED_BY_STAFF",
 				"REFUNDED");
 
-		String upheld = delivered(w, 1);
+		String upheld = purchases.delivered(w, 1);
 		String other = open(upheld, w, ask("RETURN_AND_REFUND", "QUALITY"));
 		call("/api/v1/after-sales/" + other + "/decision", Map.of("decision", "REJECT", "reason", "人为损坏"), shop, 200);
 		call("/api/v1/after-sales/" + other + "/escalation", Map.of(), w.buyer().token(), 200);
@@ -379,7 +369,7 @@ class AfterSaleScenarioTests extends ApiTest {
 	void exchanges() {
 		var w = purchases.world();
 		String shop = w.shop().account().token();
-		String orderId = delivered(w, 1);
+		String orderId = purchases.delivered(w, 1);
 		String id = open(orderId, w, ask("EXCHANGE", "QUALITY"));
 		call("/api/v1/after-sales/" + id + "/decision", Map.of("decision", "APPROVE", "returnAddress", "换货组"), shop, 200);
 		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT4455"),
@@ -400,7 +390,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(call("/api/v1/after-sales/" + id + "/withdrawal", Map.of(), w.buyer().token(), 200).path("status")
 			.asString()).isEqualTo("WITHDRAWN");
 
-		String other = delivered(w, 1);
+		String other = purchases.delivered(w, 1);
 		String unanswered = open(other, w, ask("EXCHANGE", "DAMAGED"));
 		call("/api/v1/after-sales/" + unanswered + "/decision", Map.of("decision", "APPROVE", "returnAddress", "换货组"), shop,
 				200);

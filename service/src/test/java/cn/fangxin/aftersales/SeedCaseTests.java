@@ -30,14 +30,6 @@ class SeedCaseTests extends ApiTest {
 		purchases = new Purchases(api);
 	}
 
-	String shippedAndDelivered(Purchases.World w) {
-		String id = purchases.paid(w);
-		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime()),
-				w.shop().account().token(), 200);
-		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
-		return id;
-	}
-
 	static Map<String, Object> ask(String type, String reason, String description) {
 		return Map.of("type", type, "reason", reason, "description", description);
 	}
@@ -47,7 +39,7 @@ class SeedCaseTests extends ApiTest {
 			+ "invoice is marked and goes to staff")
 	void beltWithoutReceipt() {
 		var w = purchases.world();
-		String orderId = shippedAndDelivered(w);
+		String orderId = purchases.delivered(w, 1);
 		String shop = w.shop().account().token();
 		String id = call("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY",
 				"包装简陋、没有购物小票、二维码扫不出信息，要求退货"), w.buyer().token(), 201).path("id").asString();
@@ -75,7 +67,7 @@ class SeedCaseTests extends ApiTest {
 			+ "refunded from escrow")
 	void lipstickReturn() {
 		var w = purchases.world();
-		String orderId = shippedAndDelivered(w);
+		String orderId = purchases.delivered(w, 1);
 		advance("P3D");
 		String id = call("/api/v1/orders/" + orderId + "/after-sales", ask("RETURN_AND_REFUND", "NO_REASON_7DAY",
 				"与专柜口红不同，四位鉴定师均认定为假货"), w.buyer().token(), 201).path("id").asString();

@@ -66,4 +66,22 @@ public final class Purchases {
 		}
 		return id;
 	}
+
+	/** Places and pays an order of {@code quantity}, the shop ships it and staff report it delivered; returns its id. */
+	public String delivered(World w, int quantity) {
+		String id = place(w, quantity, "ESCROW").path("id").asString();
+		expect(api.post("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX")).as(w.buyer().token()).send(),
+				"payment");
+		expect(api.post("/api/v1/orders/" + id + "/shipment",
+				Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime())).as(w.shop().account().token()).send(),
+				"shipment");
+		expect(api.post("/api/v1/orders/" + id + "/delivery", Map.of()).as(api.demoToken("agent")).send(), "delivery");
+		return id;
+	}
+
+	private static void expect(Api.Response r, String what) {
+		if (r.status() != 200) {
+			throw new AssertionError(what + " failed: " + r);
+		}
+	}
 }
