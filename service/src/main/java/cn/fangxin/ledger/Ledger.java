@@ -49,6 +49,17 @@ public class Ledger {
 	}
 
 	/**
+	 * Opens the account of this kind for an owner created in the caller's transaction (so the account cannot exist yet),
+	 * without looking it up first.
+	 */
+	@Transactional
+	public LedgerAccountId openNew(AccountKind kind, String owner) {
+		LedgerAccountId id = kind.idFor(owner);
+		store.openNew(id, kind, owner, clock.instant());
+		return id;
+	}
+
+	/**
 	 * Applies transfers in the caller's transaction, each linked chain all or nothing.
 	 *
 	 * @return a result per transfer, in order

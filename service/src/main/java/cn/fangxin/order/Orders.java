@@ -214,7 +214,7 @@ public class Orders {
 		repository.insert(new OrderRepository.NewOrder(id, caller.id().value(), merchantId,
 				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
 				encrypted(address), masked, payBy, shipBy, items), now);
-		ledger.open(AccountKind.ESCROW, id);
+		ledger.openNew(AccountKind.ESCROW, id);
 		String placed = mode.name() + ", " + total + " fen";
 		repository.event(id, now, "PLACED", "CONSUMER", placed);
 		if (escrow) {

@@ -1,6 +1,8 @@
 package cn.fangxin.payment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +66,22 @@ public class Payments {
 					"payment method " + request.provider() + " is not available");
 		}
 		String id = Ids.next("pay");
-		repository.insert(id, request, clock.instant());
-		for (PaymentGateway.Answer answer : gateway.charge(id, request.amount(), request.purpose() + " " + request.reference())) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+		repository.insert(id, request, now);
+		List<PaymentGateway.Answer> answers = gateway.charge(id, request.amount(),
+				request.purpose() + " " + request.reference());
+		if (answers.size() == 1 && answers.get(0).status() == PaymentStatus.SUCCEEDED) {
+			// the sandbox's usual answer: the payment is the row this transaction just wrote (and holds), nothing to read
+			String transaction = answers.get(0).providerTransactionId();
+			PaymentView pending = new PaymentView(id, request.provider(), request.purpose(), request.reference(),
+					request.amount().fen(), PaymentStatus.PENDING, null, 0, null, now, now);
+			book(new PaymentRepository.Locked(pending,
+					new PaymentRepository.Target(request.creditAccount(), request.code(), request.orderRef())), transaction,
+					request.amount(), now);
+			return new PaymentView(id, request.provider(), request.purpose(), request.reference(), request.amount().fen(),
+					PaymentStatus.SUCCEEDED, transaction, 0, null, now, now);
+		}
+		for (PaymentGateway.Answer answer : answers) {
 			switch (answer.status()) {
 				case SUCCEEDED -> succeeded(id, answer.providerTransactionId(), request.amount());
 				case FAILED -> failed(id, answer.reason());
@@ -83,8 +99,9 @@ public class Payments {
 	 */
 	@Transactional
 	public boolean succeeded(String paymentId, String providerTransactionId, Money amount) {
-		PaymentView payment = repository.findForUpdate(paymentId)
+		PaymentRepository.Locked locked = repository.lock(paymentId)
 			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		PaymentView payment = locked.payment();
 		if (payment.amountFen() != amount.fen()) {
 			repository.recordEvent(paymentId, "AMOUNT_MISMATCH", "reported " + amount.fen() + " fen", clock.instant());
 			throw ApiProblem.rule("PAYMENT_AMOUNT_MISMATCH",
@@ -94,20 +111,25 @@ public class Payments {
 			repository.recordEvent(paymentId, "DUPLICATE_SUCCESS", providerTransactionId, clock.instant());
 			return false;
 		}
-		repository.markSucceeded(paymentId, providerTransactionId, clock.instant());
-		var target = repository.target(paymentId);
-		ledger.executeOrThrow(Transfer.of("pay:" + paymentId, clearing(payment.provider()), target.creditAccount(),
-				amount, target.code()).forOrder(target.orderRef()));
-		repository.recordEvent(paymentId, "SUCCEEDED", providerTransactionId, clock.instant());
-		events.publishEvent(new PaymentSucceeded(paymentId, payment.purpose(), payment.reference(), amount.fen()));
+		book(locked, providerTransactionId, amount, clock.instant());
 		return true;
+	}
+
+	/** Marks a locked payment SUCCEEDED, books its money and tells its owner module. */
+	private void book(PaymentRepository.Locked locked, String providerTransactionId, Money amount, Instant now) {
+		PaymentView payment = locked.payment();
+		var target = locked.target();
+		repository.markSucceeded(payment.id(), providerTransactionId, now);
+		ledger.executeOrThrow(Transfer.of("pay:" + payment.id(), clearing(payment.provider()), target.creditAccount(),
+				amount, target.code()).forOrder(target.orderRef()));
+		repository.recordEvent(payment.id(), "SUCCEEDED", providerTransactionId, now);
+		events.publishEvent(new PaymentSucceeded(payment.id(), payment.purpose(), payment.reference(), amount.fen()));
 	}
 
 	/** The provider says the payment failed or was closed; only a PENDING payment becomes FAILED. */
 	@Transactional
 	public void failed(String paymentId, String reason) {
-		repository.findForUpdate(paymentId)
-			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		repository.lock(paymentId).orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
 		boolean changed = repository.markFailed(paymentId, reason, clock.instant());
 		repository.recordEvent(paymentId, changed ? "FAILED" : "LATE_FAILURE_IGNORED", reason, clock.instant());
 	}
@@ -122,8 +144,9 @@ public class Payments {
 		if (request.amount() == null || !request.amount().isPositive()) {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
 		}
-		PaymentView payment = repository.findForUpdate(request.paymentId())
-			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		PaymentView payment = repository.lock(request.paymentId())
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."))
+			.payment();
 		Optional<RefundView> earlier = repository.findRefund(request.refundId());
 		if (earlier.isPresent()) {
 			return earlier.get();

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.account.AccountId;
+import cn.fangxin.evidence.internal.LogSequencer;
 import cn.fangxin.evidence.internal.TransparencyLog;
 
 import cn.fangxin.support.ApiTest;
@@ -43,6 +44,9 @@ public class EvidenceLogTests extends ApiTest {
 
 	@Autowired
 	TransparencyLog log;
+
+	@Autowired
+	LogSequencer sequencer;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -145,6 +149,29 @@ public class EvidenceLogTests extends ApiTest {
 		}
 		assertThat(indexes).doesNotContainNull().doesNotHaveDuplicates().hasSize(160);
 		assertThat(log.sequencedSize()).isGreaterThanOrEqualTo(before + 160);
+	}
+
+	@Test
+	@DisplayName("a record committed while its instance could not number it (the sequencer down) is numbered by the "
+			+ "checkpoint signer's sweep within a round or two, and lands in the log once")
+	void sweepNumbersLeftBehindRecords() {
+		var staff = new cn.fangxin.account.Caller(new AccountId("acc_staff"), "agent", cn.fangxin.account.Role.AGENT);
+		String id;
+		sequencer.stop();
+		try {
+			id = transactions.execute(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					("{\"left\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null, null,
+					List.of()).id());
+		}
+		finally {
+			sequencer.start();
+		}
+		Long index = await().atMost(Duration.ofSeconds(3)).until(() -> vault.get(staff, id).leafIndex(),
+				java.util.Objects::nonNull);
+		byte[] leaf = Base64.getDecoder().decode(api.get("/api/v1/log/entries/" + index).send().json().path("leaf").asString());
+		assertThat(EvidenceLeaf.parse(leaf).id()).isEqualTo(id);
+		assertThat(sequencer.sweep()).isZero();
+		assertThat(vault.get(staff, id).leafIndex()).isEqualTo(index);
 	}
 
 	@Test

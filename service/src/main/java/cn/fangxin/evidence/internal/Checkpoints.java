@@ -19,8 +19,8 @@ import cn.fangxin.platform.SqlTime;
 import cn.fangxin.verify.SignedNote;
 
 /**
- * Integrates the leaves sequenced since the last round into the stored tree and signs a checkpoint of the log whenever
- * it has grown, every {@code fangxin.log.checkpoint-interval} (500 ms), so a
+ * Numbers any committed record its instance left without an index, integrates the leaves sequenced since the last
+ * round into the stored tree and signs a checkpoint of the log whenever it has grown, every {@code fangxin.log.checkpoint-interval} (500 ms), so a
  * record is inside a signed checkpoint within about a second. Checkpoints come from the one stored tree, so no two can
  * disagree; two instances signing the same size produce the same note (Ed25519 is deterministic) and the second is
  * ignored.
@@ -32,6 +32,7 @@ public class Checkpoints implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 	private final TransparencyLog tree;
+	private final LogSequencer sequencer;
 	private final LogKeys keys;
 	private final TimestampAuthority tsa;
 	private final TaskScheduler scheduler;
@@ -39,11 +40,12 @@ public class Checkpoints implements SmartLifecycle {
 	private final java.time.Duration interval;
 	private volatile ScheduledFuture<?> task;
 
-	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogKeys keys, TimestampAuthority tsa, TaskScheduler scheduler,
-			Clock clock,
+	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogSequencer sequencer, LogKeys keys, TimestampAuthority tsa,
+			TaskScheduler scheduler, Clock clock,
 			@Value("${fangxin.log.checkpoint-interval:500ms}") java.time.Duration interval) {
 		this.jdbc = jdbc;
 		this.tree = tree;
+		this.sequencer = sequencer;
 		this.keys = keys;
 		this.tsa = tsa;
 		this.scheduler = scheduler;
@@ -147,6 +149,7 @@ public class Checkpoints implements SmartLifecycle {
 	public void start() {
 		task = scheduler.scheduleWithFixedDelay(() -> {
 			try {
+				sequencer.sweep();
 				signNow();
 			}
 			catch (RuntimeException e) {

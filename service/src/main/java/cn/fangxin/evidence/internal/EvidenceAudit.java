@@ -24,21 +24,26 @@ import cn.fangxin.verify.SignedNote;
  * The vault's self-audit: every blob re-hashed against its record, every record against its leaf bytes, every leaf
  * against the stored leaf hash, every stored subtree recomputed from the leaves, and every signed checkpoint's
  * signature and root recomputed from the leaves — so that a changed byte of a file, a changed row or a changed stored
- * hash is found, and named.
+ * hash is found, and named; and no stored record may stay out of the log for more than a minute.
  */
 @Component
 public class EvidenceAudit {
 
 	private static final HexFormat HEX = HexFormat.of();
 
+	/** A stored record still without a leaf index after this long was missed by the sequencer and its sweep. */
+	private static final java.time.Duration NUMBERING_LIMIT = java.time.Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 	private final BlobStore blobs;
 	private final LogKeys keys;
+	private final java.time.Clock clock;
 
-	EvidenceAudit(JdbcClient jdbc, BlobStore blobs, LogKeys keys) {
+	EvidenceAudit(JdbcClient jdbc, BlobStore blobs, LogKeys keys, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/**
@@ -89,6 +94,11 @@ public class EvidenceAudit {
 				violations.add("leaf " + i + ": no record holds it");
 			}
 		}
+		jdbc.sql("select id from evidence where leaf_index is null and recorded_at < :cutoff order by recorded_at")
+			.param("cutoff", cn.fangxin.platform.SqlTime.of(clock.instant().minus(NUMBERING_LIMIT)))
+			.query(String.class)
+			.list()
+			.forEach(id -> violations.add(id + ": stored more than a minute ago and still not in the log"));
 		if (!violations.isEmpty() && violations.stream().anyMatch(v -> v.startsWith("leaf "))) {
 			return new Report(false, records[0], 0, 0, violations);
 		}

@@ -18,10 +18,11 @@ import cn.fangxin.verify.Merkle;
 /**
  * The append-only RFC 9162 tree behind the evidence vault, in two steps.
  * <p>
- * <b>Sequencing.</b> A record's leaf is queued in its transaction and given its index just before that transaction
- * commits: the log's size row is moved on by an update (which locks it until the commit, so indices are handed out in
- * commit order), and the records are inserted with their indices — all in the record's own transaction, so an
- * acknowledged record has its final index and a rolled-back one leaves no hole. Nothing else happens under that lock.
+ * <b>Sequencing.</b> A record's leaf is queued in its transaction and stored, without an index, just before that
+ * transaction commits; once it has committed, the {@link LogSequencer} numbers it (with the records other transactions
+ * committed meanwhile, in one short transaction on the log's size row) and the committing caller waits for the index,
+ * so an acknowledged record has its final index, a rolled-back one leaves no hole, and transactions that record
+ * evidence do not queue on the size row while they commit.
  * <p>
  * <b>Integration.</b> {@link #integrate()} (run by the checkpoint signer before it signs) reads the leaves sequenced
  * since the last integration, hashes every complete subtree they close from the right edge of the tree, stores them in
@@ -32,31 +33,25 @@ import cn.fangxin.verify.Merkle;
 @Component
 public class TransparencyLog {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TransparencyLog.class);
+	/** How long a committing transaction waits for its records' indices. */
+	private static final java.time.Duration SEQUENCING_WAIT = java.time.Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 	private final LogNodes nodes;
 	private final EvidenceRepository records;
-	private final boolean postgres;
+	private final LogSequencer sequencer;
 
-	TransparencyLog(JdbcClient jdbc, LogNodes nodes, EvidenceRepository records, javax.sql.DataSource dataSource) {
+	TransparencyLog(JdbcClient jdbc, LogNodes nodes, EvidenceRepository records, LogSequencer sequencer) {
 		this.jdbc = jdbc;
 		this.nodes = nodes;
 		this.records = records;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(javax.sql.DataSource dataSource) {
-		try {
-			return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
-					java.sql.DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-			return false;
-		}
+		this.sequencer = sequencer;
 	}
 
 	/**
-	 * Queues an evidence record and its leaf; both are written when the transaction commits, the record with its leaf
-	 * index, in one batch with the transaction's other records.
+	 * Queues an evidence record and its leaf; both are written, in one batch with the transaction's other records, just
+	 * before the transaction commits, and numbered once it has.
 	 */
 	public void appendAtCommit(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] leaf) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -66,8 +61,8 @@ public class TransparencyLog {
 	}
 
 	/**
-	 * The leaf indices this transaction's records will get, by record id: empty until the transaction commits, filled
-	 * just before.
+	 * The leaf indices this transaction's records will get, by record id: empty until the transaction has committed and
+	 * its records are numbered.
 	 */
 	public Map<String, Long> indicesAtCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -209,50 +204,37 @@ public class TransparencyLog {
 		perfect(start + k, end, out);
 	}
 
-	/** Up to this many records, a transaction on PostgreSQL numbers its records after inserting them. */
-	private static final int FEW = 16;
-
-	/**
-	 * Sequences this transaction's leaves; called just before it commits. The update locks the size row until the
-	 * commit, so the less happens after it the more appenders get through: on PostgreSQL a transaction with a few
-	 * records (an order, a case event) inserts them first, without an index, and one statement then moves the size on
-	 * and numbers them; a large batch (the group committer: numbering after the insert would write every row twice)
-	 * and H2 (one process) move the size and insert the records with their indices.
-	 */
-	private void sequence(List<Pending> leaves, Map<String, Long> assigned) {
+	/** Stores this transaction's records, still without their indices; called just before it commits. */
+	private void store(List<Pending> leaves) {
 		if (leaves.isEmpty()) {
 			return;
 		}
-		if (postgres && leaves.size() <= FEW) {
-			List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
-			for (Pending leaf : leaves) {
-				rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null));
-			}
-			records.insertAll(rows);
-			String[] ids = leaves.stream().map(l -> l.record().id()).toArray(String[]::new);
-			jdbc.sql("""
-					with grown as (update log_state set size = size + :n where id = 1 returning size)
-					update evidence e set leaf_index = (select size from grown) - :n + v.k - 1
-					from unnest(cast(:ids as varchar[])) with ordinality as v(id, k)
-					where e.id = v.id
-					returning e.id, e.leaf_index""")
-				.param("n", leaves.size())
-				.param("ids", ids)
-				.query((rs, row) -> assigned.put(rs.getString(1), rs.getLong(2)))
-				.list();
-			if (assigned.size() != leaves.size()) {
-				throw new IllegalStateException("numbered " + assigned.size() + " of " + leaves.size() + " records");
-			}
-			return;
-		}
-		jdbc.sql("update log_state set size = size + :n where id = 1").param("n", leaves.size()).update();
-		long index = jdbc.sql("select size from log_state where id = 1").query(Long.class).single() - leaves.size();
 		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
 		for (Pending leaf : leaves) {
-			assigned.put(leaf.record().id(), index);
-			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), index++));
+			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null));
 		}
 		records.insertAll(rows);
+	}
+
+	/**
+	 * Has the records of a transaction that just committed numbered, and waits for their indices. Should the sequencer
+	 * not answer in time, the records keep waiting in the table and the next sweep numbers them.
+	 */
+	private void number(List<Pending> leaves, Map<String, Long> assigned) {
+		if (leaves.isEmpty()) {
+			return;
+		}
+		try {
+			assigned.putAll(sequencer.submit(leaves.stream().map(l -> l.record().id()).toList())
+				.get(SEQUENCING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			log.warn("{} committed evidence records are not numbered yet; the checkpoint signer's sweep will number them",
+					leaves.size(), e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void put(Map<Key, byte[]> known, Map<Key, byte[]> created, Key key, byte[] hash) {
@@ -296,14 +278,13 @@ public class TransparencyLog {
 		}
 
 		@Override
-		public int getOrder() {
-			// After other before-commit work (the ledger's hot balances), so the log's row is held for the shortest time.
-			return LOWEST_PRECEDENCE;
+		public void beforeCommit(boolean readOnly) {
+			owner.store(leaves);
 		}
 
 		@Override
-		public void beforeCommit(boolean readOnly) {
-			owner.sequence(leaves, assigned);
+		public void afterCommit() {
+			owner.number(leaves, assigned);
 		}
 	}
 }

@@ -46,4 +46,22 @@ class AccountRegistry {
 		}
 		return found;
 	}
+
+	/**
+	 * Remembers an account this instance just created, once its transaction has committed (a rolled-back account must
+	 * not be remembered).
+	 */
+	void rememberAfterCommit(AccountMeta meta) {
+		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			cache.put(meta.id(), meta);
+			return;
+		}
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					cache.put(meta.id(), meta);
+				}
+			});
+	}
 }

@@ -31,6 +31,12 @@ public class LedgerStore {
 		}
 	}
 
+	/** Opens an account that cannot exist yet (its owner is new in this transaction): no lookup first. */
+	public void openNew(LedgerAccountId id, AccountKind kind, String owner, Instant now) {
+		repository.insertAccount(id.value(), kind, owner, now);
+		registry.rememberAfterCommit(new AccountMeta(id.value(), kind, kind.flag(), kind.shards()));
+	}
+
 	public Optional<Balance> balance(LedgerAccountId id) {
 		var meta = registry.find(List.of(id.value())).get(id.value());
 		if (meta == null) {

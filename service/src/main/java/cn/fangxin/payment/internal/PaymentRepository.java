@@ -54,14 +54,6 @@ public class PaymentRepository {
 		return jdbc.sql("select * from payment where id = :id").param("id", id).query(PaymentRepository::map).optional();
 	}
 
-	/** The payment, its row locked until the transaction ends: reports about one payment are handled one at a time. */
-	public Optional<PaymentView> findForUpdate(String id) {
-		return jdbc.sql("select * from payment where id = :id for update")
-			.param("id", id)
-			.query(PaymentRepository::map)
-			.optional();
-	}
-
 	public List<PaymentView> findFor(PaymentPurpose purpose, String reference) {
 		return jdbc.sql("select * from payment where purpose = :purpose and reference = :reference order by created_at, id")
 			.param("purpose", purpose.name())
@@ -70,13 +62,13 @@ public class PaymentRepository {
 			.list();
 	}
 
-	/** Where a payment's money goes. */
-	public Target target(String id) {
-		return jdbc.sql("select credit_account_id, transfer_code, order_ref from payment where id = :id")
+	/** The payment and where its money goes, its row locked until the transaction ends. */
+	public Optional<Locked> lock(String id) {
+		return jdbc.sql("select * from payment where id = :id for update")
 			.param("id", id)
-			.query((rs, n) -> new Target(new LedgerAccountId(rs.getString("credit_account_id")),
-					TransferCode.valueOf(rs.getString("transfer_code")), rs.getString("order_ref")))
-			.single();
+			.query((rs, n) -> new Locked(map(rs, n), new Target(new LedgerAccountId(rs.getString("credit_account_id")),
+					TransferCode.valueOf(rs.getString("transfer_code")), rs.getString("order_ref"))))
+			.optional();
 	}
 
 	public void markSucceeded(String id, String providerTransactionId, Instant now) {
@@ -173,5 +165,9 @@ public class PaymentRepository {
 
 	/** Where a payment's money is booked. */
 	public record Target(LedgerAccountId creditAccount, TransferCode code, String orderRef) {
+	}
+
+	/** A locked payment and where its money is booked. */
+	public record Locked(PaymentView payment, Target target) {
 	}
 }

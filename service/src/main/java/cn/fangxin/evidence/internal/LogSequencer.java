@@ -1,0 +1,147 @@
+package cn.fangxin.evidence.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.fangxin.platform.BatchingWriter;
+
+/**
+ * Gives committed evidence records their leaf indices. A record is stored in its own transaction without an index (so
+ * the many transactions that record evidence share no row); as that transaction commits, its records' ids come here
+ * and the caller waits for their indices before it answers, so a record's index is final when it is acknowledged.
+ * The ids queued by many callers are numbered together, in one short transaction per batch that locks the log's size
+ * row, numbers the records still without an index in the order they came, and moves the size on. Instances queue on
+ * that row, so indices stay dense and unique. A record whose transaction committed but whose instance died before it
+ * was numbered is picked up by {@link #sweep()}, which the checkpoint signer runs every round.
+ */
+@Component
+public class LogSequencer extends BatchingWriter<LogSequencer.Request> {
+
+	private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
+	/** Records numbered per transaction at most (the batch limit and the sweep's page). */
+	static final int MAX_RECORDS = 2000;
+
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final TransactionTemplate transactions;
+
+	LogSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
+		super("evidence-log-sequencer", MAX_RECORDS);
+		this.jdbc = jdbc;
+		this.named = named;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Queues committed records' ids; the future completes with the index of each once it is committed. */
+	public CompletableFuture<Map<String, Long>> submit(List<String> ids) {
+		Request request = new Request(List.copyOf(ids), new CompletableFuture<>());
+		enqueue(request);
+		return request.done();
+	}
+
+	@Override
+	protected int weight(Request request) {
+		return request.ids().size();
+	}
+
+	@Override
+	protected void commit(List<Request> batch) {
+		List<String> ids = new ArrayList<>();
+		batch.forEach(r -> ids.addAll(r.ids()));
+		Map<String, Long> indices = transactions.execute(status -> number(ids));
+		for (Request request : batch) {
+			Map<String, Long> mine = new HashMap<>();
+			for (String id : request.ids()) {
+				Long index = indices.get(id);
+				if (index == null) {
+					request.done().completeExceptionally(new IllegalStateException("evidence " + id + " is not stored"));
+					break;
+				}
+				mine.put(id, index);
+			}
+			request.done().complete(mine);
+		}
+	}
+
+	/**
+	 * Numbers committed records left without an index (their instance stopped between the commit and the numbering);
+	 * returns how many it numbered.
+	 */
+	public int sweep() {
+		int numbered = 0;
+		while (true) {
+			List<String> waiting = jdbc
+				.sql("select id from evidence where leaf_index is null order by recorded_at, id limit " + MAX_RECORDS)
+				.query(String.class)
+				.list();
+			if (waiting.isEmpty()) {
+				return numbered;
+			}
+			Map<String, Long> done = transactions.execute(status -> number(waiting));
+			numbered += waiting.size();
+			log.info("numbered {} evidence records left without a leaf index", done.size());
+			if (waiting.size() < MAX_RECORDS) {
+				return numbered;
+			}
+		}
+	}
+
+	/**
+	 * In one transaction: locks the size row, numbers those of {@code ids} still without an index in the given order
+	 * and moves the size on; returns every stored id's index (numbered now or before).
+	 */
+	private Map<String, Long> number(List<String> ids) {
+		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+		Map<String, Long> indices = new LinkedHashMap<>();
+		Map<String, Boolean> stored = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			jdbc.sql("select id, leaf_index from evidence where id in (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(rs -> {
+					String id = rs.getString(1);
+					long index = rs.getLong(2);
+					stored.put(id, true);
+					if (!rs.wasNull()) {
+						indices.put(id, index);
+					}
+				});
+		}
+		List<SqlParameterSource> updates = new ArrayList<>();
+		long next = size;
+		for (String id : ids) {
+			if (stored.containsKey(id) && !indices.containsKey(id)) {
+				indices.put(id, next);
+				updates.add(new MapSqlParameterSource("id", id).addValue("index", next));
+				next++;
+			}
+		}
+		if (updates.isEmpty()) {
+			return indices;
+		}
+		named.batchUpdate("update evidence set leaf_index = :index where id = :id and leaf_index is null",
+				updates.toArray(SqlParameterSource[]::new));
+		jdbc.sql("update log_state set size = :size where id = 1").param("size", next).update();
+		return indices;
+	}
+
+	/** Ids to number and the future of their indices. */
+	record Request(List<String> ids, CompletableFuture<Map<String, Long>> done)
+			implements BatchingWriter.Request<Map<String, Long>> {
+	}
+}
