@@ -98,10 +98,17 @@ class TwoInstanceDeadlineTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--fangxin.deadlines.poll-interval=20ms", "--fangxin.deadlines.batch-size=25"));
+		if (System.getenv("SPRING_DATASOURCE_URL") == null) {
+			// the two instances share a database of their own: closing them must not close the other tests' database
+			args.add("--spring.datasource.url=jdbc:h2:mem:two-instances;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+					+ "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(FangxinApplication.class,
 				TestDeadlineHandlers.class)
 			.profiles("test")
-			.run("--server.port=0", "--fangxin.deadlines.poll-interval=20ms", "--fangxin.deadlines.batch-size=25");
+			.run(args.toArray(String[]::new));
 		instances.add(context);
 		return context;
 	}

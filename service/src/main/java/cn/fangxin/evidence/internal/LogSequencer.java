@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import cn.fangxin.platform.BatchingWriter;
 
@@ -30,22 +36,49 @@ import cn.fangxin.platform.BatchingWriter;
  * was numbered is picked up by {@link #sweep()}, which the checkpoint signer runs every round.
  */
 @Component
-public class LogSequencer extends BatchingWriter<LogSequencer.Request> {
+public class LogSequencer extends BatchingWriter<LogSequencer.Request> implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
 	/** Records numbered per transaction at most (the batch limit and the sweep's page). */
 	static final int MAX_RECORDS = 2000;
 
+	private final DataSource connections;
+	private final JdbcClient reader;
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final TransactionTemplate transactions;
 
-	LogSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
+	LogSequencer(DataSource dataSource, JdbcClient reader) {
 		super("evidence-log-sequencer", MAX_RECORDS);
-		this.jdbc = jdbc;
-		this.named = named;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.reader = reader;
+		this.connections = ownConnection(dataSource);
+		this.jdbc = JdbcClient.create(connections);
+		this.named = new NamedParameterJdbcTemplate(connections);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(connections));
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * The sequencer's own connection, to the application's database. Callers wait for the sequencer while their committed
+	 * transaction still holds a connection of the application's pool; were the sequencer to take its connection from
+	 * that pool, enough such callers would leave it none. Only the writer thread uses it (the sweep hands its records
+	 * to the writer too); it is opened on first use and again after a failure.
+	 */
+	private static DataSource ownConnection(DataSource dataSource) {
+		if (!(dataSource instanceof HikariDataSource application) || application.getJdbcUrl() == null) {
+			return dataSource;
+		}
+		SingleConnectionDataSource own = new SingleConnectionDataSource(application.getJdbcUrl(),
+				application.getUsername(), application.getPassword(), true);
+		own.setConnectionProperties(application.getDataSourceProperties());
+		return own;
+	}
+
+	@Override
+	public void destroy() {
+		if (connections instanceof SingleConnectionDataSource own) {
+			own.destroy();
+		}
 	}
 
 	/** Queues committed records' ids; the future completes with the index of each once it is committed. */
@@ -64,7 +97,16 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> {
 	protected void commit(List<Request> batch) {
 		List<String> ids = new ArrayList<>();
 		batch.forEach(r -> ids.addAll(r.ids()));
-		Map<String, Long> indices = transactions.execute(status -> number(ids));
+		Map<String, Long> indices;
+		try {
+			indices = transactions.execute(status -> number(ids));
+		}
+		catch (RuntimeException failed) {
+			if (connections instanceof SingleConnectionDataSource own) {
+				own.resetConnection(); // a broken connection is opened again for the next batch
+			}
+			throw failed;
+		}
 		for (Request request : batch) {
 			Map<String, Long> mine = new HashMap<>();
 			for (String id : request.ids()) {
@@ -86,16 +128,26 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> {
 	public int sweep() {
 		int numbered = 0;
 		while (true) {
-			List<String> waiting = jdbc
+			List<String> waiting = reader
 				.sql("select id from evidence where leaf_index is null order by recorded_at, id limit " + MAX_RECORDS)
 				.query(String.class)
 				.list();
 			if (waiting.isEmpty()) {
 				return numbered;
 			}
-			Map<String, Long> done = transactions.execute(status -> number(waiting));
+			try {
+				submit(waiting).get(1, java.util.concurrent.TimeUnit.MINUTES);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+				log.warn("could not number {} evidence records left without a leaf index", waiting.size(), e);
+				return numbered;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return numbered;
+			}
 			numbered += waiting.size();
-			log.info("numbered {} evidence records left without a leaf index", done.size());
+			log.info("numbered {} evidence records left without a leaf index", waiting.size());
 			if (waiting.size() < MAX_RECORDS) {
 				return numbered;
 			}
