@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -20,10 +17,6 @@ import com.google.crypto.tink.prf.PrfSet;
  * data protected; seed 002: identity data never leaks).
  */
 public final class PersonalDataCipher {
-
-	/** The platform threads Tink runs on for callers on virtual threads (see {@link #onPlatformThread}). */
-	private static final ExecutorService CRYPTO = Executors.newFixedThreadPool(2,
-			Thread.ofPlatform().name("personal-data-cipher-", 0).daemon().factory());
 
 	private final Aead aead;
 	private final PrfSet prf;
@@ -44,8 +37,7 @@ public final class PersonalDataCipher {
 			return null;
 		}
 		try {
-			byte[] sealed = onPlatformThread(
-					() -> aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8)));
+			byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder().encodeToString(sealed);
 		}
 		catch (GeneralSecurityException e) {
@@ -59,8 +51,7 @@ public final class PersonalDataCipher {
 			return null;
 		}
 		try {
-			byte[] sealed = Base64.getDecoder().decode(ciphertext);
-			byte[] plain = onPlatformThread(() -> aead.decrypt(sealed, field.getBytes(StandardCharsets.UTF_8)));
+			byte[] plain = aead.decrypt(Base64.getDecoder().decode(ciphertext), field.getBytes(StandardCharsets.UTF_8));
 			return new String(plain, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException e) {
@@ -75,44 +66,10 @@ public final class PersonalDataCipher {
 	public String blindIndex(String value, String domain) {
 		try {
 			byte[] input = (domain + "\u0000" + value).getBytes(StandardCharsets.UTF_8);
-			return HexFormat.of().formatHex(onPlatformThread(() -> prf.computePrimary(input, 32)));
+			return HexFormat.of().formatHex(prf.computePrimary(input, 32));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("blind index failed", e);
-		}
-	}
-
-	/** A Tink operation. */
-	@FunctionalInterface
-	private interface Operation {
-		byte[] run() throws GeneralSecurityException;
-	}
-
-	/**
-	 * Runs a Tink operation on one of a few platform threads when called on a virtual thread. Tink keeps its
-	 * {@code SecureRandom} and {@code Cipher} per thread, and every request runs on a new virtual thread: each would
-	 * create them again — with a failed reflective lookup of Conscrypt, class loading included — about 4 % of the
-	 * service's CPU in the checkout benchmark. A hand-off to a thread that keeps them costs far less.
-	 */
-	private static byte[] onPlatformThread(Operation operation) throws GeneralSecurityException {
-		if (!Thread.currentThread().isVirtual()) {
-			return operation.run();
-		}
-		try {
-			return CRYPTO.submit(operation::run).get();
-		}
-		catch (ExecutionException e) {
-			if (e.getCause() instanceof GeneralSecurityException security) {
-				throw security;
-			}
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(e.getCause());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while encrypting", e);
 		}
 	}
 }
