@@ -47,6 +47,8 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final TransactionTemplate transactions;
+	/** The records the previous sweep found without an index. */
+	private final java.util.Set<String> seenUnnumbered = new java.util.HashSet<>();
 
 	LogSequencer(DataSource dataSource, JdbcClient reader) {
 		super("evidence-log-sequencer", MAX_RECORDS);
@@ -122,36 +124,35 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 	}
 
 	/**
-	 * Numbers committed records left without an index (their instance stopped between the commit and the numbering);
-	 * returns how many it numbered.
+	 * Numbers committed records left without an index (their instance stopped between the commit and the numbering):
+	 * those that were without one at the previous sweep too, so that records whose callers are about to hand them over
+	 * are left to them. Returns how many it numbered.
 	 */
-	public int sweep() {
-		int numbered = 0;
-		while (true) {
-			List<String> waiting = reader
-				.sql("select id from evidence where leaf_index is null order by recorded_at, id limit " + MAX_RECORDS)
-				.query(String.class)
-				.list();
-			if (waiting.isEmpty()) {
-				return numbered;
-			}
-			try {
-				submit(waiting).get(1, java.util.concurrent.TimeUnit.MINUTES);
-			}
-			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-				log.warn("could not number {} evidence records left without a leaf index", waiting.size(), e);
-				return numbered;
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return numbered;
-			}
-			numbered += waiting.size();
-			log.info("numbered {} evidence records left without a leaf index", waiting.size());
-			if (waiting.size() < MAX_RECORDS) {
-				return numbered;
-			}
+	public synchronized int sweep() {
+		List<String> waiting = reader
+			.sql("select id from evidence where leaf_index is null order by recorded_at, id limit " + MAX_RECORDS)
+			.query(String.class)
+			.list();
+		List<String> leftBehind = waiting.stream().filter(seenUnnumbered::contains).toList();
+		seenUnnumbered.clear();
+		seenUnnumbered.addAll(waiting);
+		if (leftBehind.isEmpty()) {
+			return 0;
 		}
+		try {
+			submit(leftBehind).get(1, java.util.concurrent.TimeUnit.MINUTES);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			log.warn("could not number {} evidence records left without a leaf index", leftBehind.size(), e);
+			return 0;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+		leftBehind.forEach(seenUnnumbered::remove);
+		log.info("numbered {} evidence records left without a leaf index", leftBehind.size());
+		return leftBehind.size();
 	}
 
 	/**
