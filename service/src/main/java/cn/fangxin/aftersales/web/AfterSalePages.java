@@ -23,6 +23,7 @@ import cn.fangxin.aftersales.AfterSales;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PageActions;
 
 /**
  * The after-sales pages: the consumer's request form from an order, the case page with its deadlines and the step
@@ -165,15 +166,8 @@ class AfterSalePages {
 		return actOn(id, redirect, "addressChange.decided", () -> changes.decide(caller, changeId, decision, reason));
 	}
 
-	private String actOn(String orderId, RedirectAttributes redirect, String done, Supplier<Object> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/orders/" + orderId + "/requests";
+	private static String actOn(String orderId, RedirectAttributes redirect, String done, Supplier<?> action) {
+		return PageActions.act("/orders/" + orderId + "/requests", redirect, done, action::get);
 	}
 
 	@PostMapping("/after-sales/{id}/approve")
@@ -229,14 +223,7 @@ class AfterSalePages {
 		return act(id, redirect, "afterSale.withdrawn", () -> afterSales.withdraw(caller, id));
 	}
 
-	private String act(String id, RedirectAttributes redirect, String done, Supplier<Object> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/after-sales/" + id;
+	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action) {
+		return PageActions.act("/after-sales/" + id, redirect, done, action::get);
 	}
 }

@@ -37,6 +37,7 @@ import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PageActions;
 
 /**
  * The complaint pages: the consumer's wizard (category with channel advice, checklist and legal basis, claims,
@@ -339,14 +340,7 @@ class ComplaintPages {
 		return yuan == null || yuan.isBlank() ? null : Money.parseYuan(yuan, field).fen();
 	}
 
-	private String act(String id, RedirectAttributes redirect, String done, Supplier<Object> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/complaints/" + id;
+	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action) {
+		return PageActions.act("/complaints/" + id, redirect, done, action::get);
 	}
 }

@@ -18,6 +18,7 @@ import cn.fangxin.merchant.MerchantView;
 import cn.fangxin.merchant.Merchants;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PageActions;
 
 /** The merchant's console: apply, see the review, change the registration, re-verify, pay the deposit. */
 @Controller
@@ -86,27 +87,15 @@ class MerchantPages {
 	@PostMapping("/merchant/reverification")
 	String reverify(Caller caller, RedirectAttributes redirect) {
 		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
-		try {
-			merchants.reverify(caller, merchant.id());
-			redirect.addFlashAttribute("flash", "merchant.reverificationSubmitted");
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/merchant";
+		return PageActions.act("/merchant", redirect, "merchant.reverificationSubmitted",
+				() -> merchants.reverify(caller, merchant.id()));
 	}
 
 	@PostMapping("/merchant/deposit")
 	String deposit(@RequestParam String amountYuan, Caller caller, RedirectAttributes redirect) {
 		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
-		try {
-			merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan));
-			redirect.addFlashAttribute("flash", "merchant.depositPaid");
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/merchant";
+		return PageActions.act("/merchant", redirect, "merchant.depositPaid",
+				() -> merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan)));
 	}
 
 	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */

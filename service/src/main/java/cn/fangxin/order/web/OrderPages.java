@@ -23,6 +23,7 @@ import cn.fangxin.order.PaymentMode;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
+import cn.fangxin.platform.PageActions;
 
 /**
  * The order pages: checkout from a listing, the order page with its countdowns and the actions each party may take
@@ -181,14 +182,8 @@ class OrderPages {
 		return "order/debts";
 	}
 
-	private String act(String id, RedirectAttributes redirect, String done, java.util.function.Supplier<Object> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("problem", problem);
-		}
-		return "redirect:/orders/" + id;
+	private static String act(String id, RedirectAttributes redirect, String done,
+			java.util.function.Supplier<?> action) {
+		return PageActions.act("/orders/" + id, redirect, done, action::get);
 	}
 }
