@@ -31,3 +31,15 @@ bench_schema() {
 bench_drop_schema() {
   psql -qc "drop schema if exists ${BENCH_SCHEMA} cascade" >/dev/null 2>&1 || true
 }
+
+# The pid of PostgreSQL's postmaster when it runs on this machine (its backends are its children), else -1.
+postmaster_pid() {
+  local checkpointer ppid
+  checkpointer=$(psql -qAtc "select pid from pg_stat_activity where backend_type = 'checkpointer'" 2>/dev/null || true)
+  ppid=$(awk '{print $4}' "/proc/${checkpointer:-0}/stat" 2>/dev/null || true)
+  if [ -n "$ppid" ] && tr '\0' ' ' <"/proc/$ppid/cmdline" 2>/dev/null | grep -q postgres; then
+    echo "$ppid"
+  else
+    echo -1
+  fi
+}

@@ -16,7 +16,8 @@ trap 'stop_service; bench_drop_schema' EXIT
 echo "== Fangxin checkout over HTTP: $CLIENTS clients, $SECONDS_TO_RUN s, schema $BENCH_SCHEMA"
 start_service
 java -Xmx512m -cp "$BENCH_CP" cn.fangxin.bench.CheckoutBenchmark --port "$PORT" --clients "$CLIENTS" \
-  --seconds "$SECONDS_TO_RUN" --warmup "${WARMUP:-60}" --result target/checkout-bench.result
+  --seconds "$SECONDS_TO_RUN" --warmup "${WARMUP:-60}" --result target/checkout-bench.result \
+  --server-pid "$SERVER_PID" --postgres-pid "$(postmaster_pid)"
 echo "server memory: RSS $(server_rss_mb) MB"
 stop_service
 read -r ours _ _ < target/checkout-bench.result

@@ -33,6 +33,11 @@ public final class CheckoutBenchmark {
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
 		Path ackLog = options.containsKey("ack-log") ? Path.of(options.get("ack-log")) : null;
 		Path result = options.containsKey("result") ? Path.of(options.get("result")) : null;
+		// with the pids of the service and of PostgreSQL's postmaster: the CPU each spends per pair
+		ProcessCpu serverCpu = options.containsKey("server-pid")
+				? new ProcessCpu(Long.parseLong(options.get("server-pid")), false) : null;
+		ProcessCpu postgresCpu = options.containsKey("postgres-pid")
+				? new ProcessCpu(Long.parseLong(options.get("postgres-pid")), true) : null;
 
 		Api api = new Api(port);
 		Purchases purchases = new Purchases(api);
@@ -107,10 +112,14 @@ public final class CheckoutBenchmark {
 			}));
 		}
 		long started = System.nanoTime();
+		double serverBefore = serverCpu == null ? -1 : serverCpu.millis();
+		double postgresBefore = postgresCpu == null ? -1 : postgresCpu.millis();
 		for (Thread thread : threads) {
 			thread.join();
 		}
 		double elapsed = (System.nanoTime() - started) / 1e9;
+		double serverMs = serverBefore < 0 ? -1 : serverCpu.millis() - serverBefore;
+		double postgresMs = postgresBefore < 0 ? -1 : postgresCpu.millis() - postgresBefore;
 		if (acks != null) {
 			acks.close();
 		}
@@ -121,6 +130,11 @@ public final class CheckoutBenchmark {
 				elapsed, pairs.sum(), failures.sum());
 		System.out.printf("POST /orders: p50 %.1f ms, p99 %.1f ms; POST /orders/{id}/payment: p50 %.1f ms, p99 %.1f ms%n",
 				ms(place, 50), ms(place, 99), ms(pay, 50), ms(pay, 99));
+		if (serverMs >= 0 && postgresMs >= 0 && pairs.sum() > 0) {
+			System.out.printf("CPU per pair: service %.2f ms, PostgreSQL %.2f ms (service %.2f cores, PostgreSQL %.2f cores of %d)%n",
+					serverMs / pairs.sum(), postgresMs / pairs.sum(), serverMs / 1000 / elapsed, postgresMs / 1000 / elapsed,
+					Runtime.getRuntime().availableProcessors());
+		}
 		if (result != null) {
 			Files.writeString(result, String.format("%.1f %.1f %.1f%n", perSecond, ms(place, 99), ms(pay, 99)));
 		}
