@@ -105,6 +105,17 @@ public class Listings {
 		return view(listing, listing.currentVersion());
 	}
 
+	/**
+	 * The current version as checkout reads it: the listing and its version in one query, without the shop's name
+	 * (checkout has the shop from the merchant registry).
+	 */
+	@Transactional(readOnly = true)
+	public ListingView forCheckout(String listingId) {
+		ListingRepository.Current current = repository.current(listingId)
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such listing."));
+		return view(current.listing(), current.version(), null);
+	}
+
 	/** A given version (public). */
 	@Transactional(readOnly = true)
 	public ListingView version(String listingId, int version) {
@@ -184,9 +195,13 @@ public class Listings {
 	}
 
 	private ListingView view(ListingRow listing, int version) {
-		VersionRow row = repository.version(listing.id(), version).orElseThrow();
+		return view(listing, repository.version(listing.id(), version).orElseThrow(),
+				merchants.shopName(listing.merchantId()));
+	}
+
+	private static ListingView view(ListingRow listing, VersionRow row, String shopName) {
 		ListingRules.Valid v = row.content();
-		String shopName = merchants.shopName(listing.merchantId());
+		int version = row.version();
 		return new ListingView(listing.id(), listing.merchantId(), shopName, version, listing.currentVersion(),
 				listing.status(), v.title(), v.description(), v.category().code(), v.priceFen(), v.referencePriceFen(),
 				v.functions(), v.formatClauses(), new ListingView.Policy(v.sevenDayNoReason(), v.exclusionReason()), v.brand(),

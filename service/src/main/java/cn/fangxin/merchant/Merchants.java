@@ -359,6 +359,10 @@ public class Merchants {
 	}
 
 	private PublicShop publicShop(MerchantRow merchant, VersionRow approved, long deposit) {
+		return publicShop(merchant, approved, deposit, marks(merchant.id(), MarkKind.LATE_SHIPMENT));
+	}
+
+	private PublicShop publicShop(MerchantRow merchant, VersionRow approved, long deposit, long lateShipments) {
 		String legalName = decrypt(approved.legalNameEnc(), "legalName");
 		String entityName = approved.kind() == MerchantKind.ENTERPRISE ? legalName : Masking.personName(legalName);
 		List<String> sanctions = new ArrayList<>();
@@ -368,7 +372,7 @@ public class Merchants {
 		return new PublicShop(merchant.id(), approved.shopName(), entityName, approved.kind(), approved.licenseNumber(),
 				approved.registrationExempt(), Regions.province(approved.regionCode()).orElse(null),
 				Regions.provinceEnglish(approved.regionCode()).orElse(null), merchant.verifiedAt(), merchant.status(),
-				deposit, List.copyOf(sanctions), marks(merchant.id(), MarkKind.LATE_SHIPMENT));
+				deposit, List.copyOf(sanctions), lateShipments);
 	}
 
 	/**
@@ -469,14 +473,18 @@ public class Merchants {
 	 */
 	@Transactional(readOnly = true)
 	public CheckoutSeller requireMaySellAll(String merchantId, java.util.Collection<Category> categories) {
-		MerchantRow merchant = repository.find(merchantId)
+		// the shop, its approved file and its late-shipment marks in one query: checkout is the hot path
+		MerchantRepository.Standing standing = repository.standing(merchantId, MarkKind.LATE_SHIPMENT.name())
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
-		VersionRow approved = requireActive(merchant);
+		MerchantRow merchant = standing.merchant();
+		requireMaySell(merchant);
+		VersionRow approved = standing.approved();
 		long deposit = depositFen(merchantId);
 		for (Category category : categories) {
 			requireCategory(merchant, approved, deposit, category);
 		}
-		return new CheckoutSeller(new AccountId(merchant.accountId()), publicShop(merchant, approved, deposit));
+		return new CheckoutSeller(new AccountId(merchant.accountId()),
+				publicShop(merchant, approved, deposit, standing.marks()));
 	}
 
 	/**
@@ -489,11 +497,15 @@ public class Merchants {
 	}
 
 	private VersionRow requireActive(MerchantRow merchant) {
+		requireMaySell(merchant);
+		return repository.version(merchant.id(), merchant.approvedVersion()).orElseThrow();
+	}
+
+	private static void requireMaySell(MerchantRow merchant) {
 		if (!merchant.status().maySell() || merchant.approvedVersion() == null) {
 			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop may not sell now (status " + merchant.status() + ").")
 				.with("merchantStatus", merchant.status().name());
 		}
-		return repository.version(merchant.id(), merchant.approvedVersion()).orElseThrow();
 	}
 
 	private void requireCategory(MerchantRow merchant, VersionRow approved, long deposit, Category category) {

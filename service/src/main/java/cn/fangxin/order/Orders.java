@@ -268,7 +268,7 @@ public class Orders {
 		List<Integer> quantities = new ArrayList<>();
 		List<Boolean> confirmed = new ArrayList<>();
 		for (OrderRequest.Item item : request.items()) {
-			found.add(listings.get(item.listingId()));
+			found.add(listings.forCheckout(item.listingId()));
 			quantities.add(item.quantity());
 			confirmed.add(Boolean.TRUE.equals(item.confirmedNoReturn()));
 		}

@@ -181,6 +181,36 @@ public class EvidenceLogTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a record handed to the sequencer again keeps its index, and the record numbered with it gets the next")
+	void renumberingKeepsIndices() throws Exception {
+		var staff = new cn.fangxin.account.Caller(new AccountId("acc_staff"), "agent", cn.fangxin.account.Role.AGENT);
+		String numbered = transactions.execute(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+				("{\"first\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null, null,
+				List.of()).id());
+		long index = vault.get(staff, numbered).leafIndex();
+		String fresh;
+		sequencer.stop();
+		try {
+			fresh = transactions.execute(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					("{\"second\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null,
+					null, List.of()).id());
+		}
+		finally {
+			sequencer.start();
+		}
+		// as when the sweep and a caller hand over the same record: the one numbered keeps its index
+		Map<String, Long> indices = sequencer.submit(List.of(numbered, fresh)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(indices.get(numbered)).isEqualTo(index);
+		long freshIndex = indices.get(fresh);
+		assertThat(vault.get(staff, fresh).leafIndex()).isEqualTo(freshIndex);
+		byte[] leaf = Base64.getDecoder()
+			.decode(api.get("/api/v1/log/entries/" + freshIndex).send().json().path("leaf").asString());
+		assertThat(EvidenceLeaf.parse(leaf).id()).isEqualTo(fresh);
+		assertThat(sequencer.submit(List.of(fresh)).get(5, java.util.concurrent.TimeUnit.SECONDS)).containsEntry(fresh,
+				freshIndex);
+	}
+
+	@Test
 	@DisplayName("roots and proofs assembled from stored subtrees equal those of a tree computed from all the leaves")
 	void storedTreeMatchesIndependentTree() {
 		for (int i = 0; i < 40; i++) {

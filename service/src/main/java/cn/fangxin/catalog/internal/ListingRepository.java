@@ -136,6 +136,25 @@ public class ListingRepository {
 			.list();
 	}
 
+	/** A listing and its current version, in one query. */
+	public Optional<Current> current(String id) {
+		return jdbc.sql("""
+				select v.*, l.merchant_id l_merchant_id, l.status l_status, l.current_version l_current_version,
+				       l.created_at l_created_at
+				from listing l join listing_version v on v.listing_id = l.id and v.version = l.current_version
+				where l.id = :id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Current(new ListingRow(rs.getString("listing_id"), rs.getString("l_merchant_id"),
+					ListingStatus.valueOf(rs.getString("l_status")), rs.getInt("l_current_version"),
+					SqlTime.read(rs, "l_created_at")), mapVersion(rs, n)))
+			.optional();
+	}
+
+	/** A listing with its current version. */
+	public record Current(ListingRow listing, VersionRow version) {
+	}
+
 	public Optional<VersionRow> version(String listingId, int version) {
 		return jdbc.sql("select * from listing_version where listing_id = :id and version = :version")
 			.param("id", listingId)

@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -101,7 +102,10 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 		batch.forEach(r -> ids.addAll(r.ids()));
 		Map<String, Long> indices;
 		try {
-			indices = transactions.execute(status -> number(ids));
+			indices = transactions.execute(status -> numberAll(ids, status));
+			if (indices == null) {
+				indices = transactions.execute(status -> number(ids));
+			}
 		}
 		catch (RuntimeException failed) {
 			if (connections instanceof SingleConnectionDataSource own) {
@@ -153,6 +157,34 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 		leftBehind.forEach(seenUnnumbered::remove);
 		log.info("numbered {} evidence records left without a leaf index", leftBehind.size());
 		return leftBehind.size();
+	}
+
+	/**
+	 * The common case in one transaction: every id is a stored record still without an index, so they are numbered in
+	 * order without reading them first. If one is not (the sweep numbered it meanwhile, or it is not stored), the
+	 * transaction is rolled back and null returned, for {@link #number} to do it the careful way.
+	 */
+	private Map<String, Long> numberAll(List<String> ids, TransactionStatus status) {
+		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+		Map<String, Long> indices = new LinkedHashMap<>();
+		SqlParameterSource[] updates = new SqlParameterSource[ids.size()];
+		for (int i = 0; i < ids.size(); i++) {
+			if (indices.putIfAbsent(ids.get(i), size + i) != null) {
+				status.setRollbackOnly(); // the same id twice: the careful way numbers it once
+				return null;
+			}
+			updates[i] = new MapSqlParameterSource("id", ids.get(i)).addValue("index", size + i);
+		}
+		int[] counts = named.batchUpdate("update evidence set leaf_index = :index where id = :id and leaf_index is null",
+				updates);
+		for (int count : counts) {
+			if (count != 1) {
+				status.setRollbackOnly();
+				return null;
+			}
+		}
+		jdbc.sql("update log_state set size = :size where id = 1").param("size", size + ids.size()).update();
+		return indices;
 	}
 
 	/**

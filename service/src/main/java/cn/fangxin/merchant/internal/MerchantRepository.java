@@ -195,6 +195,37 @@ public class MerchantRepository {
 			.list();
 	}
 
+	/**
+	 * A merchant with its approved version (null if it has none) and its count of marks of one kind, in one query: what
+	 * checkout needs to know about the seller.
+	 */
+	public Optional<Standing> standing(String merchantId, String markKind) {
+		return jdbc.sql("""
+				select m.*, %s,
+				       (select count(*) from merchant_mark k where k.merchant_id = m.id and k.kind = :kind) marks
+				from merchant m left join merchant_version v on v.merchant_id = m.id and v.version = m.approved_version
+				where m.id = :id
+				""".formatted(VERSION_AS_V))
+			.param("id", merchantId)
+			.param("kind", markKind)
+			.query((rs, n) -> new Standing(map(rs, n),
+					rs.getString("v_merchant_id") == null ? null : mapVersion(rs, "v_"), rs.getLong("marks")))
+			.optional();
+	}
+
+	/** A merchant, its approved version (or null) and how many marks of the asked kind it has. */
+	public record Standing(MerchantRow merchant, VersionRow approved, long marks) {
+	}
+
+	/** The version's columns as {@code v_<column>}, for joins with {@code merchant} (which shares some names). */
+	private static final String VERSION_AS_V = java.util.stream.Stream
+		.of("merchant_id", "version", "kind", "shop_name", "legal_name_enc", "id_number_enc", "credit_code",
+				"legal_rep_enc", "address_enc", "contact_phone_enc", "license_number", "registration_exempt", "categories",
+				"cross_border", "region_code", "identity_index", "phone_index", "submitted_by", "submitted_at",
+				"change_note", "review_status", "reviewed_by", "reviewed_at", "review_reason")
+		.map(c -> "v." + c + " v_" + c)
+		.collect(java.util.stream.Collectors.joining(", "));
+
 	public Optional<VersionRow> version(String merchantId, int version) {
 		return jdbc.sql("select * from merchant_version where merchant_id = :id and version = :version")
 			.param("id", merchantId)
@@ -242,14 +273,21 @@ public class MerchantRepository {
 	}
 
 	private static VersionRow mapVersion(ResultSet rs, int n) throws SQLException {
-		return new VersionRow(rs.getString("merchant_id"), rs.getInt("version"), MerchantKind.valueOf(rs.getString("kind")),
-				rs.getString("shop_name"), rs.getString("legal_name_enc"), rs.getString("id_number_enc"),
-				rs.getString("credit_code"), rs.getString("legal_rep_enc"), rs.getString("address_enc"),
-				rs.getString("contact_phone_enc"), rs.getString("license_number"), rs.getBoolean("registration_exempt"),
-				Arrays.asList(rs.getString("categories").split(",")), rs.getBoolean("cross_border"),
-				rs.getString("region_code"), rs.getString("identity_index"), rs.getString("phone_index"),
-				rs.getString("submitted_by"), SqlTime.read(rs, "submitted_at"), rs.getString("change_note"),
-				rs.getString("review_status"), rs.getString("reviewed_by"), SqlTime.read(rs, "reviewed_at"),
-				rs.getString("review_reason"));
+		return mapVersion(rs, "");
+	}
+
+	private static VersionRow mapVersion(ResultSet rs, String prefix) throws SQLException {
+		return new VersionRow(rs.getString(prefix + "merchant_id"), rs.getInt(prefix + "version"),
+				MerchantKind.valueOf(rs.getString(prefix + "kind")), rs.getString(prefix + "shop_name"),
+				rs.getString(prefix + "legal_name_enc"), rs.getString(prefix + "id_number_enc"),
+				rs.getString(prefix + "credit_code"), rs.getString(prefix + "legal_rep_enc"),
+				rs.getString(prefix + "address_enc"), rs.getString(prefix + "contact_phone_enc"),
+				rs.getString(prefix + "license_number"), rs.getBoolean(prefix + "registration_exempt"),
+				Arrays.asList(rs.getString(prefix + "categories").split(",")), rs.getBoolean(prefix + "cross_border"),
+				rs.getString(prefix + "region_code"), rs.getString(prefix + "identity_index"),
+				rs.getString(prefix + "phone_index"), rs.getString(prefix + "submitted_by"),
+				SqlTime.read(rs, prefix + "submitted_at"), rs.getString(prefix + "change_note"),
+				rs.getString(prefix + "review_status"), rs.getString(prefix + "reviewed_by"),
+				SqlTime.read(rs, prefix + "reviewed_at"), rs.getString(prefix + "review_reason"));
 	}
 }
