@@ -42,6 +42,8 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 	private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
 	/** Records numbered per transaction at most (the batch limit and the sweep's page). */
 	static final int MAX_RECORDS = 2000;
+	/** Gives a record its index, unless it has one. */
+	private static final String NUMBER = "update evidence set leaf_index = :index where id = :id and leaf_index is null";
 
 	private final DataSource connections;
 	private final JdbcClient reader;
@@ -165,7 +167,7 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 	 * transaction is rolled back and null returned, for {@link #number} to do it the careful way.
 	 */
 	private Map<String, Long> numberAll(List<String> ids, TransactionStatus status) {
-		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+		long size = lockSize();
 		Map<String, Long> indices = new LinkedHashMap<>();
 		SqlParameterSource[] updates = new SqlParameterSource[ids.size()];
 		for (int i = 0; i < ids.size(); i++) {
@@ -175,15 +177,14 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 			}
 			updates[i] = new MapSqlParameterSource("id", ids.get(i)).addValue("index", size + i);
 		}
-		int[] counts = named.batchUpdate("update evidence set leaf_index = :index where id = :id and leaf_index is null",
-				updates);
+		int[] counts = named.batchUpdate(NUMBER, updates);
 		for (int count : counts) {
 			if (count != 1) {
 				status.setRollbackOnly();
 				return null;
 			}
 		}
-		jdbc.sql("update log_state set size = :size where id = 1").param("size", size + ids.size()).update();
+		setSize(size + ids.size());
 		return indices;
 	}
 
@@ -192,7 +193,7 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 	 * and moves the size on; returns every stored id's index (numbered now or before).
 	 */
 	private Map<String, Long> number(List<String> ids) {
-		long size = jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+		long size = lockSize();
 		Map<String, Long> indices = new LinkedHashMap<>();
 		Map<String, Boolean> stored = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += 1000) {
@@ -219,10 +220,18 @@ public class LogSequencer extends BatchingWriter<LogSequencer.Request> implement
 		if (updates.isEmpty()) {
 			return indices;
 		}
-		named.batchUpdate("update evidence set leaf_index = :index where id = :id and leaf_index is null",
-				updates.toArray(SqlParameterSource[]::new));
-		jdbc.sql("update log_state set size = :size where id = 1").param("size", next).update();
+		named.batchUpdate(NUMBER, updates.toArray(SqlParameterSource[]::new));
+		setSize(next);
 		return indices;
+	}
+
+	/** The log's size, its row locked until the transaction ends: instances number one batch at a time. */
+	private long lockSize() {
+		return jdbc.sql("select size from log_state where id = 1 for update").query(Long.class).single();
+	}
+
+	private void setSize(long size) {
+		jdbc.sql("update log_state set size = :size where id = 1").param("size", size).update();
 	}
 
 	/** Ids to number and the future of their indices. */
