@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +22,8 @@ import cn.fangxin.verify.Merkle;
 
 /**
  * Blobs as files under {@code <data-dir>/blobs/ab/cd/<sha256>}: streamed to a temporary file while hashed, then moved
- * to their name. Client file names are never used as paths.
+ * to their name. Client file names are never used as paths. Directories made once are remembered, so storing a blob
+ * does not ask the file system to make its directories again (on checkout, one snapshot per order).
  */
 @Component
 class FileBlobStore implements BlobStore {
@@ -28,14 +32,15 @@ class FileBlobStore implements BlobStore {
 
 	private final Path root;
 
+	private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+
 	FileBlobStore(FangxinProperties properties) {
 		this.root = properties.dataDir().resolve("blobs");
 	}
 
 	@Override
 	public Stored put(InputStream content, long maxBytes) throws IOException {
-		Files.createDirectories(root);
-		Path temp = Files.createTempFile(root, "upload-", ".tmp");
+		Path temp = tempFileIn(root);
 		try {
 			MessageDigest sha = Merkle.sha256();
 			byte[] head = new byte[HEAD];
@@ -60,8 +65,8 @@ class FileBlobStore implements BlobStore {
 			}
 			String hex = HexFormat.of().formatHex(sha.digest());
 			Path target = pathOf(hex);
-			Files.createDirectories(target.getParent());
 			if (!Files.exists(target)) {
+				directory(target.getParent());
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			}
 			return new Stored(hex, size, Arrays.copyOf(head, headLength));
@@ -76,9 +81,41 @@ class FileBlobStore implements BlobStore {
 		String hex = HexFormat.of().formatHex(Merkle.sha256().digest(content));
 		Path target = pathOf(hex);
 		if (!Files.exists(target)) {
-			return put(new java.io.ByteArrayInputStream(content), Long.MAX_VALUE);
+			// Written beside its final name, so the move is a rename within one directory.
+			Path temp = tempFileIn(target.getParent());
+			boolean moved = false;
+			try {
+				Files.write(temp, content);
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				moved = true;
+			}
+			finally {
+				if (!moved) {
+					Files.deleteIfExists(temp);
+				}
+			}
 		}
 		return new Stored(hex, content.length, Arrays.copyOf(content, Math.min(content.length, HEAD)));
+	}
+
+	private Path tempFileIn(Path dir) throws IOException {
+		directory(dir);
+		try {
+			return Files.createTempFile(dir, "upload-", ".tmp");
+		}
+		catch (NoSuchFileException removed) {
+			// Removed since it was made: make it again.
+			directories.remove(dir);
+			directory(dir);
+			return Files.createTempFile(dir, "upload-", ".tmp");
+		}
+	}
+
+	private void directory(Path dir) throws IOException {
+		if (!directories.contains(dir)) {
+			Files.createDirectories(dir);
+			directories.add(dir);
+		}
 	}
 
 	@Override
