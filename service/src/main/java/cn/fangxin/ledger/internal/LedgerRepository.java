@@ -1,5 +1,6 @@
 package cn.fangxin.ledger.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
+import org.postgresql.PGStatement;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -64,7 +69,7 @@ class LedgerRepository {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select id, kind, flag, shards from ledger_account where id = any(:ids)", Map.of("ids", array(ids)),
+		queryPlannedPerCall("select id, kind, flag, shards from ledger_account where id = any(?)", ids,
 				rs -> {
 					found.put(rs.getString("id"), new AccountMeta(rs.getString("id"), AccountKind.valueOf(rs.getString("kind")),
 							AccountFlag.valueOf(rs.getString("flag")), rs.getInt("shards")));
@@ -81,10 +86,10 @@ class LedgerRepository {
 		if (accountIds.isEmpty()) {
 			return balances;
 		}
-		jdbc.query("""
+		queryPlannedPerCall("""
 				select account_id, debits_pending, debits_posted, credits_pending, credits_posted
-				from ledger_balance where account_id = any(:ids) order by account_id, shard for update""",
-				Map.of("ids", array(accountIds)), rs -> {
+				from ledger_balance where account_id = any(?) order by account_id, shard for update""",
+				accountIds, rs -> {
 					Counters c = balances.computeIfAbsent(rs.getString("account_id"), k -> new Counters());
 					c.add(new Counters(rs.getLong("debits_pending"), rs.getLong("debits_posted"),
 							rs.getLong("credits_pending"), rs.getLong("credits_posted")));
@@ -124,7 +129,7 @@ class LedgerRepository {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select * from ledger_transfer where id = any(:ids)", Map.of("ids", array(ids)),
+		queryPlannedPerCall("select * from ledger_transfer where id = any(?)", ids,
 				rs -> {
 					StoredTransfer t = map(rs);
 					found.put(t.id(), t);
@@ -140,8 +145,8 @@ class LedgerRepository {
 		if (pendingIds.isEmpty()) {
 			return;
 		}
-		jdbc.query("select id from ledger_transfer where id = any(:ids) order by id for update",
-				Map.of("ids", array(pendingIds)), rs -> {
+		queryPlannedPerCall("select id from ledger_transfer where id = any(?) order by id for update", pendingIds,
+				rs -> {
 				});
 	}
 
@@ -151,8 +156,7 @@ class LedgerRepository {
 		if (pendingIds.isEmpty()) {
 			return found;
 		}
-		jdbc.query("select pending_id, type from ledger_transfer where pending_id = any(:ids)",
-				Map.of("ids", array(pendingIds)),
+		queryPlannedPerCall("select pending_id, type from ledger_transfer where pending_id = any(?)", pendingIds,
 				rs -> {
 					found.put(rs.getString("pending_id"), TransferType.valueOf(rs.getString("type")));
 				});
@@ -209,12 +213,22 @@ class LedgerRepository {
 	}
 
 	/**
-	 * Set-based lookups bind one array parameter ({@code = any(:ids)}) rather than an IN list of varying length: one
-	 * statement shape, so PostgreSQL's cached generic plan is an index scan and stays one as the tables grow (a plan
-	 * cached while the table was small would scan it sequentially for ever after).
+	 * A set-based lookup: one array parameter ({@code = any(?)}) rather than an IN list of varying length, so there is
+	 * one statement shape. On PostgreSQL it is planned for the array it is given on every call (the driver never makes
+	 * it a named prepared statement, so the server never caches a generic plan for it): a generic plan for
+	 * {@code = any(?)} guesses the array's length, and one made while the table was small scans it sequentially for as
+	 * long as the connection lives (measured on the checkout benchmark: the balance lock went from 0.06 to 1.7 ms).
 	 */
-	private static String[] array(Collection<String> ids) {
-		return ids.toArray(String[]::new);
+	private void queryPlannedPerCall(String sql, Collection<String> ids, RowCallbackHandler rows) {
+		String[] array = ids.toArray(String[]::new);
+		jdbc.getJdbcTemplate().query(connection -> {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			if (statement.isWrapperFor(PGStatement.class)) {
+				statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+			}
+			StatementCreatorUtils.setParameterValue(statement, 1, SqlTypeValue.TYPE_UNKNOWN, array);
+			return statement;
+		}, rows);
 	}
 
 	NamedParameterJdbcTemplate jdbc() {
