@@ -113,7 +113,9 @@ class FileBlobStore implements BlobStore {
 
 	private void directory(Path dir) throws IOException {
 		if (!directories.contains(dir)) {
-			Files.createDirectories(dir);
+			if (!Files.isDirectory(dir)) { // one look instead of a refused mkdir and its exception
+				Files.createDirectories(dir);
+			}
 			directories.add(dir);
 		}
 	}
