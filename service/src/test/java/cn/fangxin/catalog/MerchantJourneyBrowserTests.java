@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.fangxin.support.Browser;
@@ -54,7 +55,7 @@ class MerchantJourneyBrowserTests {
 
 			browser.signIn("agent", "fangxin-demo");
 			browser.go("/staff/merchants");
-			browser.click("#review-queue a[href*='/staff/merchants/']:not([href$='x'])");
+			browser.find("#review-queue").findElement(By.linkText("Lin's Soap Workshop")).click();
 			browser.waitForText("h1", "Lin's Soap Workshop");
 			assertThat(browser.text("#staff-id-number")).matches("\\d{17}[\\dX]");
 			browser.type("#reason", "证件核验通过").click("#approve");
