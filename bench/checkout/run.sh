@@ -2,8 +2,8 @@
 # Checkout benchmark on PostgreSQL: the service runs in its own JVM; CLIENTS concurrent consumers place an order and pay
 # it over HTTP for SECONDS; prints completed place + pay pairs per second, p50/p99 of each call and the server's
 # memory; then pgbench's TPC-B runs with the same client count on the same server, and the ratio is printed.
-# The load runs WARMUP seconds (default 120) before the measured window: at 60 s the JIT's C2 compiler still takes a
-# quarter of the service's CPU, at 120 s about a sixth, so a shorter warm-up measures the JVM's start, not the service.
+# The load runs WARMUP seconds (default 120) before the measured window: 30-50 s into the load the JIT's C2 compiler
+# still takes a quarter of the service's CPU, after two minutes a sixth, so a short warm-up measures the JVM's start.
 # Usage: bench/checkout/run.sh [CLIENTS] [SECONDS]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
