@@ -38,6 +38,8 @@ public final class CheckoutBenchmark {
 				? new ProcessCpu(Long.parseLong(options.get("server-pid")), false) : null;
 		ProcessCpu postgresCpu = options.containsKey("postgres-pid")
 				? new ProcessCpu(Long.parseLong(options.get("postgres-pid")), true) : null;
+		// and this load generator's own, which competes with both for the same cores
+		ProcessCpu loadCpu = new ProcessCpu(ProcessHandle.current().pid(), false);
 
 		Api api = new Api(port);
 		Purchases purchases = new Purchases(api);
@@ -114,12 +116,14 @@ public final class CheckoutBenchmark {
 		long started = System.nanoTime();
 		double serverBefore = serverCpu == null ? -1 : serverCpu.millis();
 		double postgresBefore = postgresCpu == null ? -1 : postgresCpu.millis();
+		double loadBefore = loadCpu.millis();
 		for (Thread thread : threads) {
 			thread.join();
 		}
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		double serverMs = serverBefore < 0 ? -1 : serverCpu.millis() - serverBefore;
 		double postgresMs = postgresBefore < 0 ? -1 : postgresCpu.millis() - postgresBefore;
+		double loadMs = loadBefore < 0 ? -1 : loadCpu.millis() - loadBefore;
 		if (acks != null) {
 			acks.close();
 		}
@@ -134,6 +138,10 @@ public final class CheckoutBenchmark {
 			System.out.printf("CPU per pair: service %.2f ms, PostgreSQL %.2f ms (service %.2f cores, PostgreSQL %.2f cores of %d)%n",
 					serverMs / pairs.sum(), postgresMs / pairs.sum(), serverMs / 1000 / elapsed, postgresMs / 1000 / elapsed,
 					Runtime.getRuntime().availableProcessors());
+		}
+		if (loadMs >= 0 && pairs.sum() > 0) {
+			System.out.printf("CPU per pair of this load generator (same machine): %.2f ms (%.2f cores)%n",
+					loadMs / pairs.sum(), loadMs / 1000 / elapsed);
 		}
 		if (result != null) {
 			Files.writeString(result, String.format("%.1f %.1f %.1f%n", perSecond, ms(place, 99), ms(pay, 99)));
