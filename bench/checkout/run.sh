@@ -4,21 +4,24 @@
 # memory; then pgbench's TPC-B runs with the same client count on the same server, and the ratio is printed.
 # The load runs WARMUP seconds (default 120) before the measured window: 30-50 s into the load the JIT's C2 compiler
 # still takes a quarter of the service's CPU, after two minutes a sixth, so a short warm-up measures the JVM's start.
-# Usage: bench/checkout/run.sh [CLIENTS] [SECONDS]
+# With floor as the third argument, each pair is two authenticated GET /api/v1/me (one row read by key each) instead of place + pay: the
+# same HTTP, security and JSON stack, the same load generator and the same pgbench, to show what bounds any checkout.
+# Usage: bench/checkout/run.sh [CLIENTS] [SECONDS] [checkout|floor]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
 . bench/checkout/service.sh
 CLIENTS=${1:-16}
 SECONDS_TO_RUN=${2:-20}
+MODE=${3:-checkout}
 
 bench_build
 bench_schema checkout
 trap 'stop_service; bench_drop_schema' EXIT
 : >"$SERVER_LOG"
-echo "== Fangxin checkout over HTTP: $CLIENTS clients, $SECONDS_TO_RUN s, schema $BENCH_SCHEMA"
+echo "== Fangxin $MODE over HTTP: $CLIENTS clients, $SECONDS_TO_RUN s, schema $BENCH_SCHEMA"
 start_service
 java -Xmx512m -cp "$BENCH_CP" cn.fangxin.bench.CheckoutBenchmark --port "$PORT" --clients "$CLIENTS" \
-  --seconds "$SECONDS_TO_RUN" --warmup "${WARMUP:-120}" --result target/checkout-bench.result \
+  --seconds "$SECONDS_TO_RUN" --warmup "${WARMUP:-120}" --mode "$MODE" --result target/checkout-bench.result \
   --server-pid "$SERVER_PID" --postgres-pid "$(postmaster_pid)"
 echo "server memory: RSS $(server_rss_mb) MB"
 stop_service
@@ -29,4 +32,4 @@ pgbench -i -q -s 10 >/dev/null 2>&1
 pg=$(pgbench -c "$CLIENTS" -j 2 -T "$SECONDS_TO_RUN" 2>/dev/null | awk '/^tps = / {print $3; exit}')
 pgbench -i -I d >/dev/null 2>&1 || true
 echo "pgbench tps: $pg"
-echo "ratio checkout pairs/s : pgbench tps = $(awk -v a="$ours" -v b="$pg" 'BEGIN {printf "%.2f", a / b}')"
+echo "ratio $MODE pairs/s : pgbench tps = $(awk -v a="$ours" -v b="$pg" 'BEGIN {printf "%.2f", a / b}')"

@@ -23,6 +23,10 @@ import cn.fangxin.support.Purchases;
  * {@code --ack-log}, writes each order acknowledged with 201 ({@code PLACED id}) and each payment acknowledged with 200
  * ({@code PAID id}), so that a crash test can check them after the service was killed. Stops at the first connection
  * failure (the service was killed).
+ * <p>
+ * With {@code --mode floor}, each pair is two {@code GET /api/v1/me} instead: an authenticated request that reads one row
+ * by its key, through the same HTTP, security and JSON stack. It bounds what any checkout could reach on this machine
+ * and stack, whatever its own work costs.
  */
 public final class CheckoutBenchmark {
 
@@ -33,6 +37,7 @@ public final class CheckoutBenchmark {
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
 		Path ackLog = options.containsKey("ack-log") ? Path.of(options.get("ack-log")) : null;
 		Path result = options.containsKey("result") ? Path.of(options.get("result")) : null;
+		boolean floor = "floor".equals(options.get("mode"));
 		// with the pids of the service and of PostgreSQL's postmaster: the CPU each spends per pair
 		ProcessCpu serverCpu = options.containsKey("server-pid")
 				? new ProcessCpu(Long.parseLong(options.get("server-pid")), false) : null;
@@ -54,6 +59,10 @@ public final class CheckoutBenchmark {
 		for (String token : tokens) {
 			warmers.add(Thread.ofPlatform().start(() -> {
 				while (System.nanoTime() < warmEnd) {
+					if (floor) {
+						api.get("/api/v1/me").as(token).send();
+						continue;
+					}
 					String id = api.post("/api/v1/orders", Purchases.order(world.listingId(), 1, "ESCROW")).as(token).send()
 						.json().path("id").asString();
 					api.post("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX")).as(token).send();
@@ -81,6 +90,24 @@ public final class CheckoutBenchmark {
 				int n = 0;
 				while (!stop.get() && System.nanoTime() < end) {
 					try {
+						if (floor) {
+							long t0 = System.nanoTime();
+							var first = api.get("/api/v1/me").as(token).send();
+							long t1 = System.nanoTime();
+							var second = api.get("/api/v1/me").as(token).send();
+							long t2 = System.nanoTime();
+							if (first.status() != 200 || second.status() != 200) {
+								failures.increment();
+								continue;
+							}
+							pairs.increment();
+							if (n < placeLatencies[client].length) {
+								placeLatencies[client][n] = t1 - t0;
+								payLatencies[client][n] = t2 - t1;
+								n++;
+							}
+							continue;
+						}
 						long t0 = System.nanoTime();
 						var placed = api.post("/api/v1/orders", Purchases.order(world.listingId(), 1, "ESCROW")).as(token)
 							.idempotencyKey(UUID.randomUUID().toString())
@@ -130,10 +157,11 @@ public final class CheckoutBenchmark {
 		long[] place = sorted(placeLatencies);
 		long[] pay = sorted(payLatencies);
 		double perSecond = pairs.sum() / elapsed;
-		System.out.printf("place + pay pairs/s: %,.0f (%d clients, %.0f s, %d pairs, %d refused)%n", perSecond, clients,
-				elapsed, pairs.sum(), failures.sum());
-		System.out.printf("POST /orders: p50 %.1f ms, p99 %.1f ms; POST /orders/{id}/payment: p50 %.1f ms, p99 %.1f ms%n",
-				ms(place, 50), ms(place, 99), ms(pay, 50), ms(pay, 99));
+		System.out.printf("%s pairs/s: %,.0f (%d clients, %.0f s, %d pairs, %d refused)%n",
+				floor ? "floor (GET /api/v1/me twice)" : "place + pay", perSecond, clients, elapsed, pairs.sum(), failures.sum());
+		System.out.printf("%s: p50 %.1f ms, p99 %.1f ms; %s: p50 %.1f ms, p99 %.1f ms%n",
+				floor ? "first GET /api/v1/me" : "POST /orders", ms(place, 50), ms(place, 99),
+				floor ? "second GET /api/v1/me" : "POST /orders/{id}/payment", ms(pay, 50), ms(pay, 99));
 		if (serverMs >= 0 && postgresMs >= 0 && pairs.sum() > 0) {
 			System.out.printf("CPU per pair: service %.2f ms, PostgreSQL %.2f ms (service %.2f cores, PostgreSQL %.2f cores of %d)%n",
 					serverMs / pairs.sum(), postgresMs / pairs.sum(), serverMs / 1000 / elapsed, postgresMs / 1000 / elapsed,
