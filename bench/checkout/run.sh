@@ -4,8 +4,8 @@
 # memory; then pgbench's TPC-B runs with the same client count on the same server, and the ratio is printed.
 # The load runs WARMUP seconds (default 120) before the measured window: 30-50 s into the load the JIT's C2 compiler
 # still takes a quarter of the service's CPU, after two minutes a sixth, so a short warm-up measures the JVM's start.
-# With floor as the third argument, each pair is two authenticated GET /api/v1/me (one row read by key each) instead of place + pay: the
-# same HTTP, security and JSON stack, the same load generator and the same pgbench, to show what bounds any checkout.
+# With floor as the third argument, each pair is two authenticated GET /api/v1/me (one row read by key each) instead
+# of place + pay: the same HTTP, security and JSON stack, load generator and pgbench, to show what bounds any checkout.
 # Usage: bench/checkout/run.sh [CLIENTS] [SECONDS] [checkout|floor]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
@@ -13,6 +13,10 @@ cd "$(dirname "$0")/../.."
 CLIENTS=${1:-16}
 SECONDS_TO_RUN=${2:-20}
 MODE=${3:-checkout}
+case "$MODE" in
+  checkout | floor) ;;
+  *) echo "usage: bench/checkout/run.sh [CLIENTS] [SECONDS] [checkout|floor]" >&2; exit 2 ;;
+esac
 
 bench_build
 bench_schema checkout
