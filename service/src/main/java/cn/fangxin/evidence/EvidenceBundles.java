@@ -32,17 +32,18 @@ public class EvidenceBundles {
 	private final TransparencyLog log;
 	private final Checkpoints checkpoints;
 	private final LogKeys keys;
-	private final BlobStore blobs;
+	private final cn.fangxin.evidence.internal.EvidenceContents contents;
 	private final org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects;
 
 	EvidenceBundles(EvidenceRepository repository, TransparencyLog log, Checkpoints checkpoints, LogKeys keys,
-			BlobStore blobs, org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects) {
+			cn.fangxin.evidence.internal.EvidenceContents contents,
+			org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects) {
 		this.subjects = subjects;
 		this.repository = repository;
 		this.log = log;
 		this.checkpoints = checkpoints;
 		this.keys = keys;
-		this.blobs = blobs;
+		this.contents = contents;
 	}
 
 	/** The subject a bundle is about. */
@@ -139,7 +140,7 @@ public class EvidenceBundles {
 				}
 				for (EvidenceRepository.Row row : rows) {
 					entry(zip, "leaves/" + row.view().leafIndex() + ".bin", row.leaf().getBytes(StandardCharsets.UTF_8));
-					var content = blobs.open(row.view().sha256());
+					var content = contents.open(row.view().id(), row.view().sha256());
 					if (content.isPresent()) {
 						zip.putNextEntry(new ZipEntry("files/" + row.view().id()));
 						try (InputStream in = content.get()) {

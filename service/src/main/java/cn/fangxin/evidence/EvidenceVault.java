@@ -37,11 +37,14 @@ import cn.fangxin.verify.EvidenceLeaf;
 public class EvidenceVault {
 
 	static final String NOT_FOUND = "EVIDENCE_NOT_FOUND";
+	/** System-made content up to this size is kept in the database beside its record and commits with it. */
+	static final int IN_DATABASE_MAX_BYTES = 64 * 1024;
 	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
 
 	private final EvidenceRepository repository;
 	private final TransparencyLog log;
 	private final BlobStore blobs;
+	private final cn.fangxin.evidence.internal.EvidenceContents contents;
 	private final Clock clock;
 	private final long maxBytes;
 	private final Set<String> allowed;
@@ -49,13 +52,15 @@ public class EvidenceVault {
 	private final cn.fangxin.evidence.internal.EvidenceWriter writer;
 	private final org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects;
 
-	EvidenceVault(EvidenceRepository repository, TransparencyLog log, BlobStore blobs, Clock clock,
+	EvidenceVault(EvidenceRepository repository, TransparencyLog log, BlobStore blobs,
+			cn.fangxin.evidence.internal.EvidenceContents contents, Clock clock,
 			cn.fangxin.evidence.internal.EvidenceWriter writer, org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects,
 			@Value("${fangxin.evidence.max-size:20MB}") DataSize maxSize,
 			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
 		this.repository = repository;
 		this.log = log;
 		this.blobs = blobs;
+		this.contents = contents;
 		this.clock = clock;
 		this.writer = writer;
 		this.subjects = subjects;
@@ -101,7 +106,7 @@ public class EvidenceVault {
 		otherParties.forEach(p -> parties.add(p.value()));
 		subjectParties.stream().map(AccountId::value).filter(p -> !parties.contains(p)).forEach(parties::add);
 		return record(kind, stored.sha256(), stored.size(), mediaType, occurredAt, orderId, complaintId,
-				caller.id().value(), parties);
+				caller.id().value(), parties, null);
 	}
 
 	/**
@@ -129,11 +134,18 @@ public class EvidenceVault {
 
 	/**
 	 * The system records evidence it made (an order snapshot, a listing version, a case event), in the caller's
-	 * transaction. The parties may read it; staff always may.
+	 * transaction. The parties may read it; staff always may. Content up to 64 KiB is kept in the database beside
+	 * the record, so the caller's commit makes both durable together; larger content goes to the blob store.
 	 */
 	@Transactional
 	public EvidenceView recordSystem(EvidenceKind kind, byte[] content, String mediaType, String orderId,
 			String complaintId, List<AccountId> parties) {
+		List<String> readers = parties.stream().map(AccountId::value).toList();
+		if (content.length <= IN_DATABASE_MAX_BYTES) {
+			String sha256 = java.util.HexFormat.of().formatHex(cn.fangxin.verify.Merkle.sha256().digest(content));
+			return record(kind, sha256, content.length, mediaType, null, orderId, complaintId, "SYSTEM", readers,
+					content.clone());
+		}
 		BlobStore.Stored stored;
 		try {
 			stored = blobs.put(content);
@@ -141,8 +153,8 @@ public class EvidenceVault {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return record(kind, stored.sha256(), stored.size(), mediaType, null, orderId, complaintId, "SYSTEM",
-				parties.stream().map(AccountId::value).toList());
+		return record(kind, stored.sha256(), stored.size(), mediaType, null, orderId, complaintId, "SYSTEM", readers,
+				null);
 	}
 
 	/**
@@ -156,7 +168,7 @@ public class EvidenceVault {
 	}
 
 	private EvidenceView record(EvidenceKind kind, String sha256, long size, String mediaType, Instant occurredAt,
-			String orderId, String complaintId, String submitter, List<String> parties) {
+			String orderId, String complaintId, String submitter, List<String> parties, byte[] kept) {
 		String id = Ids.next("evd");
 		Instant recorded = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		EvidenceLeaf leaf = new EvidenceLeaf(id, kind.name(), sha256, size, mediaType, RFC3339.format(recorded),
@@ -164,7 +176,7 @@ public class EvidenceVault {
 		byte[] bytes = leaf.encode();
 		EvidenceView view = new EvidenceView(id, kind, sha256, size, mediaType, null, recorded, occurredAt, orderId,
 				complaintId, submitter);
-		log.appendAtCommit(view, parties, bytes);
+		log.appendAtCommit(view, parties, bytes, kept);
 		return view;
 	}
 
@@ -215,7 +227,7 @@ public class EvidenceVault {
 	public Content content(Caller caller, String id) {
 		EvidenceView view = readable(caller, id).view();
 		try {
-			InputStream in = blobs.open(view.sha256())
+			InputStream in = contents.open(view.id(), view.sha256())
 				.orElseThrow(() -> new ApiProblem(HttpStatus.GONE, "EVIDENCE_CONTENT_MISSING",
 						"The content of this record is missing from the store; staff have been told by the audit."));
 			return new Content(view, in);

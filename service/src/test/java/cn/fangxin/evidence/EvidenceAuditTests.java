@@ -77,6 +77,36 @@ class EvidenceAuditTests extends ApiTest {
 		assertThat(after.path("ok").asBoolean()).as(after.toString()).isTrue();
 	}
 
+	@Test
+	@DisplayName("an order snapshot's content commits in the database: no blob file, readable by the buyer, and a changed byte there is found")
+	void systemContentIsKeptInTheDatabase() throws Exception {
+		var purchases = new cn.fangxin.support.Purchases(api);
+		var world = purchases.world();
+		String snapshot = purchases.place(world, 1, "ESCROW").path("snapshotEvidenceId").asString();
+		var record = api.get("/api/v1/evidence/" + snapshot).as(world.buyer().token()).send().json();
+		String sha = record.path("sha256").asString();
+
+		byte[] kept = jdbc.sql("select content from evidence_content where evidence_id = :id").param("id", snapshot).query(byte[].class).single();
+		assertThat(java.util.HexFormat.of().formatHex(cn.fangxin.verify.Merkle.sha256().digest(kept))).isEqualTo(sha);
+		assertThat(kept).hasSize(record.path("size").asInt());
+		assertThat(properties.dataDir().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha))
+			.doesNotExist();
+		assertThat(api.download("/api/v1/evidence/" + snapshot + "/content", world.buyer().token())).isEqualTo(kept);
+
+		String admin = api.demoToken("admin");
+		byte[] changed = kept.clone();
+		changed[changed.length - 2] ^= 1;
+		jdbc.sql("update evidence_content set content = :c where evidence_id = :id").param("c", changed).param("id", snapshot).update();
+		try {
+			assertThat(violations(admin)).anyMatch(v -> v.contains(snapshot) && v.contains("content in the database has changed"));
+		}
+		finally {
+			jdbc.sql("update evidence_content set content = :c where evidence_id = :id").param("c", kept).param("id", snapshot).update();
+		}
+		var after = audit(admin);
+		assertThat(after.path("ok").asBoolean()).as(after.toString()).isTrue();
+	}
+
 	private tools.jackson.databind.JsonNode audit(String token) {
 		var r = api.get("/api/v1/admin/evidence/audit").as(token).send();
 		assertThat(r.status()).isEqualTo(200);

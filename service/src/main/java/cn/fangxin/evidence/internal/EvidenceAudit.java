@@ -66,7 +66,10 @@ public class EvidenceAudit {
 		}
 		byte[][] leafHashes = new byte[(int) size][];
 		long[] records = { 0 };
-		jdbc.sql("select id, kind, sha256, size, leaf, leaf_index from evidence where leaf_index is not null order by leaf_index")
+		jdbc.sql("""
+				select e.id, e.kind, e.sha256, e.size, e.leaf, e.leaf_index, c.content
+				  from evidence e left join evidence_content c on c.evidence_id = e.id
+				 where e.leaf_index is not null order by e.leaf_index""")
 			.query(rs -> {
 				records[0]++;
 				String id = rs.getString("id");
@@ -83,7 +86,7 @@ public class EvidenceAudit {
 							|| parsed.size() != rs.getLong("size") || !parsed.kind().equals(rs.getString("kind"))) {
 						violations.add(id + ": the record no longer matches its logged leaf");
 					}
-					checkBlob(id, parsed, violations);
+					checkContent(id, parsed, rs.getBytes("content"), violations);
 				}
 				catch (IllegalArgumentException e) {
 					violations.add(id + ": its leaf bytes are not canonical: " + e.getMessage());
@@ -141,7 +144,15 @@ public class EvidenceAudit {
 		return new Report(violations.isEmpty(), records[0], nodes[0], checkpoints[0], List.copyOf(violations));
 	}
 
-	private void checkBlob(String id, EvidenceLeaf leaf, List<String> violations) {
+	/** The content, kept in the database ({@code inDatabase}) or in the blob store, still hashes to what was logged. */
+	private void checkContent(String id, EvidenceLeaf leaf, byte[] inDatabase, List<String> violations) {
+		if (inDatabase != null) {
+			if (!HEX.formatHex(Merkle.sha256().digest(inDatabase)).equals(leaf.sha256())
+					|| inDatabase.length != leaf.size()) {
+				violations.add(id + ": its content in the database has changed");
+			}
+			return;
+		}
 		try {
 			var content = blobs.open(leaf.sha256());
 			if (content.isEmpty()) {

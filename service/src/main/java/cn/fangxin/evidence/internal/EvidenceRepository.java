@@ -30,9 +30,16 @@ public class EvidenceRepository {
 	public record Row(EvidenceView view, List<String> parties, String leaf) {
 	}
 
-	/** A record to insert, with its leaf bytes and its index in the log (null: numbered in the same transaction). */
-	public record NewRow(EvidenceView view, List<String> parties, byte[] leaf, Long leafIndex) {
+	/**
+	 * A record to insert, with its leaf bytes, its index in the log (null: numbered in the same transaction) and its
+	 * content when the database keeps it (null: the content is in the blob store).
+	 */
+	public record NewRow(EvidenceView view, List<String> parties, byte[] leaf, Long leafIndex, byte[] content) {
 	}
+
+	/** The columns of a record, without its content (read on its own, when asked for). */
+	private static final String COLUMNS = "id, kind, sha256, size, media_type, occurred_at, recorded_at, submitter, "
+			+ "order_ref, complaint_ref, parties, leaf, leaf_index";
 
 	/** Inserts records in one batch (at commit, by the log). */
 	void insertAll(List<NewRow> rows) {
@@ -56,6 +63,22 @@ public class EvidenceRepository {
 				  complaint_ref, parties, leaf, leaf_index)
 				values (:id, :kind, :sha, :size, :media, :occurred, :recorded, :submitter, :order, :complaint, :parties, :leaf,
 				  :index)""", params);
+		var contents = rows.stream()
+			.filter(r -> r.content() != null)
+			.map(r -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("id", r.view().id())
+				.addValue("content", r.content(), java.sql.Types.VARBINARY))
+			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+		if (contents.length > 0) {
+			named.batchUpdate("insert into evidence_content (evidence_id, content) values (:id, :content)", contents);
+		}
+	}
+
+	/** The content the database keeps for a record, if it does (else it is in the blob store). */
+	public Optional<byte[]> content(String id) {
+		return jdbc.sql("select content from evidence_content where evidence_id = :id")
+			.param("id", id)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
 	}
 
 	/** The leaf bytes of indices {@code from} (inclusive) to {@code to} (exclusive), in order. */
@@ -68,25 +91,25 @@ public class EvidenceRepository {
 	}
 
 	public Optional<Row> find(String id) {
-		return jdbc.sql("select * from evidence where id = :id").param("id", id).query(EvidenceRepository::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from evidence where id = :id").param("id", id).query(EvidenceRepository::map).optional();
 	}
 
 	public Optional<Row> byLeafIndex(long index) {
-		return jdbc.sql("select * from evidence where leaf_index = :index")
+		return jdbc.sql("select " + COLUMNS + " from evidence where leaf_index = :index")
 			.param("index", index)
 			.query(EvidenceRepository::map)
 			.optional();
 	}
 
 	public List<Row> ofOrder(String orderId) {
-		return jdbc.sql("select * from evidence where order_ref = :id and leaf_index is not null order by leaf_index")
+		return jdbc.sql("select " + COLUMNS + " from evidence where order_ref = :id and leaf_index is not null order by leaf_index")
 			.param("id", orderId)
 			.query(EvidenceRepository::map)
 			.list();
 	}
 
 	public List<Row> ofComplaint(String complaintId) {
-		return jdbc.sql("select * from evidence where complaint_ref = :id and leaf_index is not null order by leaf_index")
+		return jdbc.sql("select " + COLUMNS + " from evidence where complaint_ref = :id and leaf_index is not null order by leaf_index")
 			.param("id", complaintId)
 			.query(EvidenceRepository::map)
 			.list();

@@ -3,10 +3,14 @@ package cn.fangxin.evidence.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -21,9 +25,10 @@ import cn.fangxin.platform.FangxinProperties;
 import cn.fangxin.verify.Merkle;
 
 /**
- * Blobs as files under {@code <data-dir>/blobs/ab/cd/<sha256>}: streamed to a temporary file while hashed, then moved
- * to their name. Client file names are never used as paths. Directories made once are remembered, so storing a blob
- * does not ask the file system to make its directories again (on checkout, one snapshot per order).
+ * Blobs as files under {@code <data-dir>/blobs/ab/cd/<sha256>}: streamed to a temporary file while hashed, synced to
+ * disk, then moved to their name, and the directory synced: once {@code put} returns, the blob survives a power cut,
+ * so a record that commits after it never points at content the disk lost. Client file names are never used as paths.
+ * Directories made once are remembered, so storing a blob does not ask the file system to make its directories again.
  */
 @Component
 class FileBlobStore implements BlobStore {
@@ -47,7 +52,8 @@ class FileBlobStore implements BlobStore {
 			int headLength = 0;
 			long size = 0;
 			byte[] buffer = new byte[64 * 1024];
-			try (OutputStream out = Files.newOutputStream(temp)) {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+					OutputStream out = Channels.newOutputStream(channel)) {
 				int n;
 				while ((n = content.read(buffer)) > 0) {
 					size += n;
@@ -62,12 +68,14 @@ class FileBlobStore implements BlobStore {
 					sha.update(buffer, 0, n);
 					out.write(buffer, 0, n);
 				}
+				channel.force(true);
 			}
 			String hex = HexFormat.of().formatHex(sha.digest());
 			Path target = pathOf(hex);
 			if (!Files.exists(target)) {
 				directory(target.getParent());
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				syncDirectory(target.getParent());
 			}
 			return new Stored(hex, size, Arrays.copyOf(head, headLength));
 		}
@@ -85,9 +93,16 @@ class FileBlobStore implements BlobStore {
 			Path temp = tempFileIn(target.getParent());
 			boolean moved = false;
 			try {
-				Files.write(temp, content);
+				try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+					ByteBuffer bytes = ByteBuffer.wrap(content);
+					while (bytes.hasRemaining()) {
+						channel.write(bytes);
+					}
+					channel.force(true);
+				}
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 				moved = true;
+				syncDirectory(target.getParent());
 			}
 			finally {
 				if (!moved) {
@@ -115,8 +130,28 @@ class FileBlobStore implements BlobStore {
 		if (!directories.contains(dir)) {
 			if (!Files.isDirectory(dir)) { // one look instead of a refused mkdir and its exception
 				Files.createDirectories(dir);
+				// the new directories' names are entries of their parents: synced, as the blobs' names are
+				for (Path made = dir; made != null && !made.equals(root.getParent()); made = made.getParent()) {
+					syncDirectory(made.getParent());
+				}
 			}
 			directories.add(dir);
+		}
+	}
+
+	/**
+	 * Syncs a directory, so that a name just created in it is on disk. Not every platform can open a directory (Windows
+	 * cannot): there the file's own sync is all it gets.
+	 */
+	private static void syncDirectory(Path dir) {
+		if (dir == null) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException unsupported) {
+			// a directory that cannot be opened for syncing: nothing more can be done for it here
 		}
 	}
 

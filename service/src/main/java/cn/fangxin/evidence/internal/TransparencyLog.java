@@ -51,13 +51,15 @@ public class TransparencyLog {
 
 	/**
 	 * Queues an evidence record and its leaf; both are written, in one batch with the transaction's other records, just
-	 * before the transaction commits, and numbered once it has.
+	 * before the transaction commits, and numbered once it has. With {@code content} (not null), the database keeps the
+	 * record's content, written in the same batch and committed with it; else the content is in the blob store.
 	 */
-	public void appendAtCommit(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] leaf) {
+	public void appendAtCommit(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] leaf,
+			byte[] content) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("evidence is recorded inside a transaction");
 		}
-		current().leaves.add(new Pending(record, parties, leaf));
+		current().leaves.add(new Pending(record, parties, leaf, content));
 	}
 
 	/**
@@ -211,7 +213,7 @@ public class TransparencyLog {
 		}
 		List<EvidenceRepository.NewRow> rows = new ArrayList<>(leaves.size());
 		for (Pending leaf : leaves) {
-			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null));
+			rows.add(new EvidenceRepository.NewRow(leaf.record(), leaf.parties(), leaf.bytes(), null, leaf.content()));
 		}
 		records.insertAll(rows);
 	}
@@ -264,7 +266,7 @@ public class TransparencyLog {
 		return batch;
 	}
 
-	private record Pending(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] bytes) {
+	private record Pending(cn.fangxin.evidence.EvidenceView record, List<String> parties, byte[] bytes, byte[] content) {
 	}
 
 	private static final class Batch implements TransactionSynchronization {
