@@ -3,7 +3,8 @@
 # log — each order acknowledged 201 is logged PLACED, each payment acknowledged 200 PAID — and the service is killed
 # with SIGKILL in the middle of it. Then the service restarts on the same schema, and the script checks that every
 # acknowledged order is there, every acknowledged payment is booked exactly once into the order's escrow and the order
-# is PAID, and the ledger's own verification (GET /api/v1/admin/ledger/verify) is ok.
+# is PAID, the ledger's own verification (GET /api/v1/admin/ledger/verify) and the evidence audit are ok, and every
+# order's snapshot has its leaf and its content committed in the database.
 # Usage: bench/checkout/crash-test.sh [CLIENTS] [SECONDS_BEFORE_KILL]
 cd "$(dirname "$0")/../.."
 . bench/common.sh
@@ -59,4 +60,6 @@ psql -qAt <<SQL
 set search_path to ${BENCH_SCHEMA};
 select 'order snapshots without a leaf: ' || count(*) from orders o join evidence e on e.id = o.snapshot_evidence_id
   where e.leaf_index is null;
+select 'order snapshots whose content did not commit with them: ' || count(*) from orders o
+  left join evidence_content c on c.evidence_id = o.snapshot_evidence_id where c.evidence_id is null;
 SQL
