@@ -51,6 +51,9 @@ public class EvidenceLogTests extends ApiTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	cn.fangxin.evidence.internal.Checkpoints checkpoints;
+
 	@Test
 	@DisplayName("an upload is stored by its hash, typed by its bytes, in the log at once and in a signed checkpoint within 2 s")
 	void uploadAndProve() {
@@ -208,6 +211,34 @@ public class EvidenceLogTests extends ApiTest {
 		assertThat(EvidenceLeaf.parse(leaf).id()).isEqualTo(fresh);
 		assertThat(sequencer.submit(List.of(fresh)).get(5, java.util.concurrent.TimeUnit.SECONDS)).containsEntry(fresh,
 				freshIndex);
+	}
+
+	@Test
+	@DisplayName("the checkpoint signer's rounds and another integrator run at once: every subtree is stored once, and the audit holds")
+	void signerRoundsAndIntegratorsQueue() throws Exception {
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var rounds = pool.submit(() -> {
+				for (int i = 0; i < 80; i++) {
+					checkpoints.signRound(); // as the schedule runs it (which calls the object, not its proxy)
+				}
+			});
+			var integrations = pool.submit(() -> {
+				for (int i = 0; i < 80; i++) {
+					transactions.executeWithoutResult(status -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+							("{\"race\":" + ThreadLocalRandom.current().nextLong() + "}").getBytes(), "application/json", null,
+							null, List.of()));
+					transactions.execute(status -> log.integrate());
+				}
+			});
+			rounds.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			integrations.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		var audit = api.get("/api/v1/admin/evidence/audit").as(api.demoToken("admin")).send().json();
+		assertThat(audit.path("ok").asBoolean()).as(audit.toString()).isTrue();
 	}
 
 	@Test

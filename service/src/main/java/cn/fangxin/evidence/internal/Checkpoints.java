@@ -14,6 +14,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.platform.SqlTime;
 import cn.fangxin.verify.SignedNote;
@@ -37,11 +40,12 @@ public class Checkpoints implements SmartLifecycle {
 	private final TimestampAuthority tsa;
 	private final TaskScheduler scheduler;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 	private final java.time.Duration interval;
 	private volatile ScheduledFuture<?> task;
 
 	Checkpoints(JdbcClient jdbc, TransparencyLog tree, LogSequencer sequencer, LogKeys keys, TimestampAuthority tsa,
-			TaskScheduler scheduler, Clock clock,
+			TaskScheduler scheduler, Clock clock, PlatformTransactionManager transactionManager,
 			@Value("${fangxin.log.checkpoint-interval:500ms}") java.time.Duration interval) {
 		this.jdbc = jdbc;
 		this.tree = tree;
@@ -50,6 +54,8 @@ public class Checkpoints implements SmartLifecycle {
 		this.tsa = tsa;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.interval = interval;
 	}
 
@@ -145,12 +151,23 @@ public class Checkpoints implements SmartLifecycle {
 	public record Signed(long size, String rootHex, String note, java.time.Instant signedAt) {
 	}
 
+	/**
+	 * One round of the signer, as its schedule runs it: numbers records left without an index, then integrates and signs
+	 * in a transaction of its own. The schedule calls this object, not its transactional proxy, so the transaction is
+	 * opened here: without it, integration would take the integration row's lock for one statement only, and a round
+	 * racing another instance (or a caller of {@link #signNow()}) could store a subtree twice and fail, or store the
+	 * subtrees and die before moving the integrated size, leaving every later round to fail on them.
+	 */
+	public void signRound() {
+		sequencer.sweep();
+		transactions.executeWithoutResult(status -> signNow());
+	}
+
 	@Override
 	public void start() {
 		task = scheduler.scheduleWithFixedDelay(() -> {
 			try {
-				sequencer.sweep();
-				signNow();
+				signRound();
 			}
 			catch (RuntimeException e) {
 				log.warn("could not sign a checkpoint", e);
