@@ -93,7 +93,7 @@ public class Payments {
 
 	/**
 	 * The provider says the money arrived. Books it once: a repeated or late report changes nothing. The amount must
-	 * be the payment's.
+	 * be the payment's, else 422 {@code PAYMENT_AMOUNT_MISMATCH} and nothing is written.
 	 *
 	 * @return true when this call booked it
 	 */
@@ -103,7 +103,8 @@ public class Payments {
 			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
 		PaymentView payment = locked.payment();
 		if (payment.amountFen() != amount.fen()) {
-			repository.recordEvent(paymentId, "AMOUNT_MISMATCH", "reported " + amount.fen() + " fen", clock.instant());
+			// refused, and this transaction rolls back: a provider's notification handler records the mismatch on the
+			// payment before it asks for the booking (an event written here would roll back with the refusal)
 			throw ApiProblem.rule("PAYMENT_AMOUNT_MISMATCH",
 					"The provider reported " + amount.fen() + " fen for a payment of " + payment.amountFen() + " fen.");
 		}

@@ -177,6 +177,7 @@ class PaymentTests extends ApiTest {
 		var amount = post(wechat.sign(WechatPaySigner.transaction(pending.id(), "4200000004", "SUCCESS", 1, WechatPaySigner.MERCHANT_ID)));
 		assertThat(amount.status()).isEqualTo(422);
 		assertThat(amount.code()).isEqualTo("PAYMENT_AMOUNT_MISMATCH");
+		assertThat(repository.events(pending.id())).as("the refusal is on the payment's record").contains("AMOUNT_MISMATCH");
 
 		var merchant = post(wechat.sign(WechatPaySigner.transaction(pending.id(), "4200000004", "SUCCESS", 1_500, "1999999999")));
 		assertThat(merchant.status()).isEqualTo(422);

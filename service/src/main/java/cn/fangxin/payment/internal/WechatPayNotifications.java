@@ -133,7 +133,15 @@ public class WechatPayNotifications {
 						|| (t.getAmount().getCurrency() != null && !"CNY".equals(t.getAmount().getCurrency()))) {
 					throw ApiProblem.rule("PAYMENT_AMOUNT_MISMATCH", "The notification has no CNY amount.");
 				}
-				payments.succeeded(paymentId, t.getTransactionId(), Money.fen(t.getAmount().getTotal()));
+				long reported = t.getAmount().getTotal();
+				if (reported != payment.amountFen()) {
+					// A payment's amount never changes, so this needs no lock; recorded here, outside the booking's
+					// transaction, so that the refusal's rollback does not take the record of it along.
+					repository.recordEvent(paymentId, "AMOUNT_MISMATCH", "reported " + reported + " fen", clock.instant());
+					throw ApiProblem.rule("PAYMENT_AMOUNT_MISMATCH",
+							"The provider reported " + reported + " fen for a payment of " + payment.amountFen() + " fen.");
+				}
+				payments.succeeded(paymentId, t.getTransactionId(), Money.fen(reported));
 			}
 			case CLOSED, REVOKED, PAYERROR -> payments.failed(paymentId, "WeChat Pay: " + state);
 			case NOTPAY, USERPAYING, REFUND, ACCEPT -> {
