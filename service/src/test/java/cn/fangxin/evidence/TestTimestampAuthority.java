@@ -35,6 +35,9 @@ final class TestTimestampAuthority implements AutoCloseable {
 
 	final X509Certificate certificate;
 	private final HttpServer server;
+	/** While held, the authority takes requests but answers none (a slow or hanging authority). */
+	private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+	private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
 
 	TestTimestampAuthority() throws Exception {
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
@@ -58,6 +61,8 @@ final class TestTimestampAuthority implements AutoCloseable {
 		server.createContext("/", exchange -> {
 			try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
 				TimeStampRequest request = new TimeStampRequest(in.readAllBytes());
+				received.incrementAndGet();
+				gate.await();
 				byte[] reply;
 				synchronized (serial) {
 					reply = responses.generate(request, BigInteger.valueOf(serial[0]++), new Date()).getEncoded();
@@ -71,7 +76,22 @@ final class TestTimestampAuthority implements AutoCloseable {
 				throw new IOException(e);
 			}
 		});
+		server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		server.start();
+	}
+
+	/** From now on, requests wait unanswered until {@link #release()}. */
+	void hold() {
+		gate = new java.util.concurrent.CountDownLatch(1);
+	}
+
+	void release() {
+		gate.countDown();
+	}
+
+	/** How many requests have arrived. */
+	int received() {
+		return received.get();
 	}
 
 	String url() {
@@ -80,6 +100,7 @@ final class TestTimestampAuthority implements AutoCloseable {
 
 	@Override
 	public void close() {
+		release();
 		server.stop(0);
 	}
 }

@@ -66,4 +66,38 @@ class TrustedTimeTests {
 			assertThat(report.text()).contains("RFC 3161 timestamp of the checkpoint verifies").contains("CN=Fangxin Test TSA");
 		}
 	}
+
+	@Test
+	@DisplayName("while the TSA does not answer, integration by others goes on: the signer asks it holding no lock")
+	void aHangingAuthorityHoldsNoLock() throws Exception {
+		try (var tsa = new TestTimestampAuthority();
+				var context = new SpringApplicationBuilder(FangxinApplication.class).profiles("test")
+					.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms")) {
+			var vault = context.getBean(EvidenceVault.class);
+			var log = context.getBean(cn.fangxin.evidence.internal.TransparencyLog.class);
+			var checkpoints = context.getBean(Checkpoints.class);
+			var transactions = context.getBean(TransactionTemplate.class);
+			tsa.hold();
+			int before = tsa.received();
+			transactions.executeWithoutResult(s -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					"{\"held\":1}".getBytes(), "application/json", null, null, List.of()));
+			// the signer has signed the new checkpoint and now waits for the authority's answer
+			await().atMost(Duration.ofSeconds(10)).until(() -> tsa.received() > before);
+			transactions.executeWithoutResult(s -> vault.recordSystem(EvidenceKind.CASE_EVENT,
+					"{\"held\":2}".getBytes(), "application/json", null, null, List.of()));
+			var integration = java.util.concurrent.Executors.newSingleThreadExecutor();
+			try {
+				long size = integration.submit(() -> transactions.execute(s -> log.integrate()))
+					.get(3, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(size).isGreaterThanOrEqualTo(2);
+			}
+			finally {
+				tsa.release();
+				integration.shutdownNow();
+			}
+			// once it answers, the checkpoints are stamped
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> checkpoints.latest().flatMap(c -> checkpoints.timestamp(c.size())).isPresent());
+		}
+	}
 }

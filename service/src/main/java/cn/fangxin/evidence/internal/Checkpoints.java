@@ -60,16 +60,21 @@ public class Checkpoints implements SmartLifecycle {
 	}
 
 	/**
-	 * Signs a checkpoint for the current size if there is none yet; returns the latest checkpoint. Always in a
-	 * transaction of its own, so that a reader in a read-only transaction (a bundle) can ask for one.
+	 * Signs a checkpoint for the current size if there is none yet; returns the latest checkpoint. Integrating and
+	 * signing run in a transaction of their own, so that a reader in a read-only transaction (a bundle) can ask for one,
+	 * and integrators on several instances queue on the integration row. The time-stamping authority is asked after
+	 * that transaction has committed: a slow or unreachable authority holds no lock the other instances wait on.
 	 */
-	@org.springframework.transaction.annotation.Transactional(
-			propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public synchronized Optional<Signed> signNow() {
+		Optional<Signed> signed = transactions.execute(status -> integrateAndSign());
+		signed.ifPresent(this::stampIfMissing);
+		return signed;
+	}
+
+	private Optional<Signed> integrateAndSign() {
 		long size = tree.integrate();
 		Optional<Signed> latest = latest();
 		if (latest.isPresent() && latest.get().size() >= size) {
-			latest.ifPresent(this::stampIfMissing);
 			return latest;
 		}
 		byte[] root = tree.root(size);
@@ -86,24 +91,24 @@ public class Checkpoints implements SmartLifecycle {
 		catch (DuplicateKeyException anotherInstanceSignedIt) {
 			// The same size, the same root, the same deterministic signature.
 		}
-		Optional<Signed> signed = latest();
-		signed.ifPresent(this::stampIfMissing);
-		return signed;
+		return latest();
 	}
 
 	/**
 	 * Stamps a checkpoint by the time-stamping authority unless it carries a token already; a checkpoint signed by an
-	 * instance without one, or while the authority was down, is stamped on the next round.
+	 * instance without one, or while the authority was down, is stamped on the next round. The token is stored in a
+	 * transaction of its own; two instances stamping the same checkpoint keep the first token.
 	 */
 	private void stampIfMissing(Signed checkpoint) {
 		if (!tsa.configured() || timestamp(checkpoint.size()).isPresent()) {
 			return;
 		}
-		tsa.stamp(checkpoint.note().getBytes(java.nio.charset.StandardCharsets.UTF_8)).ifPresent(token -> jdbc
-			.sql("update log_checkpoint set timestamp_token = :token where size = :size and timestamp_token is null")
-			.param("token", java.util.Base64.getEncoder().encodeToString(token))
-			.param("size", checkpoint.size())
-			.update());
+		tsa.stamp(checkpoint.note().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.ifPresent(token -> transactions.executeWithoutResult(status -> jdbc
+				.sql("update log_checkpoint set timestamp_token = :token where size = :size and timestamp_token is null")
+				.param("token", java.util.Base64.getEncoder().encodeToString(token))
+				.param("size", checkpoint.size())
+				.update()));
 	}
 
 	/** The latest signed checkpoint. */
@@ -153,14 +158,14 @@ public class Checkpoints implements SmartLifecycle {
 
 	/**
 	 * One round of the signer, as its schedule runs it: numbers records left without an index, then integrates and signs
-	 * in a transaction of its own. The schedule calls this object, not its transactional proxy, so the transaction is
-	 * opened here: without it, integration would take the integration row's lock for one statement only, and a round
-	 * racing another instance (or a caller of {@link #signNow()}) could store a subtree twice and fail, or store the
-	 * subtrees and die before moving the integrated size, leaving every later round to fail on them.
+	 * ({@link #signNow()}). The transaction is opened in code, not by an annotation's proxy, which the schedule (calling
+	 * this object) would bypass: integration would then take the integration row's lock for one statement only, and a
+	 * round racing another instance could store a subtree twice and fail, or store the subtrees and die before moving
+	 * the integrated size, leaving every later round to fail on them.
 	 */
 	public void signRound() {
 		sequencer.sweep();
-		transactions.executeWithoutResult(status -> signNow());
+		signNow();
 	}
 
 	@Override
