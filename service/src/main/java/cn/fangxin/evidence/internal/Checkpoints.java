@@ -41,6 +41,7 @@ public class Checkpoints implements SmartLifecycle {
 	private final TaskScheduler scheduler;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final java.util.concurrent.locks.ReentrantLock signing = new java.util.concurrent.locks.ReentrantLock();
 	private final java.time.Duration interval;
 	private volatile ScheduledFuture<?> task;
 
@@ -65,10 +66,18 @@ public class Checkpoints implements SmartLifecycle {
 	 * and integrators on several instances queue on the integration row. The time-stamping authority is asked after
 	 * that transaction has committed: a slow or unreachable authority holds no lock the other instances wait on.
 	 */
-	public synchronized Optional<Signed> signNow() {
-		Optional<Signed> signed = transactions.execute(status -> integrateAndSign());
-		signed.ifPresent(this::stampIfMissing);
-		return signed;
+	public Optional<Signed> signNow() {
+		// one signer at a time in this instance; a lock, not a monitor, so that a virtual thread waiting for it (a
+		// request asking for a checkpoint) does not pin its carrier while the holder waits on the TSA (JDK 21 to 23)
+		signing.lock();
+		try {
+			Optional<Signed> signed = transactions.execute(status -> integrateAndSign());
+			signed.ifPresent(this::stampIfMissing);
+			return signed;
+		}
+		finally {
+			signing.unlock();
+		}
 	}
 
 	private Optional<Signed> integrateAndSign() {
