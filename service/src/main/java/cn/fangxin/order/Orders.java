@@ -326,7 +326,7 @@ public class Orders {
 			return PaymentProvider.valueOf(method == null ? "SANDBOX" : method.strip());
 		}
 		catch (IllegalArgumentException e) {
-			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_INVALID", "SANDBOX or WECHAT_PAY");
+			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_INVALID", "SANDBOX or WECHATPAY");
 		}
 	}
 

@@ -172,6 +172,12 @@ class OrderScenarioTests extends ApiTest {
 		JsonNode order = get(id, w.buyer().token());
 		assertThat(order.path("status").asString()).isEqualTo("CANCELLED");
 		assertThat(order.path("closedReason").asString()).isEqualTo("UNPAID");
+		var unknownMethod = api.post("/api/v1/orders/" + id + "/payment", Map.of("method", "WECHAT_PAY")).as(w.buyer().token())
+			.send();
+		assertThat(unknownMethod.status()).isEqualTo(400);
+		assertThat(unknownMethod.json().path("errors").findValuesAsString("code")).containsExactly("PAYMENT_METHOD_INVALID");
+		// what the answer names is what the field accepts
+		assertThat(unknownMethod.json().path("errors").findValuesAsString("message")).containsExactly("SANDBOX or WECHATPAY");
 		var late = api.post("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX")).as(w.buyer().token()).send();
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.code()).isEqualTo("ORDER_CLOSED");

@@ -62,7 +62,7 @@ class OrderController {
 		return orders.get(caller, id);
 	}
 
-	/** {@code {method}}: SANDBOX (default) or WECHAT_PAY. */
+	/** {@code {method}}: SANDBOX (default) or WECHATPAY. */
 	record PaymentBody(String method) {
 	}
 
