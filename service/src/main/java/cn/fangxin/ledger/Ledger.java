@@ -104,6 +104,16 @@ public class Ledger {
 		return store.balance(account);
 	}
 
+	/**
+	 * An account's counters with its balance rows locked until the caller's transaction ends, for a decision taken from
+	 * them (which account pays a refund): a concurrent transfer on the account waits, so what was read still holds when
+	 * the transfer decided on is booked. Only in the caller's transaction.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<Balance> lockedBalance(LedgerAccountId account) {
+		return store.lockedBalance(account);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<TransferView> transfer(String id) {
 		return store.transfer(id);

@@ -745,7 +745,8 @@ public class Orders {
 		}
 		Instant now = clock.instant();
 		LedgerAccountId available = AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId());
-		long merchantHas = ledger.balance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		// locked: another order's refund from the same balance waits, so the choice made here still holds when booked
+		long merchantHas = ledger.lockedBalance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		if (merchantHas >= amount.fen()) {
 			payments.refund(new RefundRequest(refundId, order.paymentId(), amount, available, TransferCode.REFUND, orderId,
 					caseRef));
@@ -811,7 +812,8 @@ public class Orders {
 		}
 		Instant now = clock.instant();
 		LedgerAccountId available = AccountKind.MERCHANT_AVAILABLE.idFor(order.merchantId());
-		long merchantHas = ledger.balance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		// locked: another order's refund from the same balance waits, so the choice made here still holds when booked
+		long merchantHas = ledger.lockedBalance(available).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		if (merchantHas >= amount.fen()) {
 			payments.payOut(new RefundRequest(compensationId, order.paymentId(), amount, available,
 					TransferCode.CONSUMER_COMPENSATION, orderId, caseRef));

@@ -79,6 +79,51 @@ class OrderRaceTests extends ApiTest {
 				e.path("refundedFen").asLong() };
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Orders orders;
+
+	@Test
+	@DisplayName("compensations on two orders of one shop at once: the shop's balance pays while it lasts, then the platform first; neither is refused")
+	void compensationsShareTheShopsBalance() {
+		for (int round = 0; round < ROUNDS; round++) {
+			var w = purchases.world();
+			String a = purchases.delivered(w, 2);
+			String b = purchases.delivered(w, 2);
+			for (String id : List.of(a, b)) {
+				assertThat(api.post("/api/v1/orders/" + id + "/receipt-confirmation", Map.of()).as(w.buyer().token()).send()
+					.status()).isEqualTo(200);
+			}
+			// the shop now holds 2 × 9,800 fen: enough for one compensation of 12,000, not for two
+			long amount = 12_000;
+			CountDownLatch start = new CountDownLatch(1);
+			List<CompletableFuture<Orders.Refunded>> paid = List.of(a, b)
+				.stream()
+				.map(id -> CompletableFuture.supplyAsync(() -> {
+					try {
+						start.await();
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					return orders.compensate(id, "race-" + id, cn.fangxin.platform.Money.fen(amount), "case-" + id, "ARBITER",
+							"award");
+				}, pool))
+				.toList();
+			start.countDown();
+			List<Orders.RefundSource> sources = paid.stream().map(CompletableFuture::join).map(Orders.Refunded::source).toList();
+			assertThat(sources).containsExactlyInAnyOrder(Orders.RefundSource.MERCHANT_BALANCE,
+					Orders.RefundSource.COMPENSATION_FIRST);
+			long available = api.get("/api/v1/merchants/" + w.shop().merchantId() + "/balance").as(w.shop().account().token())
+				.send()
+				.json()
+				.path("availableFen")
+				.asLong();
+			assertThat(available).isEqualTo(2 * 9_800 - amount);
+		}
+		var verify = api.get("/api/v1/admin/ledger/verify").as(api.demoToken("admin")).send().json();
+		assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
+	}
+
 	@Test
 	@DisplayName("ship vs automatic refund at shipBy: either shipped with the money held, or refunded and the shipment refused")
 	void shipVersusRefund() {

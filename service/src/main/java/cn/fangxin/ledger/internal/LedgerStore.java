@@ -48,6 +48,18 @@ public class LedgerStore {
 		});
 	}
 
+	/** The counters of a limited account with its balance rows locked until the transaction ends. */
+	public Optional<Balance> lockedBalance(LedgerAccountId id) {
+		var meta = registry.find(List.of(id.value())).get(id.value());
+		if (meta == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(repository.lockBalances(List.of(id.value())).get(id.value())).map(c -> {
+			c.add(hot.bufferedFor(id.value()));
+			return new Balance(id, meta.kind(), c.debitsPending, c.debitsPosted, c.creditsPending, c.creditsPosted);
+		});
+	}
+
 	public Optional<TransferView> transfer(String id) {
 		return repository.findTransfers(List.of(id)).values().stream().findFirst().map(LedgerStore::view);
 	}
