@@ -38,6 +38,8 @@ final class TestTimestampAuthority implements AutoCloseable {
 	/** While held, the authority takes requests but answers none (a slow or hanging authority). */
 	private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 	private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+	/** A thread per request, so that a held request does not keep the next from arriving. */
+	private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool();
 
 	TestTimestampAuthority() throws Exception {
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
@@ -76,7 +78,7 @@ final class TestTimestampAuthority implements AutoCloseable {
 				throw new IOException(e);
 			}
 		});
-		server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+		server.setExecutor(requests);
 		server.start();
 	}
 
@@ -102,5 +104,6 @@ final class TestTimestampAuthority implements AutoCloseable {
 	public void close() {
 		release();
 		server.stop(0);
+		requests.shutdownNow();
 	}
 }
