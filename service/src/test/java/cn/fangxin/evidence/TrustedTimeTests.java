@@ -36,8 +36,7 @@ class TrustedTimeTests {
 	@DisplayName("a checkpoint is stamped by the TSA: the token's imprint is the note's SHA-256 and its signature verifies")
 	void checkpointsAreTimestamped() throws Exception {
 		try (var tsa = new TestTimestampAuthority();
-				var context = new SpringApplicationBuilder(FangxinApplication.class).profiles("test")
-					.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms")) {
+				var context = serviceStampedBy(tsa)) {
 			var vault = context.getBean(EvidenceVault.class);
 			var checkpoints = context.getBean(Checkpoints.class);
 			String order = "ord_stamped";
@@ -71,8 +70,7 @@ class TrustedTimeTests {
 	@DisplayName("while the TSA does not answer, integration by others goes on: the signer asks it holding no lock")
 	void aHangingAuthorityHoldsNoLock() throws Exception {
 		try (var tsa = new TestTimestampAuthority();
-				var context = new SpringApplicationBuilder(FangxinApplication.class).profiles("test")
-					.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms")) {
+				var context = serviceStampedBy(tsa)) {
 			var vault = context.getBean(EvidenceVault.class);
 			var log = context.getBean(cn.fangxin.evidence.internal.TransparencyLog.class);
 			var checkpoints = context.getBean(Checkpoints.class);
@@ -99,5 +97,11 @@ class TrustedTimeTests {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> checkpoints.latest().flatMap(c -> checkpoints.timestamp(c.size())).isPresent());
 		}
+	}
+
+	/** The service with the authority configured and a checkpoint every 100 ms. */
+	private static org.springframework.context.ConfigurableApplicationContext serviceStampedBy(TestTimestampAuthority tsa) {
+		return new SpringApplicationBuilder(FangxinApplication.class).profiles("test")
+			.run("--server.port=0", "--fangxin.log.tsa-url=" + tsa.url(), "--fangxin.log.checkpoint-interval=100ms");
 	}
 }
