@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.platform.Money;
+import cn.fangxin.platform.SnapshotReads;
 import cn.fangxin.support.ApiTest;
 
 /** One test per ledger rule (TigerBeetle's semantics), through the module's API, on H2 and PostgreSQL. */
@@ -31,6 +32,9 @@ class LedgerRulesTests extends ApiTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	SnapshotReads snapshots;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final LedgerAccountId clearing = AccountKind.GATEWAY_CLEARING.idFor("SANDBOX");
@@ -260,6 +264,34 @@ class LedgerRulesTests extends ApiTest {
 				.param("id", escrow.value()).update();
 		}
 		assertThat(ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	@DisplayName("verification reads one snapshot: a hold voided while it reads cannot show as a broken counter")
+	void verificationReadsOneSnapshot() throws Exception {
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, "o-" + run);
+		LedgerAccountId merchant = ledger.open(AccountKind.MERCHANT_AVAILABLE, "m-" + run);
+		ledger.execute(List.of(Transfer.of(id("pay"), clearing, escrow, Money.fen(2_000), TransferCode.PAYMENT)));
+		Transfer hold = Transfer.pending(id("hold"), escrow, merchant, Money.fen(1_625), TransferCode.RELEASE, null);
+		assertThat(status(hold)).isEqualTo(TransferStatus.OK);
+
+		// What verify does: read the counters, then (here, after another transaction voided the hold) the transfers.
+		long[] seen = snapshots.read(() -> {
+			long pendingBefore = pendingDebits(escrow);
+			var voided = CompletableFuture.supplyAsync(() -> status(Transfer.voidPending(id("void"), hold.id())));
+			assertThat(voided.join()).isEqualTo(TransferStatus.OK);
+			long resolutions = jdbc.sql("select count(*) from ledger_transfer where pending_id = :id")
+				.param("id", hold.id()).query(Long.class).single();
+			return new long[] { pendingBefore, pendingDebits(escrow), resolutions };
+		});
+		assertThat(seen).as("counter before, counter after, resolutions seen").containsExactly(1_625, 1_625, 0);
+		assertThat(pendingDebits(escrow)).isZero();
+		assertThat(ledger.verify().ok()).isTrue();
+	}
+
+	private long pendingDebits(LedgerAccountId account) {
+		return jdbc.sql("select coalesce(sum(debits_pending), 0) from ledger_balance where account_id = :id")
+			.param("id", account.value()).query(Long.class).single();
 	}
 
 	private TransferStatus status(Transfer transfer) {

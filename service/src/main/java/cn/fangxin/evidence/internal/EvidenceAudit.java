@@ -12,10 +12,9 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.fangxin.evidence.BlobStore;
+import cn.fangxin.platform.SnapshotReads;
 import cn.fangxin.verify.EvidenceLeaf;
 import cn.fangxin.verify.Merkle;
 import cn.fangxin.verify.SignedNote;
@@ -38,8 +37,10 @@ public class EvidenceAudit {
 	private final BlobStore blobs;
 	private final LogKeys keys;
 	private final java.time.Clock clock;
+	private final SnapshotReads snapshots;
 
-	EvidenceAudit(JdbcClient jdbc, BlobStore blobs, LogKeys keys, java.time.Clock clock) {
+	EvidenceAudit(JdbcClient jdbc, BlobStore blobs, LogKeys keys, java.time.Clock clock, SnapshotReads snapshots) {
+		this.snapshots = snapshots;
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.keys = keys;
@@ -56,8 +57,12 @@ public class EvidenceAudit {
 	public record Report(boolean ok, long records, long nodes, long checkpoints, List<String> violations) {
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	/** Runs the audit on one snapshot of the database (see {@link SnapshotReads}). */
 	public Report run() {
+		return snapshots.read(this::audit);
+	}
+
+	private Report audit() {
 		List<String> violations = new ArrayList<>();
 		long size = jdbc.sql("select size from log_state where id = 1").query(Long.class).single();
 		long integrated = jdbc.sql("select size from log_integrated where id = 1").query(Long.class).single();

@@ -9,17 +9,16 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.fangxin.ledger.AccountKind;
 import cn.fangxin.ledger.LedgerReports.Line;
 import cn.fangxin.ledger.LedgerReports.TrialBalance;
 import cn.fangxin.ledger.LedgerReports.Verification;
 import cn.fangxin.ledger.LedgerReports.Violation;
+import cn.fangxin.platform.SnapshotReads;
 
 /**
- * Checks the ledger's invariants on one consistent snapshot (repeatable read): debits equal credits; no limited
+ * Checks the ledger's invariants on one consistent snapshot: debits equal credits; no limited
  * account past its limit; every account's counters equal what its transfers add up to; every post within its
  * pending amount; every escrow equal to paid − released − refunded.
  */
@@ -28,12 +27,19 @@ public class LedgerVerifier {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	LedgerVerifier(LedgerRepository repository) {
+	private final SnapshotReads snapshots;
+
+	LedgerVerifier(LedgerRepository repository, SnapshotReads snapshots) {
 		this.jdbc = repository.jdbc();
+		this.snapshots = snapshots;
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	/** Checks every invariant on one snapshot of the database (see {@link SnapshotReads}). */
 	public Verification verify() {
+		return snapshots.read(this::check);
+	}
+
+	private Verification check() {
 		List<Violation> violations = new ArrayList<>();
 		Map<String, long[]> counters = new HashMap<>();
 		Map<String, String> flags = new HashMap<>();
@@ -158,8 +164,12 @@ public class LedgerVerifier {
 				List.copyOf(violations));
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	/** The trial balance, read on one snapshot. */
 	public TrialBalance trialBalance(AccountKind kind, int limit) {
+		return snapshots.read(() -> readTrialBalance(kind, limit));
+	}
+
+	private TrialBalance readTrialBalance(AccountKind kind, int limit) {
 		List<Line> lines = jdbc.query("""
 				select a.id, a.kind, sum(b.debits_posted) dpo, sum(b.credits_posted) cpo, sum(b.debits_pending) dp,
 				  sum(b.credits_pending) cp
