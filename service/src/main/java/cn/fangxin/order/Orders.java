@@ -44,6 +44,7 @@ import cn.fangxin.payment.PaymentProvider;
 import cn.fangxin.payment.PaymentPurpose;
 import cn.fangxin.payment.PaymentRequest;
 import cn.fangxin.payment.PaymentStatus;
+import cn.fangxin.payment.PaymentArriving;
 import cn.fangxin.payment.PaymentSucceeded;
 import cn.fangxin.payment.PaymentView;
 import cn.fangxin.payment.Payments;
@@ -327,6 +328,19 @@ public class Orders {
 		}
 		catch (IllegalArgumentException e) {
 			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_INVALID", "SANDBOX or WECHATPAY");
+		}
+	}
+
+	/**
+	 * A provider's success for an order's payment is about to be booked: the order's row is locked first, as on every
+	 * path of the order's own (order, then payment, then escrow), so that a late success and a cancellation or refund
+	 * of the same order queue instead of deadlocking.
+	 */
+	@EventListener
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void onPaymentArriving(PaymentArriving arriving) {
+		if (arriving.purpose() == PaymentPurpose.ORDER) {
+			repository.lock(arriving.reference());
 		}
 	}
 

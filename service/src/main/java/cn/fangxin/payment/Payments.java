@@ -99,6 +99,10 @@ public class Payments {
 	 */
 	@Transactional
 	public boolean succeeded(String paymentId, String providerTransactionId, Money amount) {
+		PaymentView unlocked = repository.find(paymentId)
+			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
+		// the owner locks its subject (the order) before the payment is locked: the order's own paths lock in that order
+		events.publishEvent(new PaymentArriving(paymentId, unlocked.purpose(), unlocked.reference()));
 		PaymentRepository.Locked locked = repository.lock(paymentId)
 			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
 		PaymentView payment = locked.payment();

@@ -3,18 +3,24 @@ package cn.fangxin.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.ledger.AccountKind;
 import cn.fangxin.ledger.Ledger;
@@ -26,6 +32,7 @@ import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
 import cn.fangxin.support.Api;
 import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.Purchases;
 
 /** Payments through the sandbox and WeChat Pay notifications: money is booked exactly once. */
 @Tag("scenario")
@@ -42,6 +49,12 @@ class PaymentTests extends ApiTest {
 
 	@Autowired
 	PaymentRepository repository;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private final WechatPaySigner wechat = new WechatPaySigner();
 
@@ -192,6 +205,81 @@ class PaymentTests extends ApiTest {
 
 		assertThat(payments.find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(ledger.balance(escrow).orElseThrow().creditsPosted()).isZero();
+	}
+
+	@Test
+	@DisplayName("a late WeChat Pay success waits for the order before it takes the payment, as the order's own paths do: the two queue, never deadlock")
+	void lateSuccessLocksTheOrderFirst() throws Exception {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String orderId = purchases.place(w, 1, "ESCROW").path("id").asString();
+		var pay = api.post("/api/v1/orders/" + orderId + "/payment", Map.of("method", "WECHATPAY")).as(w.buyer().token())
+			.send();
+		assertThat(pay.status()).as(pay.toString()).isEqualTo(200);
+		String paymentId = jdbc.sql("select id from payment where reference = :order").param("order", orderId)
+			.query(String.class).single();
+		var success = wechat.sign(WechatPaySigner.transaction(paymentId, "4200000009" + Math.abs(paymentId.hashCode()),
+				"SUCCESS", 4_900, WechatPaySigner.MERCHANT_ID));
+
+		var orderHeld = new CountDownLatch(1);
+		var letGo = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			// an order path in progress (a cancellation, a refund): it holds the order's row
+			Future<?> orderPath = pool.submit(() -> transactions.executeWithoutResult(status -> {
+				jdbc.sql("select id from orders where id = :id for update").param("id", orderId).query(String.class).single();
+				orderHeld.countDown();
+				try {
+					letGo.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			try {
+				orderHeld.await();
+				Future<Api.Response> notified = pool.submit(() -> post(success));
+				Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsForAnOrder);
+				// the notification waits for the order holding nothing the order path will want next: the payment is free
+				Boolean paymentFree = transactions.execute(status -> {
+					try {
+						jdbc.sql("select id from payment where id = :id for update nowait").param("id", paymentId)
+							.query(String.class).single();
+						return true;
+					}
+					catch (DataAccessException held) {
+						status.setRollbackOnly();
+						return false;
+					}
+				});
+				assertThat(paymentFree).as("the payment's row is free while the success waits for the order").isTrue();
+				letGo.countDown();
+				orderPath.get();
+				assertThat(notified.get().status()).isEqualTo(204);
+			}
+			finally {
+				letGo.countDown();
+			}
+		}
+		var order = api.get("/api/v1/orders/" + orderId).as(w.buyer().token()).send().json();
+		assertThat(order.path("status").asString()).isEqualTo("PAID");
+		assertThat(payments.find(paymentId).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		ledgerVerifies();
+	}
+
+	/** A session waits for a row lock of the orders table (H2 or PostgreSQL). */
+	private boolean someoneWaitsForAnOrder() {
+		try {
+			return jdbc.sql("""
+					select count(*) from information_schema.sessions
+					where blocker_id is not null and lower(executing_statement) like '%from orders%for update%'""")
+				.query(Long.class).single() > 0;
+		}
+		catch (DataAccessException notH2) {
+			return jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and lower(query) like '%from orders%for update%'""")
+				.query(Long.class).single() > 0;
+		}
 	}
 
 	private Api.Response post(WechatPaySigner.Notification n) {
