@@ -5,7 +5,8 @@
  * AES-256-GCM resource decrypted with the official SDK). A payment's money moves exactly once, from the provider's
  * clearing account to the account the payment is for (an order's escrow, a merchant's deposit), however often and in
  * whatever order the provider reports it; a {@link cn.fangxin.payment.PaymentSucceeded} event tells the module that
- * asked for it.
+ * asked for it, and a {@link cn.fangxin.payment.PaymentArriving} event before the booking lets that module lock its
+ * subject first, so that a provider's late report takes locks in the order the module's own paths do.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Payments")
 package cn.fangxin.payment;
