@@ -598,6 +598,10 @@ public class Complaints {
 				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE",
 						"The seller's identity is given once the complaint reaches arbitration.");
 			}
+			if (!boughtFromShop(row)) {
+				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE", "Without an order with this shop, the seller's identity "
+						+ "is given once an arbitrator has found for you.");
+			}
 		}
 		Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
 				"complaint " + id + " (CRPL art. 44)");
@@ -919,7 +923,10 @@ public class Complaints {
 		Map<String, Object> respondent = new LinkedHashMap<>();
 		respondent.put("merchantId", row.merchantId());
 		respondent.put("shopName", merchants.shopName(row.merchantId()));
-		if (referral != null) { // a referred complaint names the seller for real (CRPL art. 44); the read is audited
+		// a referred complaint names the seller for real (CRPL art. 44), the read audited; the consumer's own copy only
+		// when the identity is due to them (see boughtFromShop): the regulator and staff always see it
+		boolean named = referral != null && (!isConsumer(caller, row) || boughtFromShop(row));
+		if (named) {
 			Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
 					"referral package of complaint " + row.id());
 			respondent.put("kind", identity.kind().name());
@@ -1209,6 +1216,17 @@ public class Complaints {
 			.stream()
 			.filter(r -> r.destination() == Tier.REGULATOR_12315 && r.status().equals(status))
 			.findFirst();
+	}
+
+	/**
+	 * CRPL art. 44 gives the seller's identity to a consumer who bought from the shop. An order on the complaint (checked
+	 * at filing to be the consumer's, with this shop) shows it; a complaint without one (a sale paid off the platform)
+	 * shows it once an arbitrator has found for the consumer. Else anyone could sign up, complain about any shop and
+	 * read its owner's name, address and phone.
+	 */
+	private static boolean boughtFromShop(Row row) {
+		return row.orderId() != null
+				|| (row.outcome() != null && !Outcome.MERCHANT_WINS.name().equals(row.outcome()));
 	}
 
 	private static boolean isConsumer(Caller caller, Row row) {

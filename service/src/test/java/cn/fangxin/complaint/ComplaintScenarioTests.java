@@ -307,6 +307,49 @@ class ComplaintScenarioTests extends ComplaintTest {
 	}
 
 	@Test
+	@DisplayName("a consumer without an order with the shop does not get its owner's identity by complaining: not at "
+			+ "arbitration, not in a court referral's bundle; once an arbitrator finds for them, they do")
+	void sellerIdentityNeedsAPurchase() throws Exception {
+		var w = purchases.world();
+		var stranger = new Purchases.World(w.shop(), w.listingId(), api.signUp("CONSUMER"));
+		String id = file(stranger, null, "OTHER", "朋友圈里转账买的，货没到，商家拉黑了我",
+				List.of("COMPENSATION", "DISCLOSE_SELLER_IDENTITY")).path("id").asString();
+		call("/api/v1/complaints/" + id + "/escalation", Map.of("reason", "商家不回复"), stranger.buyer().token(), 200);
+		var refused = api.get("/api/v1/complaints/" + id + "/seller-identity").as(stranger.buyer().token()).send();
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("SELLER_IDENTITY_NOT_DUE");
+		assertThat(refused.body()).doesNotContain(w.shop().phone());
+
+		call("/api/v1/complaints/" + id + "/arbitration-decision", Map.of("outcome", "CONSUMER_WINS", "refundFen", 0,
+				"compensationFen", 0, "reasoning", "转账记录与聊天记录一致，商家未到货"), api.demoToken("arbiter"), 200);
+		JsonNode identity = fetch("/api/v1/complaints/" + id + "/seller-identity", stranger.buyer().token());
+		assertThat(identity.path("contactPhone").asString()).isEqualTo(w.shop().phone());
+
+		String toCourt = file(stranger, null, "OTHER", "另一笔转账，同样没有发货", List.of("COMPENSATION"))
+			.path("id").asString();
+		call("/api/v1/complaints/" + toCourt + "/referral", Map.of("to", "COURT"), stranger.buyer().token(), 201);
+		String consumersCopy = entries(api.download("/api/v1/complaints/" + toCourt + "/bundle", stranger.buyer().token()))
+			.get("court-package.json");
+		JsonNode respondent = cn.fangxin.support.Api.parse(consumersCopy).path("respondent");
+		assertThat(respondent.path("merchantId").asString()).isEqualTo(w.shop().merchantId());
+		assertThat(respondent.has("legalName")).as(consumersCopy).isFalse();
+		assertThat(consumersCopy).doesNotContain(w.shop().phone());
+		String staffCopy = entries(api.download("/api/v1/complaints/" + toCourt + "/bundle", api.demoToken("admin")))
+			.get("court-package.json");
+		assertThat(cn.fangxin.support.Api.parse(staffCopy).path("respondent").path("legalName").asString()).isNotBlank();
+	}
+
+	private static Map<String, String> entries(byte[] zip) throws java.io.IOException {
+		Map<String, String> entries = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return entries;
+	}
+
+	@Test
 	@DisplayName("Referral package: the 12315 fields with the seller's real identity and the evidence bundle; "
 			+ "seller identity for the consumer at arbitration, audited")
 	void referralPackageAndSellerIdentity() throws Exception {
