@@ -83,6 +83,20 @@ class EvidencePages {
 		return "evidence/show";
 	}
 
+	/** The record's bytes for a signed-in party or staff (the API's twin takes a bearer token, a browser has a session). */
+	@GetMapping("/evidence/{id}/content")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> content(@PathVariable String id,
+			Caller caller) {
+		EvidenceVault.Content content = vault.content(caller, id);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(content.view().mediaType()))
+			.contentLength(content.view().size())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "\"")
+			.header("X-Content-SHA256", content.view().sha256())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new org.springframework.core.io.InputStreamResource(content.stream()));
+	}
+
 	@GetMapping("/public/log")
 	String log(Model model) {
 		model.addAttribute("checkpoint", checkpoints.latest().orElse(null));

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.Purchases;
 
-/** What a signed-in user (or a visitor) sees when a page refuses: the shell's error page with the refusal's status. */
-class PageProblemTests extends ApiTest {
+/**
+ * What a signed-in user (or a visitor) gets from pages that are not theirs: the shell's error page with the refusal's
+ * status; and what they get from their own: the evidence download works with the browser's session.
+ */
+class PageAccessTests extends ApiTest {
 
 	@Test
 	@DisplayName("a page for another party's order, an unknown listing or the wrong role: the error page with 404 or 403, never 500")
@@ -42,6 +45,31 @@ class PageProblemTests extends ApiTest {
 
 		HttpClient buyer = signedIn(w.buyer().username(), w.buyer().password());
 		assertThat(get(buyer, "/orders/" + order).statusCode()).as("the order's own consumer").isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("the evidence page's download works for a signed-in party (a session, not a bearer token); others get 404")
+	void evidenceDownloadFromThePage() throws Exception {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		String snapshot = fetch("/api/v1/orders/" + order, w.buyer().token()).path("snapshotEvidenceId").asString();
+
+		HttpClient buyer = signedIn(w.buyer().username(), w.buyer().password());
+		HttpResponse<String> page = get(buyer, "/evidence/" + snapshot);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("/evidence/" + snapshot + "/content");
+		HttpResponse<byte[]> download = buyer.send(HttpRequest.newBuilder(URI.create(api.base() + "/evidence/" + snapshot
+				+ "/content")).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(download.body()));
+		assertThat(download.headers().firstValue("X-Content-SHA256")).contains(sha256);
+		assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains(order);
+
+		var stranger = api.signUp("CONSUMER");
+		HttpClient other = signedIn(stranger.username(), stranger.password());
+		assertThat(get(other, "/evidence/" + snapshot + "/content").statusCode()).isEqualTo(404);
 	}
 
 	private HttpResponse<String> get(HttpClient client, String path) throws Exception {
