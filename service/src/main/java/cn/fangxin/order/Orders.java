@@ -698,6 +698,9 @@ public class Orders {
 		if (amount == null || !amount.isPositive()) {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
 		}
+		if (ledger.transfer("refund:" + refundId).isPresent()) {
+			return viewOf(orderId); // made already (a form sent twice): the same refund id again changes nothing
+		}
 		long held = held(orderId);
 		if (order.paymentId() == null || amount.fen() > held) {
 			throw ApiProblem.rule("REFUND_EXCEEDS_ESCROW", "Escrow holds " + held + " fen for this order.")
@@ -747,6 +750,10 @@ public class Orders {
 		if (asked == null || !asked.isPositive() || order.paymentId() == null) {
 			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to refund.");
 		}
+		if (ledger.transfer("refund:" + refundId).isPresent()) {
+			// made already: the same refund id again changes nothing (a repeat must not book a second recovery)
+			return Optional.of(new Refunded(RefundSource.NOTHING_LEFT, 0));
+		}
 		// capped under the order's lock by what is left of the payment
 		long left = refundableFen(orderId);
 		if (left <= 0) {
@@ -785,7 +792,9 @@ public class Orders {
 			String reason) {
 		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
-		long depositHas = ledger.balance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
+		// locked: a deposit top-up landing between this read and the transfer would leave a receivable while the deposit
+		// holds the money (the callers hold the shop's available balance, which keeps available < deposit order)
+		long depositHas = ledger.lockedBalance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		long fromDeposit = Math.min(depositHas, amount.fen());
 		long shortfall = amount.fen() - fromDeposit;
 		List<Transfer> recovery = new ArrayList<>();

@@ -130,15 +130,18 @@ class OrderPages {
 	}
 
 	@PostMapping("/orders/{id}/refund")
-	String refund(@PathVariable String id, @RequestParam String amountYuan, @RequestParam String reason, Caller caller,
-			RedirectAttributes redirect) {
+	String refund(@PathVariable String id, @RequestParam String amountYuan, @RequestParam String reason,
+			@RequestParam(required = false) String formId, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "order.refunded", () -> {
 			caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
-			if (reason == null || reason.isBlank()) {
-				throw ApiProblem.invalidField("reason", "REQUIRED", "why");
+			if (reason == null || reason.isBlank() || reason.length() > 300) {
+				throw ApiProblem.invalidField("reason", "REQUIRED", "why, up to 300 characters");
 			}
-			return orders.refundFromEscrow(id, Ids.next("rfd"), Money.parseYuan(amountYuan, "amountFen"), null, Orders.actorOf(caller),
-					reason.strip());
+			// the form's own id (drawn when the page was rendered) names the refund: a double click or a resent form
+			// refunds once
+			String refundId = formId != null && formId.matches("[A-Za-z0-9]{16,40}") ? "rfd-" + formId : Ids.next("rfd");
+			return orders.refundFromEscrow(id, refundId, Money.parseYuan(amountYuan, "amountFen"), null,
+					Orders.actorOf(caller), reason.strip());
 		});
 	}
 
