@@ -80,7 +80,8 @@ public class AddressChanges {
 		Instant now = clock.instant();
 		AddressChangeView v = new AddressChangeView(Ids.next("adr"), orderId, order.merchantId(), masked, "REQUESTED",
 				now.plus(WINDOW), null, null, now);
-		String plain = json.writeValueAsString(Map.of("name", address.name().strip(), "phone", address.phone().strip(),
+		String plain = json.writeValueAsString(Map.of("name", address.name().strip(), "phone",
+				cn.fangxin.platform.MobileNumber.parse(address.phone()).orElseThrow().digits(),
 				"region", address.region().strip(), "line", address.line().strip()));
 		repository.insertAddressChange(v, caller.id().value(), cipher.encrypt(plain, FIELD));
 		deadlines.schedule(DUE, v.id(), v.respondBy());

@@ -126,7 +126,10 @@ public class AfterSales {
 		}
 		// for an exchange, the value of the goods sent back: refunded only if no replacement comes
 		long amount = request.amountFen() == null ? left : request.amountFen();
-		if (amount < 1 || amount > left) {
+		if (amount < 1) {
+			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "a positive amount in fen");
+		}
+		if (amount > left) {
 			throw ApiProblem.rule("AMOUNT_EXCEEDS_PAID", "At most " + left + " fen can be refunded for this order.")
 				.with("refundableFen", left);
 		}
@@ -387,8 +390,8 @@ public class AfterSales {
 			throw ApiProblem.conflict("AFTER_SALE_NOT_ESCALATED", "Customer service decides escalated cases only.");
 		}
 		String why = reasoning == null ? "" : reasoning.strip();
-		if (why.isEmpty() || why.length() > 1000) {
-			throw ApiProblem.invalidField("reasoning", "REQUIRED", "the reasoning, up to 1,000 characters");
+		if (why.isEmpty() || why.length() > 900) {
+			throw ApiProblem.invalidField("reasoning", "REQUIRED", "the reasoning, up to 900 characters");
 		}
 		String actor = Orders.actorOf(caller);
 		if ("APPROVE".equals(decision)) {

@@ -50,6 +50,7 @@ public class Listings {
 	public ListingView create(Caller caller, ListingRequest request) {
 		String merchantId = shopOf(caller);
 		ListingRules.Valid valid = ListingRules.check(request);
+		requireOwnEvidence(caller, valid, java.util.Set.of());
 		merchants.requireMaySell(merchantId, valid.category());
 		Instant now = clock.instant();
 		ReferencePriceRule.check(valid.referencePriceFen(), valid.priceFen(), List.of(), now);
@@ -60,6 +61,32 @@ public class Listings {
 		return view(repository.find(id).orElseThrow(), 1);
 	}
 
+	/**
+	 * The images and the brand's authorisation a listing cites are records the shop itself uploaded: not another shop's
+	 * authorisation, not a system record, not an id that does not exist. 422 {@code EVIDENCE_NOT_FOUND}. What the
+	 * current version cites already is not asked again (a price change does not fail on a picture kept as it was).
+	 */
+	private void requireOwnEvidence(Caller caller, ListingRules.Valid valid, java.util.Set<String> citedBefore) {
+		List<String> cited = new java.util.ArrayList<>(valid.imageEvidenceIds());
+		if (valid.brandAuthorizationEvidenceId() != null) {
+			cited.add(valid.brandAuthorizationEvidenceId());
+		}
+		cited.removeAll(citedBefore);
+		for (String evidenceId : cited) {
+			cn.fangxin.evidence.EvidenceView evidence;
+			try {
+				evidence = vault.get(caller, evidenceId);
+			}
+			catch (ApiProblem notReadable) {
+				evidence = null;
+			}
+			if (evidence == null || !evidence.kind().uploadable() || !caller.id().value().equals(evidence.submitter())) {
+				throw ApiProblem.rule("EVIDENCE_NOT_FOUND", "No evidence record " + evidenceId + " uploaded by your shop.")
+					.with("evidenceId", evidenceId);
+			}
+		}
+	}
+
 	/** Changes a listing: a new version; the earlier ones stay readable. Only the owning shop may. */
 	@Transactional
 	public ListingView update(Caller caller, String listingId, ListingRequest merged) {
@@ -68,6 +95,12 @@ public class Listings {
 			throw ApiProblem.conflict("LISTING_DELISTED", "A delisted listing cannot be changed; list the goods anew.");
 		}
 		ListingRules.Valid valid = ListingRules.check(merged);
+		ListingRules.Valid current = repository.version(listingId, listing.currentVersion()).orElseThrow().content();
+		java.util.Set<String> citedBefore = new java.util.HashSet<>(current.imageEvidenceIds());
+		if (current.brandAuthorizationEvidenceId() != null) {
+			citedBefore.add(current.brandAuthorizationEvidenceId());
+		}
+		requireOwnEvidence(caller, valid, citedBefore);
 		merchants.requireMaySell(listing.merchantId(), valid.category());
 		Instant now = clock.instant();
 		ReferencePriceRule.check(valid.referencePriceFen(), valid.priceFen(), repository.prices(listingId), now);

@@ -115,8 +115,8 @@ public class ComplaintTriage {
 		OrderView order = request.orderId() == null || request.orderId().isBlank() ? null
 				: orders.get(caller, request.orderId().strip());
 		Long price = order != null ? Long.valueOf(order.totalFen()) : request.priceFen();
-		if (price != null && price < 0) {
-			throw ApiProblem.invalidField("priceFen", "AMOUNT_INVALID", "0 or more fen");
+		if (price != null && (price < 0 || price > 10_000_000_000L)) {
+			throw ApiProblem.invalidField("priceFen", "AMOUNT_INVALID", "0 to 10,000,000,000 fen");
 		}
 		Classification c = classify(text);
 		List<Claim> claims = new ArrayList<>();

@@ -181,6 +181,9 @@ public class Merchants {
 				if (why == null) {
 					throw ApiProblem.invalidField("reason", "REASON_REQUIRED", "a rejection tells the applicant why");
 				}
+				if (why.length() > 300) {
+					throw ApiProblem.invalidField("reason", "LENGTH", "at most 300 characters");
+				}
 				repository.setReview(merchantId, latest.version(), "REJECTED", reviewer.id().value(), why, now);
 				if (merchant.approvedVersion() == null) {
 					repository.changeStatus(merchantId, List.of(MerchantStatus.PENDING_REVIEW), MerchantStatus.REJECTED, why, now);

@@ -656,6 +656,12 @@ public class Orders {
 	 */
 	@Transactional
 	public void hold(String orderId, String ref, String reason, String actor) {
+		if (ref == null || ref.isBlank() || ref.length() > 60) {
+			throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference, up to 60 characters");
+		}
+		if (reason != null && reason.length() > 200) {
+			throw ApiProblem.invalidField("reason", "LENGTH", "at most 200 characters");
+		}
 		repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		Instant now = clock.instant();
 		if (repository.hold(orderId, ref, reason, now)) {
@@ -941,6 +947,9 @@ public class Orders {
 				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
 				beforeAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
 				beforeId = parts[2];
+				if (beforeAt.isBefore(Instant.EPOCH) || beforeAt.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+					throw new IllegalArgumentException("a cursor's time is a time an order was placed");
+				}
 			}
 			catch (RuntimeException e) {
 				throw ApiProblem.invalidField("cursor", "CURSOR_INVALID", "use the nextCursor of the previous page");

@@ -130,7 +130,22 @@ class ListingTests extends ApiTest {
 		branded.put("brand", "Dior");
 		assertThat(api.post("/api/v1/listings", branded).as(token).send().code()).isEqualTo("BRAND_AUTHORIZATION_REQUIRED");
 		branded.put("brandAuthorizationEvidenceId", "evd_authorisation");
-		assertThat(api.post("/api/v1/listings", branded).as(token).send().status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/listings", branded).as(token).send().code()).as("an id that names no record")
+			.isEqualTo("EVIDENCE_NOT_FOUND");
+		var otherShop = shops.selling(List.of("general"), 100_000);
+		String theirs = api.upload("/api/v1/evidence", otherShop.account().token(), "auth.png",
+				cn.fangxin.evidence.EvidenceLogTests.png(), Map.of("kind", "OTHER")).json().path("id").asString();
+		branded.put("brandAuthorizationEvidenceId", theirs);
+		var borrowed = api.post("/api/v1/listings", branded).as(token).send();
+		assertThat(borrowed.status()).isEqualTo(422);
+		assertThat(borrowed.code()).as("another shop's authorisation").isEqualTo("EVIDENCE_NOT_FOUND");
+		String mine = api.upload("/api/v1/evidence", token, "auth.png", cn.fangxin.evidence.EvidenceLogTests.png(),
+				Map.of("kind", "OTHER")).json().path("id").asString();
+		branded.put("brandAuthorizationEvidenceId", mine);
+		var listed = api.post("/api/v1/listings", branded).as(token).send();
+		assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+		assertThat(api.patch("/api/v1/listings/" + listed.json().path("id").asString(), Map.of("priceFen", 120))
+			.as(token).send().status()).as("a change that keeps the cited records").isEqualTo(200);
 	}
 
 	@Test

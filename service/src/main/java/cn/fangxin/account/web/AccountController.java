@@ -62,6 +62,9 @@ class AccountController {
 	@GetMapping("/api/v1/accounts/{id}")
 	@Operation(summary = "An account: the account itself or staff")
 	Me account(@PathVariable String id, Caller caller) {
+		if (id.isBlank() || id.length() > 40) {
+			throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "No such object.");
+		}
 		Access.partiesOrStaff("ACCOUNT_NOT_FOUND", new AccountId(id)).check(caller);
 		return accounts.find(new AccountId(id))
 			.map(Me::of)

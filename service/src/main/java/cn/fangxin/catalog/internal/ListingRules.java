@@ -50,8 +50,8 @@ public final class ListingRules {
 		}
 		List<String> clauses = r.formatClauses() == null ? List.of()
 				: r.formatClauses().stream().map(ListingRules::text).filter(c -> c != null).toList();
-		if (clauses.size() > 20 || clauses.stream().anyMatch(c -> c.length() > 500)) {
-			errors.add(new FieldError("formatClauses", "LENGTH", "at most 20 clauses of at most 500 characters"));
+		if (clauses.size() > 20 || clauses.stream().anyMatch(c -> c.length() > 500) || storedLength(clauses) > 12_000) {
+			errors.add(new FieldError("formatClauses", "LENGTH", "at most 20 clauses of at most 500 characters, 12,000 in all"));
 		}
 		ListingRequest.ReturnPolicy policy = r.returnPolicy();
 		boolean sevenDays = policy != null && Boolean.TRUE.equals(policy.sevenDayNoReason());
@@ -88,6 +88,10 @@ public final class ListingRules {
 		if (brand != null && brand.length() > 100) {
 			errors.add(new FieldError("brand", "LENGTH", "at most 100 characters"));
 		}
+		String authorizationId = text(r.brandAuthorizationEvidenceId());
+		if (authorizationId != null && authorizationId.length() > 40) {
+			errors.add(new FieldError("brandAuthorizationEvidenceId", "INVALID", "an evidence id"));
+		}
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are invalid.", errors);
 		}
@@ -99,6 +103,19 @@ public final class ListingRules {
 		return new Valid(title, description == null ? "" : description, category, r.priceFen(), r.referencePriceFen(),
 				functions, clauses, sevenDays, exclusion, brand, brand == null ? null : authorization, List.copyOf(images),
 				ship);
+	}
+
+	/** The clauses' length as stored (a JSON array: quotes, commas and escapes count). */
+	private static int storedLength(List<String> clauses) {
+		int length = 2;
+		for (String clause : clauses) {
+			length += 3;
+			for (int i = 0; i < clause.length(); i++) {
+				char c = clause.charAt(i);
+				length += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : 1;
+			}
+		}
+		return length;
 	}
 
 	private static String text(String value) {

@@ -83,6 +83,9 @@ public final class RegistrationRules {
 		if (kind == MerchantKind.ENTERPRISE && legalRep == null) {
 			errors.add(new FieldError("legalRepresentative", "REQUIRED", "an enterprise names its legal representative"));
 		}
+		if (legalRep != null && legalRep.length() > 100) {
+			errors.add(new FieldError("legalRepresentative", "LENGTH", "at most 100 characters"));
+		}
 		if (kind == MerchantKind.INDIVIDUAL && !exempt && license == null) {
 			errors.add(new FieldError("licenseNumber", "REQUIRED",
 					"a business licence number, unless the shop is exempt from registration (E-Commerce Law art. 10)"));

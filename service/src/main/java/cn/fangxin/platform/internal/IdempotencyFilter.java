@@ -88,9 +88,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					"Idempotency-Key must be 1 to 255 visible ASCII characters.");
 			return;
 		}
+		String path = request.getRequestURI();
+		if (path.length() > 500) {
+			chain.doFilter(request, response); // no API path is this long: the request is answered 404, nothing to keep
+			return;
+		}
 		byte[] body = request.getInputStream().readAllBytes();
 		String owner = owner(request);
-		String path = request.getRequestURI();
 		String hash = hash(request.getMethod(), path, body);
 
 		// The key is claimed by inserting it, not looked up first: a first request (the common case) costs one statement
