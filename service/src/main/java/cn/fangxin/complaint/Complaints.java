@@ -305,7 +305,6 @@ public class Complaints {
 				fields.get("offer_action")));
 		if (row.status() == ComplaintStatus.AWAITING_MERCHANT) {
 			repository.deadlineClosed(id, Step.MERCHANT_RESPONSE.name(), now, true);
-			deadlines.cancel(STEP_DUE, id);
 			setStep(repository.find(id).orElseThrow(), Step.NEGOTIATION, now, ComplaintStatus.NEGOTIATING,
 					Tier.PLATFORM_SERVICE);
 		}
@@ -446,7 +445,6 @@ public class Complaints {
 		Instant now = clock.instant();
 		Step step = appeal ? Step.APPEAL_DECISION : Step.ARBITRATION_DECISION;
 		repository.deadlineClosed(id, step.name(), now, true);
-		deadlines.cancel(STEP_DUE, id);
 		Instant appealBy = appeal ? null : policy.rowFor(Step.APPEAL_WINDOW, row.category().group()).dueFrom(now, calendar);
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("decided_by", caller.id().value());
@@ -537,7 +535,6 @@ public class Complaints {
 		}
 		String party = consumer ? "CONSUMER" : "MERCHANT";
 		repository.deadlineClosed(id, Step.APPEAL_WINDOW.name(), now, true);
-		deadlines.cancel(STEP_DUE, id);
 		repository.update(id, ComplaintStatus.APPEALED, now, Map.of("appealed_by", party));
 		repository.event(id, now, "APPEALED", party, row.tier(), why);
 		record(id, "APPEALED", Map.of("by", party));
@@ -654,7 +651,6 @@ public class Complaints {
 			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
 		}
 		repository.deadlineClosed(id, Step.REGULATOR_ACCEPTANCE.name(), now, true);
-		deadlines.cancel(STEP_DUE, id);
 		if (Boolean.TRUE.equals(accepted)) {
 			Instant mediateBy = policy.rowFor(Step.REGULATOR_MEDIATION, row.category().group()).dueFrom(now, calendar);
 			repository.updateReferral(referral.id(), "MEDIATING", now, mediateBy, null, text);
@@ -698,7 +694,6 @@ public class Complaints {
 			throw ApiProblem.invalidField("note", "LENGTH", "at most 2,000 characters");
 		}
 		repository.deadlineClosed(id, Step.REGULATOR_MEDIATION.name(), now, true);
-		deadlines.cancel(STEP_DUE, id);
 		if (agreement) {
 			requirePayable(row, Math.max(refund, row.refundedFen()), Math.max(compensation, row.compensatedFen()));
 			repository.updateReferral(referral.id(), "AGREED", null, null, now, text);
@@ -737,7 +732,6 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		repository.deadlineClosed(id, Step.COURT_JUDGMENT.name(), now, true);
-		deadlines.cancel(STEP_DUE, id);
 		repository.updateReferral(referral.id(), "JUDGED", null, null, now, text);
 		repository.event(id, now, "COURT_JUDGMENT", Orders.actorOf(caller), Tier.COURT, text);
 		record(id, "COURT_JUDGMENT", Map.of());
@@ -1074,9 +1068,13 @@ public class Complaints {
 		}
 	}
 
-	/** Ends the deadlines of the step the complaint leaves (the appeal window, a negotiation) as moot. */
+	/**
+	 * Ends the deadlines of the step the complaint leaves (the appeal window, a negotiation) as moot. The scheduler's
+	 * rows are left to fire: {@link #stepDue} ignores a step the complaint is no longer in or not yet due. Cancelling
+	 * them here, under the complaint's lock, deadlocked with the scheduler, which claims a deadline's row first and then
+	 * locks the complaint.
+	 */
 	private void endPendingSteps(Row row, Instant now) {
-		deadlines.cancel(STEP_DUE, row.id());
 		repository.deadlinesMoot(row.id(), now);
 	}
 
@@ -1092,7 +1090,6 @@ public class Complaints {
 		closeOpenReferrals(row.id(), status == ComplaintStatus.WITHDRAWN ? "WITHDRAWN" : "CLOSED", now);
 		repository.event(row.id(), now, status.name(), actor, row.tier(), resolution);
 		record(row.id(), status.name(), Map.of("resolution", resolution));
-		deadlines.cancel(PRIORITY_DUE, row.id());
 		if (row.orderId() != null && (liftHold || status == ComplaintStatus.WITHDRAWN)) {
 			orders.liftHold(row.orderId(), row.id(), actor);
 		}
