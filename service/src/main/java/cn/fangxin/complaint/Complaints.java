@@ -209,12 +209,13 @@ public class Complaints {
 		Row row = repository.find(id).orElseThrow();
 		setStep(row, Step.MERCHANT_RESPONSE, now, ComplaintStatus.AWAITING_MERCHANT, Tier.PLATFORM_SERVICE);
 		deadlines.schedule(PRIORITY_DUE, id, now.plus(policy.priorityMark()));
-		if (orderId != null) {
-			orders.hold(orderId, id, "complaint " + category, actor);
-		}
 		record(id, "FILED", Map.of("channel", channel.name(), "category", category.name(), "claims", claims,
 				"evidenceIds", evidenceIds, "orderId", orderId == null ? "" : orderId, "merchantId", merchantId));
 		collective(repository.find(id).orElseThrow(), now);
+		if (orderId != null) {
+			// after the other complaints' rows (collective): complaint rows before the order's, as a decision takes them
+			orders.hold(orderId, id, "complaint " + category, actor);
+		}
 		return view(id);
 	}
 
@@ -337,7 +338,11 @@ public class Complaints {
 		if (seen != null && !sameOffer(row, seen)) {
 			throw ApiProblem.conflict("OFFER_CHANGED", "The shop changed its offer since you read it; read it again.");
 		}
-		if (row.hasOffer() && row.offerCompensationFen() > merchants.recoverableFen(row.merchantId())) {
+		if (row.hasOffer() && row.orderId() != null) {
+			orders.lock(row.orderId()); // the order before the shop's balances, as every order path takes them
+		}
+		// locked: two consumers accepting offers of one shop at once must not both count the same balance
+		if (row.hasOffer() && row.offerCompensationFen() > merchants.lockedRecoverableFen(row.merchantId())) {
 			throw ApiProblem.conflict("OFFER_NOT_FUNDED",
 					"The shop can no longer fund the compensation it offered; escalate to arbitration instead.");
 		}

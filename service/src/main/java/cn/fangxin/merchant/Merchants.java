@@ -442,6 +442,26 @@ public class Merchants {
 	}
 
 	/**
+	 * {@link #recoverableFen} with the shop's available balance, deposit and receivable locked (in that order, the
+	 * ledger's), for a check that money is then moved on: another order's refund or payout from the same shop waits, so
+	 * the figure still holds when the money moves. Only in the caller's transaction.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public long lockedRecoverableFen(String merchantId) {
+		long available = ledger.lockedBalance(AccountKind.MERCHANT_AVAILABLE.idFor(merchantId))
+			.map(b -> b.available().fen())
+			.orElse(0L);
+		long deposit = ledger.lockedBalance(AccountKind.MERCHANT_DEPOSIT.idFor(merchantId))
+			.map(Balance::creditBalance)
+			.map(Money::fen)
+			.orElse(0L);
+		long receivable = ledger.lockedBalance(AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId))
+			.map(b -> b.debitBalance().fen())
+			.orElse(0L);
+		return Math.max(0, available + deposit - receivable);
+	}
+
+	/**
 	 * {@code {availableFen, depositFen, inEscrowFen}} and more.
 	 *
 	 * @param availableFen what the merchant may withdraw

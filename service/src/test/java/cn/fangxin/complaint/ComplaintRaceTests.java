@@ -73,4 +73,49 @@ class ComplaintRaceTests extends ComplaintTest {
 		assertThat(complaint.path("status").asString()).isEqualTo("IN_ARBITRATION");
 		assertThat(events(complaint)).contains("NO_AGREEMENT").doesNotContain("MERCHANT_SILENT");
 	}
+
+	@Test
+	@DisplayName("two consumers accept two offers of one shop at once that its deposit covers only one of: one is paid "
+			+ "by the shop, the other refused OFFER_NOT_FUNDED; the platform is left owed nothing")
+	void offersOfOneShopAcceptedAtOnce() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			var w = purchases.world(); // the shop's deposit: 100,000 fen
+			var second = new cn.fangxin.support.Purchases.World(w.shop(), w.listingId(), api.signUp("CONSUMER"));
+			String shop = w.shop().account().token();
+			List<String> complaints = new java.util.ArrayList<>();
+			for (var buyer : List.of(w, second)) {
+				String id = file(buyer, delivered(buyer), "QUALITY_DEFECT", "坏了", List.of("COMPENSATION"))
+					.path("id").asString();
+				call("/api/v1/complaints/" + id + "/responses", Map.of("message", "赔偿您", "offer",
+						Map.of("refundFen", 0, "compensationFen", 60_000, "action", "COMPENSATION")), shop, 200);
+				complaints.add(id);
+			}
+			var start = new CountDownLatch(1);
+			List<Future<Api.Response>> answers = new java.util.ArrayList<>();
+			try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+				for (int i = 0; i < 2; i++) {
+					String id = complaints.get(i);
+					String token = (i == 0 ? w : second).buyer().token();
+					answers.add(pool.submit(() -> {
+						start.await();
+						return api.post("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true)).as(token).send();
+					}));
+				}
+				start.countDown();
+			}
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (Future<Api.Response> answer : answers) {
+				Api.Response r = answer.get();
+				statuses.add(r.status());
+				if (r.status() == 409) {
+					assertThat(r.code()).isEqualTo("OFFER_NOT_FUNDED");
+				}
+			}
+			assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 409);
+			var balance = fetch("/api/v1/merchants/" + w.shop().merchantId() + "/balance", shop);
+			assertThat(balance.path("depositFen").asLong()).isEqualTo(100_000 - 60_000);
+			assertThat(balance.path("receivableFen").asLong()).as("nothing left for the platform to recover").isZero();
+		}
+		ledgerVerifies();
+	}
 }
