@@ -35,7 +35,10 @@ public class Deadlines {
 	}
 
 	/**
-	 * Moves the pending deadline of this kind for this subject to a new time, or schedules one if there is none.
+	 * Moves the pending deadline of this kind for this subject to a new time, or schedules one if there is none. Not
+	 * under a lock the deadline's handler takes: the scheduler claims the deadline's row and then runs the handler, so
+	 * a caller holding the subject's row and waiting here for the claimed row deadlocks with it. Under such a lock,
+	 * schedule a new deadline and let the handler ignore the stale one.
 	 */
 	@Transactional
 	public Deadline reschedule(String kind, String subjectId, Instant dueAt) {
@@ -44,7 +47,10 @@ public class Deadlines {
 			.orElseGet(() -> repository.insert(kind, subjectId, dueAt, null));
 	}
 
-	/** Cancels the pending deadlines of this kind for this subject; returns how many there were. */
+	/**
+	 * Cancels the pending deadlines of this kind for this subject; returns how many there were. Like
+	 * {@link #reschedule}, not under a lock the deadline's handler takes.
+	 */
 	@Transactional
 	public int cancel(String kind, String subjectId) {
 		return repository.cancelPending(kind, subjectId);

@@ -26,6 +26,9 @@ class MerchantRegistryTests extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	Shops shops;
 	String agent;
 	String admin;
@@ -233,6 +236,51 @@ class MerchantRegistryTests extends ApiTest {
 		api.post(path + "/review", Map.of("decision", "APPROVE", "reason", "再次核验通过")).as(agent).send();
 		assertThat(api.get(path).as(shop.account().token()).send().json().path("status").asString()).isEqualTo("ACTIVE");
 		assertThat(listing(shop).status()).isEqualTo(201);
+	}
+
+	@Test
+	@DisplayName("verified again early while the scheduler holds the old due date: the approval does not wait for it, "
+			+ "and the old date passes without effect")
+	void earlyReverificationBesideTheScheduler() throws Exception {
+		var shop = shops.selling(List.of("general"), 100_000);
+		String path = "/api/v1/merchants/" + shop.merchantId();
+		Instant oldDue = Instant.parse(api.get(path).as(shop.account().token()).send().json().path("nextVerificationDue")
+			.asString());
+		advance(Duration.ofDays(150));
+		api.post(path + "/reverification", Map.of()).as(shop.account().token()).send();
+
+		var claimed = new java.util.concurrent.CountDownLatch(1);
+		var letGo = new java.util.concurrent.CountDownLatch(1);
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			// what the scheduler does first when the due date comes: it takes the deadline's row
+			var scheduler = pool.submit(() -> transactions.executeWithoutResult(status -> {
+				jdbc.sql("update deadline set attempts = attempts where subject_id = :id and status = 'PENDING'")
+					.param("id", shop.merchantId()).update();
+				claimed.countDown();
+				try {
+					letGo.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				status.setRollbackOnly();
+			}));
+			try {
+				claimed.await();
+				var approval = pool.submit(() -> api.post(path + "/review", Map.of("decision", "APPROVE", "reason", "提前核验"))
+					.as(agent).send());
+				assertThat(approval.get(8, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+			}
+			finally {
+				letGo.countDown();
+			}
+			scheduler.get();
+		}
+		Instant newDue = Instant.parse(api.get(path).as(shop.account().token()).send().json().path("nextVerificationDue")
+			.asString());
+		assertThat(newDue).isAfter(oldDue);
+		advance(Duration.ofDays(70)); // past the old due date and the old grace period's end
+		assertThat(api.get(path).as(shop.account().token()).send().json().path("status").asString()).isEqualTo("ACTIVE");
 	}
 
 	private void advance(Duration duration) {

@@ -33,10 +33,14 @@ public class VerificationSchedule {
 		this.properties = properties;
 	}
 
-	/** Identity verified now: the next re-verification falls due at {@code due}. */
+	/**
+	 * Identity verified now: the next re-verification falls due at {@code due}. New deadlines are added; the previous
+	 * cycle's are left to fire as no-ops (both handlers read the shop's own due date). Moving them instead, under the
+	 * shop's lock, deadlocked with the scheduler, which claims a deadline's row first and then locks the shop.
+	 */
 	public void verified(String merchantId, Instant due) {
-		deadlines.reschedule(DUE, merchantId, due);
-		deadlines.reschedule(OVERDUE, merchantId, overdueAt(due));
+		deadlines.schedule(DUE, merchantId, due);
+		deadlines.schedule(OVERDUE, merchantId, overdueAt(due));
 	}
 
 	/** The standing a verified shop has at {@code now} by its due date alone. */
