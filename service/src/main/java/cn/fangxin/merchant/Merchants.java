@@ -384,7 +384,16 @@ public class Merchants {
 	 */
 	@Transactional
 	public DepositResult topUpDeposit(Caller caller, String merchantId, Money amount) {
-		MerchantRow merchant = repository.find(merchantId)
+		return topUpDeposit(caller, merchantId, amount, null);
+	}
+
+	/**
+	 * {@link #topUpDeposit(Caller, String, Money)} named by the request's own id (the page's form id): the same form
+	 * sent twice pays once.
+	 */
+	@Transactional
+	public DepositResult topUpDeposit(Caller caller, String merchantId, Money amount, String requestId) {
+		MerchantRow merchant = (requestId == null ? repository.find(merchantId) : repository.findForUpdate(merchantId))
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
 		Access.partiesOnly(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
 		if (merchant.approvedVersion() == null) {
@@ -394,8 +403,10 @@ public class Merchants {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "a positive amount in fen, at most 100,000,000 CNY");
 		}
 		LedgerAccountId deposit = ledger.open(AccountKind.MERCHANT_DEPOSIT, merchantId);
-		PaymentView payment = payments.start(new PaymentRequest(PaymentProvider.SANDBOX, PaymentPurpose.DEPOSIT,
-				merchantId, caller.id().value(), amount, deposit, TransferCode.DEPOSIT_TOP_UP, null));
+		PaymentRequest request = new PaymentRequest(PaymentProvider.SANDBOX, PaymentPurpose.DEPOSIT, merchantId,
+				caller.id().value(), amount, deposit, TransferCode.DEPOSIT_TOP_UP, null);
+		// with a request id, the shop's row (locked above) serialises the same form sent twice
+		PaymentView payment = requestId == null ? payments.start(request) : payments.start(request, "pay-dep-" + requestId);
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw ApiProblem.rule("PAYMENT_FAILED", "The payment was declined: " + payment.failureReason());
 		}

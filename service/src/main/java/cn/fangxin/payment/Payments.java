@@ -57,6 +57,28 @@ public class Payments {
 	 */
 	@Transactional
 	public PaymentView start(PaymentRequest request) {
+		return begin(request, Ids.next("pay")); // a fresh id: nothing to look up
+	}
+
+	/**
+	 * {@link #start(PaymentRequest)} under a payment id the caller chose (a form's own id, say): the same id again
+	 * returns that payment and takes no money twice; with another amount or for another purpose it is refused, 409
+	 * {@code PAYMENT_ID_REUSED}. The caller serialises requests that may share an id (by its subject's lock).
+	 */
+	@Transactional
+	public PaymentView start(PaymentRequest request, String id) {
+		PaymentView earlier = repository.find(id).orElse(null);
+		if (earlier != null) {
+			if (earlier.purpose() != request.purpose() || !earlier.reference().equals(request.reference())
+					|| request.amount() == null || earlier.amountFen() != request.amount().fen()) {
+				throw ApiProblem.conflict("PAYMENT_ID_REUSED", "This payment id was used for another payment.");
+			}
+			return earlier;
+		}
+		return begin(request, id);
+	}
+
+	private PaymentView begin(PaymentRequest request, String id) {
 		if (request.amount() == null || !request.amount().isPositive()) {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
 		}
@@ -65,7 +87,6 @@ public class Payments {
 			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_UNAVAILABLE",
 					"payment method " + request.provider() + " is not available");
 		}
-		String id = Ids.next("pay");
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
 		repository.insert(id, request, now);
 		List<PaymentGateway.Answer> answers = gateway.charge(id, request.amount(),

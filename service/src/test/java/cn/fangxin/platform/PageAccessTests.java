@@ -86,4 +86,19 @@ class PageAccessTests extends ApiTest {
 		assertThat(escrow.path("heldFen").asLong()).isEqualTo(4_900 - 1_000);
 		ledgerVerifies();
 	}
+
+	@Test
+	@DisplayName("a shop's deposit form sent twice pays once")
+	void depositFormPaysOnce() {
+		var shop = new cn.fangxin.support.Shops(api).selling(java.util.List.of("general"), 100_000);
+		PageSession merchant = PageSession.signedIn(api, shop.account().username(), shop.account().password());
+		var formId = Pattern.compile("name=\"formId\" value=\"([A-Za-z0-9]+)\"").matcher(merchant.get("/merchant").body());
+		assertThat(formId.find()).as("the deposit form carries its own id").isTrue();
+		Map<String, String> form = Map.of("amountYuan", "100", "formId", formId.group(1));
+		assertThat(merchant.post("/merchant", "/merchant/deposit", form).statusCode()).isEqualTo(302);
+		assertThat(merchant.post("/merchant", "/merchant/deposit", form).statusCode()).isEqualTo(302);
+		var balance = fetch("/api/v1/merchants/" + shop.merchantId() + "/balance", shop.account().token());
+		assertThat(balance.path("depositFen").asLong()).isEqualTo(100_000 + 10_000);
+		ledgerVerifies();
+	}
 }

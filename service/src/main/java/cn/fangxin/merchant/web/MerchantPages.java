@@ -92,10 +92,13 @@ class MerchantPages {
 	}
 
 	@PostMapping("/merchant/deposit")
-	String deposit(@RequestParam String amountYuan, Caller caller, RedirectAttributes redirect) {
+	String deposit(@RequestParam String amountYuan, @RequestParam(required = false) String formId, Caller caller,
+			RedirectAttributes redirect) {
 		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		// the form's own id (drawn when the page was rendered): a double click or a resent form pays once
+		String requestId = formId != null && formId.matches("[A-Za-z0-9]{16,30}") ? formId : null;
 		return PageActions.act("/merchant", redirect, "merchant.depositPaid",
-				() -> merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan)));
+				() -> merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan), requestId));
 	}
 
 	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */
