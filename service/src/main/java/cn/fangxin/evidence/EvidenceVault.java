@@ -186,6 +186,15 @@ public class EvidenceVault {
 		return readable(caller, id).view();
 	}
 
+	/**
+	 * 404 {@code ORDER_NOT_FOUND} or {@code COMPLAINT_NOT_FOUND} unless the caller is a party of the order or complaint,
+	 * or staff: a list of another party's records answers as if the subject did not exist, not with an empty list.
+	 */
+	@Transactional(readOnly = true)
+	public void requireParty(Caller caller, EvidenceBundles.Subject subject, String id) {
+		partiesOf(caller, subject, id, subject == EvidenceBundles.Subject.ORDER ? "ORDER_NOT_FOUND" : "COMPLAINT_NOT_FOUND");
+	}
+
 	/** The records filed under an order that the caller may read (its parties' uploads, system records), oldest first. */
 	@Transactional(readOnly = true)
 	public java.util.List<EvidenceView> ofOrder(Caller caller, String orderId) {

@@ -57,8 +57,15 @@ class EvidenceBundleTests extends ApiTest {
 		assertThat(api.get("/api/v1/evidence/" + upload.json().path("id").asString()).as(world.shop().account().token())
 			.send().status()).isEqualTo(200);
 
-		var stranger = api.get("/api/v1/evidence/bundle?orderId=" + order).as(api.signUp("CONSUMER").token()).send();
+		String strangerToken = api.signUp("CONSUMER").token();
+		var stranger = api.get("/api/v1/evidence/bundle?orderId=" + order).as(strangerToken).send();
 		assertThat(stranger.status()).isEqualTo(404);
+		// the list too: another party's order answers as if it did not exist, not with an empty list
+		var strangersList = api.get("/api/v1/evidence?orderId=" + order).as(strangerToken).send();
+		assertThat(strangersList.status()).isEqualTo(404);
+		assertThat(strangersList.code()).isEqualTo("ORDER_NOT_FOUND");
+		assertThat(api.get("/api/v1/evidence?orderId=" + order).as(buyer.token()).send().json().path("items").toString())
+			.contains("ORDER_SNAPSHOT", "SCREENSHOT");
 		assertThat(api.download("/api/v1/evidence/bundle?orderId=" + order, api.demoToken("arbiter"))).isNotEmpty();
 		assertThat(api.get("/api/v1/evidence/bundle").as(buyer.token()).send().code()).isEqualTo("PARAMETER_INVALID");
 	}

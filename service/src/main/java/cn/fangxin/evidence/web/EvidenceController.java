@@ -72,6 +72,8 @@ class EvidenceController {
 		if ((orderId == null) == (complaintId == null)) {
 			throw ApiProblem.invalid("PARAMETER_INVALID", "Give exactly one of orderId or complaintId.");
 		}
+		vault.requireParty(caller, orderId != null ? EvidenceBundles.Subject.ORDER : EvidenceBundles.Subject.COMPLAINT,
+				orderId != null ? orderId : complaintId);
 		return java.util.Map.of("items", orderId != null ? vault.ofOrder(caller, orderId) : vault.ofComplaint(caller, complaintId));
 	}
 
