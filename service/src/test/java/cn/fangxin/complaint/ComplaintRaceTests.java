@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fangxin.support.Api;
+import cn.fangxin.support.HeldLocks;
 
 /** A party acting on a complaint while the scheduler fires its deadline: the two queue, they never deadlock. */
 @Tag("scenario")
@@ -37,35 +39,15 @@ class ComplaintRaceTests extends ComplaintTest {
 		String orderId = delivered(w);
 		String id = file(w, orderId, "QUALITY_DEFECT", "开线了", List.of("REFUND")).path("id").asString();
 
-		var claimed = new CountDownLatch(1);
-		var letGo = new CountDownLatch(1);
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			// what the scheduler does first when the shop's answer falls due: it takes the deadline's row
-			Future<?> scheduler = pool.submit(() -> transactions.executeWithoutResult(status -> {
-				int rows = jdbc.sql("update deadline set attempts = attempts where kind = :kind and subject_id = :id "
-						+ "and status = 'PENDING'").param("kind", Complaints.STEP_DUE).param("id", id).update();
-				assertThat(rows).isEqualTo(1);
-				claimed.countDown();
-				try {
-					letGo.await();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				status.setRollbackOnly();
-			}));
-			try {
-				claimed.await();
-				Future<Api.Response> answer = pool.submit(() -> api.post("/api/v1/complaints/" + id + "/responses",
-						Map.of("message", "请寄回，我们换新")).as(w.shop().account().token()).send());
-				Api.Response answered = answer.get(8, TimeUnit.SECONDS);
-				assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
-				assertThat(answered.json().path("status").asString()).isEqualTo("NEGOTIATING");
-			}
-			finally {
-				letGo.countDown();
-			}
-			scheduler.get();
+		// what the scheduler does first when the shop's answer falls due: it takes the deadline's row
+		try (var scheduler = HeldLocks.hold(transactions, () -> assertThat(jdbc.sql("update deadline set attempts = "
+				+ "attempts where kind = :kind and subject_id = :id and status = 'PENDING'")
+			.param("kind", Complaints.STEP_DUE).param("id", id).update()).isEqualTo(1))) {
+			var answer = CompletableFuture.supplyAsync(() -> api.post("/api/v1/complaints/" + id + "/responses",
+					Map.of("message", "请寄回，我们换新")).as(w.shop().account().token()).send());
+			Api.Response answered = answer.get(8, TimeUnit.SECONDS);
+			assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+			assertThat(answered.json().path("status").asString()).isEqualTo("NEGOTIATING");
 		}
 		// the old step's deadline still fires on the way, as a no-op: the complaint had moved on to negotiating
 		passDeadline(id);

@@ -249,32 +249,14 @@ class MerchantRegistryTests extends ApiTest {
 		advance(Duration.ofDays(150));
 		api.post(path + "/reverification", Map.of()).as(shop.account().token()).send();
 
-		var claimed = new java.util.concurrent.CountDownLatch(1);
-		var letGo = new java.util.concurrent.CountDownLatch(1);
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			// what the scheduler does first when the due date comes: it takes the deadline's row
-			var scheduler = pool.submit(() -> transactions.executeWithoutResult(status -> {
-				jdbc.sql("update deadline set attempts = attempts where subject_id = :id and status = 'PENDING'")
-					.param("id", shop.merchantId()).update();
-				claimed.countDown();
-				try {
-					letGo.await();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				status.setRollbackOnly();
-			}));
-			try {
-				claimed.await();
-				var approval = pool.submit(() -> api.post(path + "/review", Map.of("decision", "APPROVE", "reason", "提前核验"))
-					.as(agent).send());
-				assertThat(approval.get(8, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
-			}
-			finally {
-				letGo.countDown();
-			}
-			scheduler.get();
+		// what the scheduler does first when the due date comes: it takes the deadline's rows
+		try (var scheduler = cn.fangxin.support.HeldLocks.hold(transactions, () -> jdbc
+			.sql("update deadline set attempts = attempts where subject_id = :id and status = 'PENDING'")
+			.param("id", shop.merchantId())
+			.update())) {
+			var approval = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(path + "/review",
+					Map.of("decision", "APPROVE", "reason", "提前核验")).as(agent).send());
+			assertThat(approval.get(8, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
 		}
 		Instant newDue = Instant.parse(api.get(path).as(shop.account().token()).send().json().path("nextVerificationDue")
 			.asString());

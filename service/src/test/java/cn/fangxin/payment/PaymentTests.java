@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
 import cn.fangxin.support.Api;
 import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.HeldLocks;
 import cn.fangxin.support.Purchases;
 
 /** Payments through the sandbox and WeChat Pay notifications: money is booked exactly once. */
@@ -221,45 +223,27 @@ class PaymentTests extends ApiTest {
 		var success = wechat.sign(WechatPaySigner.transaction(paymentId, "4200000009" + Math.abs(paymentId.hashCode()),
 				"SUCCESS", 4_900, WechatPaySigner.MERCHANT_ID));
 
-		var orderHeld = new CountDownLatch(1);
-		var letGo = new CountDownLatch(1);
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			// an order path in progress (a cancellation, a refund): it holds the order's row
-			Future<?> orderPath = pool.submit(() -> transactions.executeWithoutResult(status -> {
-				jdbc.sql("select id from orders where id = :id for update").param("id", orderId).query(String.class).single();
-				orderHeld.countDown();
+		// an order path in progress (a cancellation, a refund): it holds the order's row
+		CompletableFuture<Api.Response> notified;
+		try (var orderPath = HeldLocks.hold(transactions, () -> jdbc.sql("select id from orders where id = :id for update")
+			.param("id", orderId).query(String.class).single())) {
+			notified = CompletableFuture.supplyAsync(() -> post(success));
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsForAnOrder);
+			// the notification waits for the order holding nothing the order path will want next: the payment is free
+			Boolean paymentFree = transactions.execute(status -> {
 				try {
-					letGo.await();
+					jdbc.sql("select id from payment where id = :id for update nowait").param("id", paymentId)
+						.query(String.class).single();
+					return true;
 				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
+				catch (DataAccessException held) {
+					status.setRollbackOnly();
+					return false;
 				}
-			}));
-			try {
-				orderHeld.await();
-				Future<Api.Response> notified = pool.submit(() -> post(success));
-				Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsForAnOrder);
-				// the notification waits for the order holding nothing the order path will want next: the payment is free
-				Boolean paymentFree = transactions.execute(status -> {
-					try {
-						jdbc.sql("select id from payment where id = :id for update nowait").param("id", paymentId)
-							.query(String.class).single();
-						return true;
-					}
-					catch (DataAccessException held) {
-						status.setRollbackOnly();
-						return false;
-					}
-				});
-				assertThat(paymentFree).as("the payment's row is free while the success waits for the order").isTrue();
-				letGo.countDown();
-				orderPath.get();
-				assertThat(notified.get().status()).isEqualTo(204);
-			}
-			finally {
-				letGo.countDown();
-			}
+			});
+			assertThat(paymentFree).as("the payment's row is free while the success waits for the order").isTrue();
 		}
+		assertThat(notified.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(204);
 		var order = api.get("/api/v1/orders/" + orderId).as(w.buyer().token()).send().json();
 		assertThat(order.path("status").asString()).isEqualTo("PAID");
 		assertThat(payments.find(paymentId).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
