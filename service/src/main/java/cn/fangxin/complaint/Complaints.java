@@ -593,17 +593,9 @@ public class Complaints {
 			throw ApiProblem.forbidden("The seller's identity is given to the complaining consumer.");
 		}
 		if (isConsumer(caller, row)) {
-			if (!row.claims().contains(Claim.DISCLOSE_SELLER_IDENTITY.name())) {
-				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE", "The complaint does not claim the seller's identity.");
-			}
-			if (row.tier() == Tier.PLATFORM_SERVICE) {
-				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE",
-						"The seller's identity is given once the complaint reaches arbitration.");
-			}
-			if (!boughtFromShop(row)) {
-				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE", "Without an order with this shop, the seller's identity "
-						+ "is given once an arbitrator has found for you.");
-			}
+			identityRefusal(row).ifPresent(reason -> {
+				throw ApiProblem.conflict("SELLER_IDENTITY_NOT_DUE", reason);
+			});
 		}
 		Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
 				"complaint " + id + " (CRPL art. 44)");
@@ -924,7 +916,7 @@ public class Complaints {
 		respondent.put("shopName", merchants.shopName(row.merchantId()));
 		// a referred complaint names the seller for real (CRPL art. 44), the read audited; the consumer's own copy only
 		// when the identity is due to them (see boughtFromShop): the regulator and staff always see it
-		boolean named = referral != null && (!isConsumer(caller, row) || boughtFromShop(row));
+		boolean named = referral != null && (!isConsumer(caller, row) || identityRefusal(row).isEmpty());
 		if (named) {
 			Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
 					"referral package of complaint " + row.id());
@@ -1221,11 +1213,27 @@ public class Complaints {
 	}
 
 	/**
+	 * Why the seller's identity is not (yet) due to the complaint's consumer, for {@code /seller-identity} and their copy
+	 * of a referral package alike: the complaint must claim it, have left the first tier, and show a purchase.
 	 * CRPL art. 44 gives the seller's identity to a consumer who bought from the shop. An order on the complaint (checked
 	 * at filing to be the consumer's, with this shop) shows it; a complaint without one (a sale paid off the platform)
 	 * shows it once an arbitrator has found for the consumer. Else anyone could sign up, complain about any shop and
 	 * read its owner's name, address and phone.
 	 */
+	private static Optional<String> identityRefusal(Row row) {
+		if (!row.claims().contains(Claim.DISCLOSE_SELLER_IDENTITY.name())) {
+			return Optional.of("The complaint does not claim the seller's identity.");
+		}
+		if (row.tier() == Tier.PLATFORM_SERVICE) {
+			return Optional.of("The seller's identity is given once the complaint reaches arbitration.");
+		}
+		if (!boughtFromShop(row)) {
+			return Optional.of("Without an order with this shop, the seller's identity is given once an arbitrator has "
+					+ "found for you.");
+		}
+		return Optional.empty();
+	}
+
 	private static boolean boughtFromShop(Row row) {
 		return row.orderId() != null
 				|| (row.outcome() != null && !Outcome.MERCHANT_WINS.name().equals(row.outcome()));

@@ -28,6 +28,12 @@ class InvoiceAndAddressTests extends ApiTest {
 	@Autowired
 	Merchants merchants;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	cn.fangxin.aftersales.internal.RequestRepository requests;
+
 	Purchases purchases;
 
 	@BeforeEach
@@ -62,6 +68,40 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(fetch("/api/v1/evidence/" + invoice, w.buyer().token()).path("kind").asString()).isEqualTo("INVOICE");
 		assertThat(api.get("/api/v1/invoice-requests/" + id).as(api.signUp("CONSUMER").token()).send().status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	@DisplayName("an invoice's title and taxpayer id (an individual's name and ID number) are encrypted at rest; rows "
+			+ "stored in plain text before are encrypted at start, and both read back the same")
+	void invoiceBuyerEncryptedAtRest() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		String idNumber = cn.fangxin.support.Identities.residentId();
+		String id = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明", "taxId", idNumber),
+				w.buyer().token(), 201).path("id").asString();
+		var stored = jdbc.sql("select title, tax_id, buyer_cipher from invoice_request where id = :id").param("id", id)
+			.query((rs, n) -> new String[] { rs.getString("title"), rs.getString("tax_id"), rs.getString("buyer_cipher") })
+			.single();
+		assertThat(stored[0]).isNull();
+		assertThat(stored[1]).isNull();
+		assertThat(stored[2]).isNotBlank().doesNotContain("王小明").doesNotContain(idNumber);
+		JsonNode forShop = fetch("/api/v1/invoice-requests/" + id, w.shop().account().token());
+		assertThat(forShop.path("title").asString()).as("the shop issues the invoice to this name").isEqualTo("王小明");
+		assertThat(forShop.path("taxId").asString()).isEqualTo(idNumber.toUpperCase());
+
+		// a row as an earlier version stored it
+		jdbc.sql("update invoice_request set title = '李四', tax_id = '91330100MA2XXXXX1X', buyer_cipher = null where id = :id")
+			.param("id", id).update();
+		assertThat(requests.encryptPlainBuyers()).isPositive();
+		var rewritten = jdbc.sql("select title, tax_id, buyer_cipher from invoice_request where id = :id").param("id", id)
+			.query((rs, n) -> new String[] { rs.getString("title"), rs.getString("tax_id"), rs.getString("buyer_cipher") })
+			.single();
+		assertThat(rewritten[0]).isNull();
+		assertThat(rewritten[1]).isNull();
+		assertThat(rewritten[2]).doesNotContain("李四");
+		JsonNode after = fetch("/api/v1/invoice-requests/" + id, w.buyer().token());
+		assertThat(after.path("title").asString()).isEqualTo("李四");
+		assertThat(after.path("taxId").asString()).isEqualTo("91330100MA2XXXXX1X");
 	}
 
 	@Test

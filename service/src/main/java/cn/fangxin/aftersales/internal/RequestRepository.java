@@ -11,16 +11,26 @@ import org.springframework.stereotype.Repository;
 
 import cn.fangxin.aftersales.AddressChangeView;
 import cn.fangxin.aftersales.InvoiceView;
+import cn.fangxin.platform.PersonalDataCipher;
 import cn.fangxin.platform.SqlTime;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The {@code invoice_request} and {@code address_change} tables. */
 @Repository
 public class RequestRepository {
 
-	private final JdbcClient jdbc;
+	/** The cipher's field of an invoice's buyer (title and taxpayer id, as JSON). */
+	static final String BUYER_FIELD = "invoice.buyer";
 
-	RequestRepository(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final PersonalDataCipher cipher;
+	private final ObjectMapper json;
+
+	RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.json = json;
 	}
 
 	/** An invoice request's row: its view and its consumer. */
@@ -33,15 +43,14 @@ public class RequestRepository {
 
 	public void insertInvoice(InvoiceView v, String consumerId) {
 		jdbc.sql("""
-				insert into invoice_request (id, order_id, consumer_id, merchant_id, title, tax_id, status, due_by,
+				insert into invoice_request (id, order_id, consumer_id, merchant_id, buyer_cipher, status, due_by,
 				  created_at, updated_at)
-				values (:id, :order, :consumer, :merchant, :title, :taxId, :status, :due, :now, :now)""")
+				values (:id, :order, :consumer, :merchant, :buyer, :status, :due, :now, :now)""")
 			.param("id", v.id())
 			.param("order", v.orderId())
 			.param("consumer", consumerId)
 			.param("merchant", v.merchantId())
-			.param("title", v.title())
-			.param("taxId", v.taxId(), java.sql.Types.VARCHAR)
+			.param("buyer", buyerCipher(v.title(), v.taxId()))
 			.param("status", v.status())
 			.param("due", SqlTime.of(v.dueBy()))
 			.param("now", SqlTime.of(v.createdAt()))
@@ -51,7 +60,7 @@ public class RequestRepository {
 	public Optional<Invoice> invoice(String id, boolean lock) {
 		return jdbc.sql("select * from invoice_request where id = :id" + (lock ? " for update" : ""))
 			.param("id", id)
-			.query(RequestRepository::invoice)
+			.query(this::invoice)
 			.optional();
 	}
 
@@ -63,7 +72,7 @@ public class RequestRepository {
 		return jdbc.sql("select * from invoice_request where " + column + " = :v order by created_at desc, id desc limit :n")
 			.param("v", value)
 			.param("n", limit)
-			.query(RequestRepository::invoice)
+			.query(this::invoice)
 			.list();
 	}
 
@@ -127,9 +136,46 @@ public class RequestRepository {
 			.update();
 	}
 
-	private static Invoice invoice(ResultSet rs, int n) throws SQLException {
+	private String buyerCipher(String title, String taxId) {
+		java.util.Map<String, String> buyer = new java.util.LinkedHashMap<>();
+		buyer.put("title", title);
+		if (taxId != null) {
+			buyer.put("taxId", taxId);
+		}
+		return cipher.encrypt(json.writeValueAsString(buyer), BUYER_FIELD);
+	}
+
+	/**
+	 * Encrypts the buyer of invoice requests written before it was encrypted, and clears the plain columns; returns how
+	 * many. Several instances may run it at once: each row is rewritten only while still plain.
+	 */
+	public int encryptPlainBuyers() {
+		List<String[]> plain = jdbc.sql("select id, title, tax_id from invoice_request where buyer_cipher is null")
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("title"), rs.getString("tax_id") })
+			.list();
+		int done = 0;
+		for (String[] row : plain) {
+			done += jdbc.sql("""
+					update invoice_request set buyer_cipher = :buyer, title = null, tax_id = null
+					where id = :id and buyer_cipher is null""")
+				.param("buyer", buyerCipher(row[1], row[2]))
+				.param("id", row[0])
+				.update();
+		}
+		return done;
+	}
+
+	private Invoice invoice(ResultSet rs, int n) throws SQLException {
+		String title = rs.getString("title");
+		String taxId = rs.getString("tax_id");
+		String buyer = rs.getString("buyer_cipher");
+		if (buyer != null) {
+			JsonNode node = json.readTree(cipher.decrypt(buyer, BUYER_FIELD));
+			title = node.path("title").asString();
+			taxId = node.has("taxId") ? node.path("taxId").asString() : null;
+		}
 		return new Invoice(new InvoiceView(rs.getString("id"), rs.getString("order_id"), rs.getString("merchant_id"),
-				rs.getString("title"), rs.getString("tax_id"), rs.getString("status"), SqlTime.read(rs, "due_by"),
+				title, taxId, rs.getString("status"), SqlTime.read(rs, "due_by"),
 				rs.getString("evidence_id"), rs.getString("refusal_reason"), SqlTime.read(rs, "created_at")),
 				rs.getString("consumer_id"));
 	}
