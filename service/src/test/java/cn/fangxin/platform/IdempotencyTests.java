@@ -87,6 +87,24 @@ class IdempotencyTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a kept answer is stored encrypted (it may carry a seller's real name), and a retry still gets it word for word")
+	void keptAnswersAreEncrypted() {
+		var merchant = api.signUp("MERCHANT");
+		String key = UUID.randomUUID().toString();
+		var application = cn.fangxin.support.Shops.individual(cn.fangxin.support.Identities.residentId(),
+				cn.fangxin.support.Identities.phone(), java.util.List.of("general"));
+		var first = api.post("/api/v1/merchants", application).as(merchant.token()).idempotencyKey(key).send();
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(first.body()).contains("林晓梅");
+		String stored = jdbc.sql("select response_body from idempotency_key where idem_key = :key").param("key", key)
+			.query(String.class).single();
+		assertThat(stored).startsWith("enc:").doesNotContain("林晓梅");
+		var retry = api.post("/api/v1/merchants", application).as(merchant.token()).idempotencyKey(key).send();
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(retry.body()).isEqualTo(first.body());
+	}
+
+	@Test
 	@DisplayName("a refused request is answered the same way on retry and changes nothing")
 	void refusalsReplay() {
 		String key = UUID.randomUUID().toString();

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import cn.fangxin.platform.PersonalDataCipher;
 import cn.fangxin.platform.ProblemWriter;
 import cn.fangxin.platform.SqlTime;
 
@@ -61,10 +62,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private final TransactionTemplate separateTransaction;
 	private final ProblemWriter problems;
 	private final Clock clock;
+	private final PersonalDataCipher cipher;
+
+	private static final String SEALED = "enc:";
+	private static final String BODY_FIELD = "idempotency.response";
 
 	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactionManager, ProblemWriter problems,
-			Clock clock) {
+			Clock clock, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.separateTransaction = new TransactionTemplate(transactionManager);
 		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -169,7 +175,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.param("status", response.getStatus())
 			.param("type", response.getContentType())
 			.param("location", response.getHeader(HttpHeaders.LOCATION))
-			.param("body", new String(response.getContentAsByteArray(), StandardCharsets.UTF_8))
+			.param("body", sealed(new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)))
 			.param("owner", owner)
 			.param("key", key)
 			.update();
@@ -196,8 +202,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.param("key", key)
 			.query((rs, n) -> new Stored(rs.getString("method"), rs.getString("path"), rs.getString("request_hash"),
 					rs.getInt("response_status"), rs.getString("response_type"), rs.getString("response_location"),
-					rs.getString("response_body")))
+					opened(rs.getString("response_body"))))
 			.optional();
+	}
+
+	/**
+	 * A kept answer can carry personal data (a shop's registration, a return address, an invoice's buyer), so it is
+	 * kept encrypted like every other personal field; {@code enc:} marks it (answers kept before are plain text).
+	 */
+	private String sealed(String body) {
+		return body.isEmpty() ? body : SEALED + cipher.encrypt(body, BODY_FIELD);
+	}
+
+	private String opened(String stored) {
+		return stored != null && stored.startsWith(SEALED) ? cipher.decrypt(stored.substring(SEALED.length()), BODY_FIELD)
+				: stored;
 	}
 
 	/**
