@@ -234,10 +234,12 @@ public class AfterSales {
 
 	private void approve(Row row, String actor, String event, String returnAddress) {
 		Instant now = clock.instant();
-		repository.event(row.id(), now, event, actor, row.type().hasReturn() ? "return to " + returnAddress : null);
+		// the address itself is personal data (often a seller's home): kept encrypted on the case, not in the timeline
+		repository.event(row.id(), now, event, actor, row.type().hasReturn() ? "return address given" : null);
 		record(row.id(), row.orderId(), row.merchantId(), event, Map.of("actor", actor));
 		if (row.type().hasReturn()) {
-			repository.update(row.id(), AfterSaleStatus.APPROVED, now, Map.of("return_address", returnAddress));
+			repository.update(row.id(), AfterSaleStatus.APPROVED, now,
+					Map.of("return_address", repository.sealAddress(returnAddress)));
 			deadlines.schedule(SHIP_RETURN_DUE, row.id(), now.plus(properties.returnShipWindow()));
 			return;
 		}

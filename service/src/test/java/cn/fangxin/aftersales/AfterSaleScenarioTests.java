@@ -39,6 +39,12 @@ import tools.jackson.databind.JsonNode;
 class AfterSaleScenarioTests extends ApiTest {
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	cn.fangxin.aftersales.internal.AfterSaleRepository cases;
+
+	@Autowired
 	Ledger ledger;
 
 	@Autowired
@@ -109,6 +115,19 @@ class AfterSaleScenarioTests extends ApiTest {
 				Map.of("decision", "APPROVE", "returnAddress", "深圳市南山区科技园路1号 退货组"), shop, 200);
 		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
 		assertThat(approved.path("returnAddress").asString()).contains("退货组");
+		// the address (often a seller's home) is encrypted at rest and not repeated in the timeline
+		String stored = jdbc.sql("select return_address from after_sale where id = :id").param("id", id)
+			.query(String.class).single();
+		assertThat(stored).startsWith("enc:").doesNotContain("退货组");
+		assertThat(approved.path("timeline").toString()).doesNotContain("科技园路");
+		// as an earlier version stored it: encrypted at start, read back the same
+		jdbc.sql("update after_sale set return_address = '深圳市南山区科技园路1号 退货组' where id = :id").param("id", id)
+			.update();
+		assertThat(cases.sealPlainAddresses()).isPositive();
+		assertThat(jdbc.sql("select return_address from after_sale where id = :id").param("id", id).query(String.class)
+			.single()).startsWith("enc:");
+		assertThat(fetch("/api/v1/after-sales/" + id, w.buyer().token()).path("returnAddress").asString())
+			.isEqualTo("深圳市南山区科技园路1号 退货组");
 		assertThat(api.post("/api/v1/after-sales/" + id + "/return-receipt", Map.of()).as(shop).send().code())
 			.isEqualTo("RETURN_NOT_SHIPPED");
 		JsonNode shipped = call("/api/v1/after-sales/" + id + "/return-shipment",

@@ -23,10 +23,46 @@ import cn.fangxin.platform.SqlTime;
 @Repository
 public class AfterSaleRepository {
 
-	private final JdbcClient jdbc;
+	private static final String SEALED = "enc:";
+	private static final String ADDRESS_FIELD = "afterSale.returnAddress";
 
-	AfterSaleRepository(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final cn.fangxin.platform.PersonalDataCipher cipher;
+
+	AfterSaleRepository(JdbcClient jdbc, cn.fangxin.platform.PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	/** A return address as it is stored: encrypted. */
+	public String sealAddress(String address) {
+		return address == null ? null : SEALED + cipher.encrypt(address, ADDRESS_FIELD);
+	}
+
+	private String openAddress(String stored) {
+		return stored != null && stored.startsWith(SEALED) ? cipher.decrypt(stored.substring(SEALED.length()), ADDRESS_FIELD)
+				: stored;
+	}
+
+	/**
+	 * Encrypts return addresses stored in plain text before V19 and clears them from approval events' details; returns
+	 * how many cases it rewrote. Several instances may run it at once: a row is rewritten only while still plain.
+	 */
+	public int sealPlainAddresses() {
+		List<String[]> plain = jdbc.sql("select id, return_address from after_sale where return_address is not null "
+				+ "and return_address not like 'enc:%'")
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("return_address") })
+			.list();
+		int done = 0;
+		for (String[] row : plain) {
+			done += jdbc.sql("update after_sale set return_address = :sealed where id = :id and return_address = :plain")
+				.param("sealed", sealAddress(row[1]))
+				.param("id", row[0])
+				.param("plain", row[1])
+				.update();
+		}
+		jdbc.sql("update after_sale_event set detail = 'return address given' where detail like 'return to %'").update();
+		return done;
 	}
 
 	/** A case's row. */
@@ -63,14 +99,14 @@ public class AfterSaleRepository {
 	}
 
 	public Optional<Row> find(String id) {
-		return jdbc.sql("select * from after_sale where id = :id").param("id", id).query(AfterSaleRepository::row).optional();
+		return jdbc.sql("select * from after_sale where id = :id").param("id", id).query(this::row).optional();
 	}
 
 	/** The row, locked until the transaction ends: every change of a case goes through this. */
 	public Optional<Row> lock(String id) {
 		return jdbc.sql("select * from after_sale where id = :id for update")
 			.param("id", id)
-			.query(AfterSaleRepository::row)
+			.query(this::row)
 			.optional();
 	}
 
@@ -80,14 +116,14 @@ public class AfterSaleRepository {
 				select * from after_sale where order_id = :order and status not in ('REFUNDED', 'WITHDRAWN')
 				order by created_at desc""")
 			.param("order", orderId)
-			.query(AfterSaleRepository::row)
+			.query(this::row)
 			.list();
 	}
 
 	public List<Row> ofOrder(String orderId) {
 		return jdbc.sql("select * from after_sale where order_id = :order order by created_at desc")
 			.param("order", orderId)
-			.query(AfterSaleRepository::row)
+			.query(this::row)
 			.list();
 	}
 
@@ -99,7 +135,7 @@ public class AfterSaleRepository {
 		return jdbc.sql("select * from after_sale where " + column + " = :v order by created_at desc, id desc limit :limit")
 			.param("v", value)
 			.param("limit", limit)
-			.query(AfterSaleRepository::row)
+			.query(this::row)
 			.list();
 	}
 
@@ -107,7 +143,7 @@ public class AfterSaleRepository {
 	public List<Row> escalated(int limit) {
 		return jdbc.sql("select * from after_sale where status = 'ESCALATED' order by updated_at, id limit :limit")
 			.param("limit", limit)
-			.query(AfterSaleRepository::row)
+			.query(this::row)
 			.list();
 	}
 
@@ -141,14 +177,14 @@ public class AfterSaleRepository {
 		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
 	}
 
-	private static Row row(ResultSet rs, int n) throws SQLException {
+	private Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString("id"), rs.getString("order_id"), rs.getString("consumer_id"),
 				rs.getString("merchant_id"), AfterSaleType.valueOf(rs.getString("type")),
 				AfterSaleReason.valueOf(rs.getString("reason")), AfterSaleStatus.valueOf(rs.getString("status")),
 				rs.getLong("amount_fen"), rs.getString("description"), ids(rs.getString("evidence_ids")),
 				rs.getString("return_shipping_payer"), SqlTime.read(rs, "respond_by"), rs.getString("rejection_reason"),
 				rs.getString("rejection_evidence_ids") == null ? null : ids(rs.getString("rejection_evidence_ids")),
-				rs.getString("return_address"), rs.getString("return_carrier"), rs.getString("return_tracking_number"),
+				openAddress(rs.getString("return_address")), rs.getString("return_carrier"), rs.getString("return_tracking_number"),
 				SqlTime.read(rs, "return_shipped_at"), SqlTime.read(rs, "receive_by"), SqlTime.read(rs, "return_received_at"),
 				SqlTime.read(rs, "refund_due_by"), rs.getLong("refunded_fen"), rs.getString("refund_source"),
 				rs.getBoolean("compensated_by_platform"), SqlTime.read(rs, "created_at"), rs.getString("replacement_carrier"),
