@@ -60,6 +60,26 @@ public final class PersonalDataCipher {
 	}
 
 	/**
+	 * {@link #encrypt} marked {@code enc:}, for a column that also holds values an earlier version stored in plain
+	 * text: {@link #unseal} tells the two apart. {@code null} and the empty string stay as they are.
+	 */
+	public String seal(String plaintext, String field) {
+		return plaintext == null || plaintext.isEmpty() ? plaintext : SEALED + encrypt(plaintext, field);
+	}
+
+	/** The plaintext of a {@link #seal sealed} value; a value stored before sealing is returned as it is. */
+	public String unseal(String stored, String field) {
+		return isSealed(stored) ? decrypt(stored.substring(SEALED.length()), field) : stored;
+	}
+
+	/** Whether a stored value is {@link #seal sealed}. */
+	public static boolean isSealed(String stored) {
+		return stored != null && stored.startsWith(SEALED);
+	}
+
+	private static final String SEALED = "enc:";
+
+	/**
 	 * A keyed, deterministic index of a normalised value (hex), equal for equal values in the same domain and
 	 * useless without the key.
 	 */

@@ -79,9 +79,7 @@ class InvoiceAndAddressTests extends ApiTest {
 		String idNumber = cn.fangxin.support.Identities.residentId();
 		String id = call("/api/v1/orders/" + orderId + "/invoice-requests", Map.of("title", "王小明", "taxId", idNumber),
 				w.buyer().token(), 201).path("id").asString();
-		var stored = jdbc.sql("select title, tax_id, buyer_cipher from invoice_request where id = :id").param("id", id)
-			.query((rs, n) -> new String[] { rs.getString("title"), rs.getString("tax_id"), rs.getString("buyer_cipher") })
-			.single();
+		String[] stored = storedBuyer(id);
 		assertThat(stored[0]).isNull();
 		assertThat(stored[1]).isNull();
 		assertThat(stored[2]).isNotBlank().doesNotContain("王小明").doesNotContain(idNumber);
@@ -93,15 +91,20 @@ class InvoiceAndAddressTests extends ApiTest {
 		jdbc.sql("update invoice_request set title = '李四', tax_id = '91330100MA2XXXXX1X', buyer_cipher = null where id = :id")
 			.param("id", id).update();
 		assertThat(requests.encryptPlainBuyers()).isPositive();
-		var rewritten = jdbc.sql("select title, tax_id, buyer_cipher from invoice_request where id = :id").param("id", id)
-			.query((rs, n) -> new String[] { rs.getString("title"), rs.getString("tax_id"), rs.getString("buyer_cipher") })
-			.single();
+		String[] rewritten = storedBuyer(id);
 		assertThat(rewritten[0]).isNull();
 		assertThat(rewritten[1]).isNull();
 		assertThat(rewritten[2]).doesNotContain("李四");
 		JsonNode after = fetch("/api/v1/invoice-requests/" + id, w.buyer().token());
 		assertThat(after.path("title").asString()).isEqualTo("李四");
 		assertThat(after.path("taxId").asString()).isEqualTo("91330100MA2XXXXX1X");
+	}
+
+	/** An invoice request's title, tax id and buyer ciphertext as stored. */
+	private String[] storedBuyer(String id) {
+		return jdbc.sql("select title, tax_id, buyer_cipher from invoice_request where id = :id").param("id", id)
+			.query((rs, n) -> new String[] { rs.getString("title"), rs.getString("tax_id"), rs.getString("buyer_cipher") })
+			.single();
 	}
 
 	@Test

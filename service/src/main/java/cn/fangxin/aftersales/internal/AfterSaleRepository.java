@@ -23,7 +23,6 @@ import cn.fangxin.platform.SqlTime;
 @Repository
 public class AfterSaleRepository {
 
-	private static final String SEALED = "enc:";
 	private static final String ADDRESS_FIELD = "afterSale.returnAddress";
 
 	private final JdbcClient jdbc;
@@ -36,12 +35,11 @@ public class AfterSaleRepository {
 
 	/** A return address as it is stored: encrypted. */
 	public String sealAddress(String address) {
-		return address == null ? null : SEALED + cipher.encrypt(address, ADDRESS_FIELD);
+		return cipher.seal(address, ADDRESS_FIELD);
 	}
 
 	private String openAddress(String stored) {
-		return stored != null && stored.startsWith(SEALED) ? cipher.decrypt(stored.substring(SEALED.length()), ADDRESS_FIELD)
-				: stored;
+		return cipher.unseal(stored, ADDRESS_FIELD);
 	}
 
 	/**
@@ -50,18 +48,23 @@ public class AfterSaleRepository {
 	 */
 	public int sealPlainAddresses() {
 		List<String[]> plain = jdbc.sql("select id, return_address from after_sale where return_address is not null "
-				+ "and return_address not like 'enc:%'")
+				+ "and return_address not like 'enc:%'") // not sealed: PersonalDataCipher.seal's mark
 			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("return_address") })
 			.list();
 		int done = 0;
 		for (String[] row : plain) {
-			done += jdbc.sql("update after_sale set return_address = :sealed where id = :id and return_address = :plain")
+			int sealed = jdbc.sql("update after_sale set return_address = :sealed where id = :id and return_address = :plain")
 				.param("sealed", sealAddress(row[1]))
 				.param("id", row[0])
 				.param("plain", row[1])
 				.update();
+			// the case's approval repeated the address in its detail: only this case's events, once
+			jdbc.sql("update after_sale_event set detail = 'return address given' where after_sale_id = :id "
+					+ "and detail like 'return to %'")
+				.param("id", row[0])
+				.update();
+			done += sealed;
 		}
-		jdbc.sql("update after_sale_event set detail = 'return address given' where detail like 'return to %'").update();
 		return done;
 	}
 

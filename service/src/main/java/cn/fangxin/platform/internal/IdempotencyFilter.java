@@ -64,7 +64,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private final Clock clock;
 	private final PersonalDataCipher cipher;
 
-	private static final String SEALED = "enc:";
 	private static final String BODY_FIELD = "idempotency.response";
 
 	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactionManager, ProblemWriter problems,
@@ -208,15 +207,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	/**
 	 * A kept answer can carry personal data (a shop's registration, a return address, an invoice's buyer), so it is
-	 * kept encrypted like every other personal field; {@code enc:} marks it (answers kept before are plain text).
+	 * kept sealed like every other personal field (answers kept before are plain text and replay as they are).
 	 */
 	private String sealed(String body) {
-		return body.isEmpty() ? body : SEALED + cipher.encrypt(body, BODY_FIELD);
+		return cipher.seal(body, BODY_FIELD);
 	}
 
 	private String opened(String stored) {
-		return stored != null && stored.startsWith(SEALED) ? cipher.decrypt(stored.substring(SEALED.length()), BODY_FIELD)
-				: stored;
+		return cipher.unseal(stored, BODY_FIELD);
 	}
 
 	/**
