@@ -3,6 +3,8 @@ package cn.fangxin.aftersales;
 import java.time.Instant;
 import java.util.List;
 
+import cn.fangxin.platform.Detail;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -47,9 +49,10 @@ public record AfterSaleView(String id, String orderId, String merchantId, AfterS
 	 * @param at when
 	 * @param event what
 	 * @param actor CONSUMER, MERCHANT, SYSTEM or STAFF:name
-	 * @param detail more
+	 * @param detail more, in English
+	 * @param data the same for readers of any language (null on rows of older versions)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Event(Instant at, String event, String actor, String detail) {
+	public record Event(Instant at, String event, String actor, String detail, @JsonIgnore Detail data) {
 	}
 }

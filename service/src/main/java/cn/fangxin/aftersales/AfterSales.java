@@ -28,11 +28,17 @@ import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Detail;
 import cn.fangxin.platform.Fields;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
 import tools.jackson.databind.ObjectMapper;
+
+import static cn.fangxin.platform.Detail.at;
+import static cn.fangxin.platform.Detail.code;
+import static cn.fangxin.platform.Detail.fen;
+import static cn.fangxin.platform.Detail.text;
 
 /**
  * After-sales cases. The consumer asks (refund only, return and refund, exchange); the merchant approves or rejects
@@ -138,9 +144,12 @@ public class AfterSales {
 		repository.insert(new Row(id, orderId, caller.id().value(), order.merchantId(), type, reason,
 				AfterSaleStatus.REQUESTED, amount, description, evidenceIds, reason.returnShippingPayer(), respondBy, null,
 				null, null, null, null, null, null, null, null, 0, null, false, now, null, null, null));
-		repository.event(id, now, "REQUESTED", "CONSUMER", type + ", " + reason + (amount > 0 ? ", " + amount + " fen" : ""));
+		repository.event(id, now, "REQUESTED", "CONSUMER", amount > 0
+				? Detail.of("afterSaleDetail.requestedAmount", code("afterSaleType", type), code("afterSaleReason", reason),
+						fen(amount))
+				: Detail.of("afterSaleDetail.requested", code("afterSaleType", type), code("afterSaleReason", reason)));
 		deadlines.schedule(RESPOND_DUE, id, respondBy);
-		orders.hold(orderId, id, "after-sales " + type, "CONSUMER");
+		orders.hold(orderId, id, Detail.of("holdReason.afterSale", code("afterSaleType", type)), "CONSUMER");
 		record(id, orderId, order.merchantId(), "REQUESTED", Map.of("type", type.name(), "reason", reason.name(),
 				"amountFen", amount, "evidenceIds", evidenceIds));
 		return view(id);
@@ -215,7 +224,7 @@ public class AfterSales {
 			Instant now = clock.instant();
 			repository.update(id, AfterSaleStatus.REJECTED, now,
 					Map.of("rejection_reason", why, "rejection_evidence_ids", String.join(",", proof)));
-			repository.event(id, now, "REJECTED", "MERCHANT", why);
+			repository.event(id, now, "REJECTED", "MERCHANT", Detail.words(why));
 			record(id, row.orderId(), row.merchantId(), "REJECTED", Map.of("reason", why, "evidenceIds", proof));
 			// a rejected request does not hold the order; escalating holds it again
 			orders.liftHold(row.orderId(), id, "MERCHANT");
@@ -235,7 +244,7 @@ public class AfterSales {
 	private void approve(Row row, String actor, String event, String returnAddress) {
 		Instant now = clock.instant();
 		// the address itself is personal data (often a seller's home): kept encrypted on the case, not in the timeline
-		repository.event(row.id(), now, event, actor, row.type().hasReturn() ? "return address given" : null);
+		repository.event(row.id(), now, event, actor, row.type().hasReturn() ? Detail.of("afterSaleDetail.returnAddressGiven") : null);
 		record(row.id(), row.orderId(), row.merchantId(), event, Map.of("actor", actor));
 		if (row.type().hasReturn()) {
 			repository.update(row.id(), AfterSaleStatus.APPROVED, now,
@@ -281,19 +290,19 @@ public class AfterSales {
 	private boolean refund(Row row, String actor, boolean compensate) {
 		long asked = row.amountFen() - row.refundedFen();
 		Optional<Orders.Refunded> done = asked <= 0 ? Optional.of(new Orders.Refunded(Orders.RefundSource.NOTHING_LEFT, 0))
-				: orders.refund(row.orderId(), "afs-" + row.id(), Money.fen(asked), row.id(), actor, "after-sales " + row.id(),
-						compensate);
+				: orders.refund(row.orderId(), "afs-" + row.id(), Money.fen(asked), row.id(), actor,
+						Detail.of("refundReason.afterSale", text(row.id())), compensate);
 		Instant now = clock.instant();
 		if (done.isEmpty()) {
 			repository.event(row.id(), now, "REFUND_PENDING", "SYSTEM",
-					"neither escrow nor the shop's balance can pay now; due by " + row.refundDueBy());
+					Detail.of("afterSaleDetail.refundPending", at(row.refundDueBy())));
 			return false;
 		}
 		Orders.Refunded refunded = done.get();
 		if (refunded.source() == Orders.RefundSource.NOTHING_LEFT) {
 			// the order's payment went back by another path meanwhile (a late-shipment refund, a cancellation)
 			repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen()));
-			repository.event(row.id(), now, "REFUNDED_ELSEWHERE", "SYSTEM", "the order's payment was refunded already");
+			repository.event(row.id(), now, "REFUNDED_ELSEWHERE", "SYSTEM", Detail.of("afterSaleDetail.refundedElsewhere"));
 			orders.liftHold(row.orderId(), row.id(), actor);
 			return true;
 		}
@@ -302,7 +311,7 @@ public class AfterSales {
 				row.refundedFen() + refunded.amountFen(), "refund_source", refunded.source().name(),
 				"compensated_by_platform", compensated));
 		repository.event(row.id(), now, compensated ? "REFUNDED_BY_PLATFORM" : "REFUNDED", actor,
-				refunded.amountFen() + " fen from " + refunded.source());
+				Detail.of("detail.amountFrom", fen(refunded.amountFen()), code("refundSource", refunded.source())));
 		record(row.id(), row.orderId(), row.merchantId(), "REFUNDED",
 				Map.of("amountFen", refunded.amountFen(), "source", refunded.source().name()));
 		orders.liftHold(row.orderId(), row.id(), actor);
@@ -330,9 +339,9 @@ public class AfterSales {
 		Instant receiveBy = now.plus(properties.returnReceiveWindow());
 		repository.update(id, AfterSaleStatus.RETURN_SHIPPED, now, Map.of("return_carrier", c, "return_tracking_number", t,
 				"return_shipped_at", now, "receive_by", receiveBy));
-		repository.event(id, now, "RETURN_SHIPPED", "CONSUMER", c + " " + t);
+		repository.event(id, now, "RETURN_SHIPPED", "CONSUMER", Detail.of("detail.tracking", text(c), text(t)));
 		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
-		orders.hold(row.orderId(), id, "after-sales return on its way", "CONSUMER"); // again, if it had lapsed
+		orders.hold(row.orderId(), id, Detail.of("holdReason.returnOnItsWay"), "CONSUMER"); // again, if it had lapsed
 		return view(id);
 	}
 
@@ -374,8 +383,9 @@ public class AfterSales {
 		}
 		Instant now = clock.instant();
 		repository.update(id, AfterSaleStatus.ESCALATED, now, Map.of());
-		repository.event(id, now, "ESCALATED", "CONSUMER", "to platform customer service");
-		orders.hold(row.orderId(), id, "after-sales " + row.type() + " escalated", "CONSUMER");
+		repository.event(id, now, "ESCALATED", "CONSUMER", Detail.of("afterSaleDetail.escalated"));
+		orders.hold(row.orderId(), id, Detail.of("holdReason.afterSaleEscalated", code("afterSaleType", row.type())),
+				"CONSUMER");
 		return view(id);
 	}
 
@@ -397,14 +407,15 @@ public class AfterSales {
 		}
 		String actor = Orders.actorOf(caller);
 		if ("APPROVE".equals(decision)) {
-			repository.event(id, clock.instant(), "STAFF_DECISION", actor, "approved: " + why);
+			repository.event(id, clock.instant(), "STAFF_DECISION", actor,
+					Detail.of("afterSaleDetail.approvedBecause", text(why)));
 			String address = row.type().hasReturn() ? merchants.registeredAddress(row.merchantId()).orElse("—") : null;
 			approve(row, actor, "APPROVED_BY_STAFF", address);
 		}
 		else if ("UPHOLD".equals(decision)) {
 			Instant now = clock.instant();
 			repository.update(id, AfterSaleStatus.REJECTED, now, Map.of());
-			repository.event(id, now, "REJECTION_UPHELD", actor, why);
+			repository.event(id, now, "REJECTION_UPHELD", actor, Detail.words(why));
 			record(id, row.orderId(), row.merchantId(), "REJECTION_UPHELD", Map.of("actor", actor, "reasoning", why));
 			orders.liftHold(row.orderId(), id, actor);
 		}
@@ -451,7 +462,7 @@ public class AfterSales {
 		if (row == null || row.status() != AfterSaleStatus.APPROVED || !row.type().hasReturn()) {
 			return;
 		}
-		repository.event(id, clock.instant(), "RETURN_NOT_SENT", "SYSTEM", "the order is no longer held");
+		repository.event(id, clock.instant(), "RETURN_NOT_SENT", "SYSTEM", Detail.of("afterSaleDetail.returnNotSent"));
 		orders.liftHold(row.orderId(), id, "SYSTEM");
 	}
 
@@ -478,7 +489,8 @@ public class AfterSales {
 				return;
 			}
 			// the shop kept the returned goods and sent nothing: the buyer gets the money back instead
-			repository.event(id, clock.instant(), "REPLACEMENT_OVERDUE", "SYSTEM", "no replacement by " + row.refundDueBy());
+			repository.event(id, clock.instant(), "REPLACEMENT_OVERDUE", "SYSTEM",
+					Detail.of("afterSaleDetail.replacementOverdue", at(row.refundDueBy())));
 			refund(row, "SYSTEM", true); // the value of the goods sent back, stated with the request
 			return;
 		}
@@ -507,7 +519,7 @@ public class AfterSales {
 		Instant now = clock.instant();
 		repository.update(id, AfterSaleStatus.RETURN_RECEIVED, now, Map.of("replacement_carrier", c,
 				"replacement_tracking_number", t, "replacement_shipped_at", now));
-		repository.event(id, now, "REPLACEMENT_SHIPPED", "MERCHANT", c + " " + t);
+		repository.event(id, now, "REPLACEMENT_SHIPPED", "MERCHANT", Detail.of("detail.tracking", text(c), text(t)));
 		// the order may complete again (no sooner than 3 days after this); the consumer closes the case
 		orders.liftHold(row.orderId(), id, "MERCHANT");
 		return view(id);

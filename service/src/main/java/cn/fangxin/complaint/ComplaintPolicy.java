@@ -83,6 +83,17 @@ public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Intege
 		public String describe() {
 			return workingDays != null ? workingDays + " working days" : days != null ? days + " days" : hours + " h";
 		}
+
+		/** The same, for readers of either language. */
+		public cn.fangxin.platform.Detail period() {
+			return workingDays != null ? cn.fangxin.platform.Detail.of("period.workingDays", text(workingDays))
+					: days != null ? cn.fangxin.platform.Detail.of("period.days", text(days))
+					: cn.fangxin.platform.Detail.of("period.hours", text(hours == null ? 48 : hours));
+		}
+
+		private static cn.fangxin.platform.Detail.Arg text(Integer n) {
+			return cn.fangxin.platform.Detail.text(String.valueOf(n));
+		}
 	}
 
 	private static final List<Row> DEFAULTS = List.of(

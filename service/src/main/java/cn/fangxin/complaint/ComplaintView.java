@@ -3,6 +3,8 @@ package cn.fangxin.complaint;
 import java.time.Instant;
 import java.util.List;
 
+import cn.fangxin.platform.Detail;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -63,7 +65,10 @@ public record ComplaintView(String id, ComplaintStatus status, Tier tier, Compla
 			Instant acceptedAt, Instant mediateBy, Instant closedAt, String note) {
 	}
 
-	/** A timeline entry: every transition, with the tier it happened at. */
-	public record Event(Instant at, String event, String actor, Tier tier, String detail) {
+	/**
+	 * A timeline entry: every transition, with the tier it happened at; {@code detail} is in English, {@code data} the
+	 * same for readers of any language (null on rows of older versions).
+	 */
+	public record Event(Instant at, String event, String actor, Tier tier, String detail, @JsonIgnore Detail data) {
 	}
 }

@@ -30,11 +30,17 @@ import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Detail;
 import cn.fangxin.platform.Fields;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
 import tools.jackson.databind.ObjectMapper;
+
+import static cn.fangxin.platform.Detail.code;
+import static cn.fangxin.platform.Detail.fen;
+import static cn.fangxin.platform.Detail.nested;
+import static cn.fangxin.platform.Detail.text;
 
 /**
  * Complaints through their tiers. A consumer files (or staff file on the consumer's behalf) against a merchant,
@@ -203,9 +209,12 @@ public class Complaints {
 				request.amountFen(), priceFen, evidenceIds, enteredBy, null, null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, null, 0, 0, null, null, null, now, source, confidence, letter));
 		String actor = enteredBy != null ? enteredBy : "CONSUMER";
+		Detail filed = confidence != null
+				? Detail.of("complaintDetail.filedByTriage", code("complaintChannel", channel),
+						code("complaintCategory", category), text(String.valueOf(confidence)))
+				: Detail.of("complaintDetail.filed", code("complaintChannel", channel), code("complaintCategory", category));
 		repository.event(id, now, "FILED", actor, Tier.PLATFORM_SERVICE,
-				channel + ", " + category + (confidence != null ? " (by triage, confidence " + confidence + ")" : "")
-						+ (enteredBy != null ? ", entered on the consumer's behalf" : ""));
+				enteredBy != null ? Detail.of("complaintDetail.enteredForConsumer", nested(filed)) : filed);
 		Row row = repository.find(id).orElseThrow();
 		setStep(row, Step.MERCHANT_RESPONSE, now, ComplaintStatus.AWAITING_MERCHANT, Tier.PLATFORM_SERVICE);
 		deadlines.schedule(PRIORITY_DUE, id, now.plus(policy.priorityMark()));
@@ -214,7 +223,7 @@ public class Complaints {
 		collective(repository.find(id).orElseThrow(), now);
 		if (orderId != null) {
 			// after the other complaints' rows (collective): complaint rows before the order's, as a decision takes them
-			orders.hold(orderId, id, "complaint " + category, actor);
+			orders.hold(orderId, id, Detail.of("holdReason.complaint", code("complaintCategory", category)), actor);
 		}
 		return view(id);
 	}
@@ -244,7 +253,8 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		repository.update(id, row.status(), now, Map.of("evidence_ids", String.join(",", all)));
-		repository.event(id, now, "EVIDENCE_ADDED", actorOf(caller, row), row.tier(), String.join(", ", more));
+		repository.event(id, now, "EVIDENCE_ADDED", actorOf(caller, row), row.tier(),
+				Detail.words(String.join(", ", more)));
 		record(id, "EVIDENCE_ADDED", Map.of("evidenceIds", more, "by", actorOf(caller, row)));
 		return view(id);
 	}
@@ -273,7 +283,7 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		Map<String, Object> fields = new LinkedHashMap<>();
-		String detail = text;
+		Detail detail = Detail.words(text);
 		if (offer != null) {
 			OfferAction action = Fields.oneOf(OfferAction.class, offer.action(), "offer.action");
 			long refund = offer.refundFen() == null ? 0 : offer.refundFen();
@@ -292,7 +302,8 @@ public class Complaints {
 			fields.put("offer_compensation_fen", compensation);
 			fields.put("offer_action", action.name());
 			fields.put("offer_message", text);
-			detail = action + ", refund " + refund + " fen, compensation " + compensation + " fen: " + text;
+			detail = Detail.of("complaintDetail.offer", code("offerAction", action), fen(refund), fen(compensation),
+					Detail.text(text));
 		}
 		if (row.firstResponseAt() == null) {
 			fields.put("first_response_at", now);
@@ -349,10 +360,12 @@ public class Complaints {
 		Instant now = clock.instant();
 		String resolution = "SETTLED";
 		if (row.hasOffer()) {
-			payOut(row, row.offerRefundFen(), row.offerCompensationFen(), "offer", "CONSUMER", "accepted offer");
+			payOut(row, row.offerRefundFen(), row.offerCompensationFen(), "offer", "CONSUMER",
+					Detail.of("refundReason.acceptedOffer"));
 			resolution = "OFFER_ACCEPTED";
 		}
-		repository.event(id, now, "ACCEPTED", "CONSUMER", row.tier(), row.hasOffer() ? "the shop's offer" : "settled");
+		repository.event(id, now, "ACCEPTED", "CONSUMER", row.tier(),
+				Detail.of(row.hasOffer() ? "complaintDetail.acceptedOffer" : "complaintDetail.settled"));
 		resolve(repository.lock(id).orElseThrow(), ComplaintStatus.RESOLVED, resolution, "CONSUMER", true);
 		return view(id);
 	}
@@ -387,9 +400,9 @@ public class Complaints {
 			throw ApiProblem.conflict("ALREADY_REFERRED", "This complaint was before " + next + " already.");
 		}
 		switch (row.tier()) {
-			case PLATFORM_SERVICE -> toArbitration(row, "CONSUMER", "ESCALATED", why.isEmpty() ? "by the consumer" : why);
-			case PLATFORM_ARBITRATION -> refer(row, Tier.REGULATOR_12315, "CONSUMER", why.isEmpty() ? "by the consumer" : why);
-			case REGULATOR_12315 -> refer(row, Tier.COURT, "CONSUMER", why.isEmpty() ? "by the consumer" : why);
+			case PLATFORM_SERVICE -> toArbitration(row, "CONSUMER", "ESCALATED", byConsumer(why));
+			case PLATFORM_ARBITRATION -> refer(row, Tier.REGULATOR_12315, "CONSUMER", byConsumer(why));
+			case REGULATOR_12315 -> refer(row, Tier.COURT, "CONSUMER", byConsumer(why));
 			case COURT -> throw ApiProblem.conflict("COMPLAINT_AT_TOP_TIER", "Court is the last tier.");
 		}
 		return view(id);
@@ -464,8 +477,11 @@ public class Complaints {
 		fields.put("due_at", appealBy);
 		repository.update(id, ComplaintStatus.DECIDED, now, fields);
 		String actor = Orders.actorOf(caller);
-		repository.event(id, now, appeal ? "APPEAL_DECIDED" : "DECIDED", actor, row.tier(), outcome + ", refund " + refund
-				+ " fen, compensation " + compensation + " fen" + (sanction == null ? "" : ", " + sanction) + ": " + reasoning);
+		repository.event(id, now, appeal ? "APPEAL_DECIDED" : "DECIDED", actor, row.tier(), sanction == null
+				? Detail.of("complaintDetail.decided", code("complaintOutcome", outcome), fen(refund), fen(compensation),
+						Detail.text(reasoning))
+				: Detail.of("complaintDetail.decidedWithSanction", code("complaintOutcome", outcome), fen(refund),
+						fen(compensation), code("complaintSanction", sanction), Detail.text(reasoning)));
 		Map<String, Object> decision = new LinkedHashMap<>();
 		decision.put("type", "fangxin-decision/1");
 		decision.put("complaintId", id);
@@ -485,7 +501,8 @@ public class Complaints {
 		vault.recordSystem(EvidenceKind.DECISION, json.writeValueAsString(decision).getBytes(StandardCharsets.UTF_8),
 				"application/json", row.orderId(), id, parties(row));
 		Row decided = repository.lock(id).orElseThrow();
-		payOut(decided, refund, compensation, appeal ? "appeal" : "decision", actor, "arbitration " + outcome);
+		payOut(decided, refund, compensation, appeal ? "appeal" : "decision", actor,
+				Detail.of("refundReason.arbitration", code("complaintOutcome", outcome)));
 		if (sanction != null) {
 			merchants.sanction(row.merchantId(), sanction == Sanction.SUSPEND ? MarkKind.ARBITRATION_SUSPENSION
 					: MarkKind.ARBITRATION_WARNING, id, reasoning.length() > 300 ? reasoning.substring(0, 300) : reasoning);
@@ -541,7 +558,7 @@ public class Complaints {
 		String party = consumer ? "CONSUMER" : "MERCHANT";
 		repository.deadlineClosed(id, Step.APPEAL_WINDOW.name(), now, true);
 		repository.update(id, ComplaintStatus.APPEALED, now, Map.of("appealed_by", party));
-		repository.event(id, now, "APPEALED", party, row.tier(), why);
+		repository.event(id, now, "APPEALED", party, row.tier(), Detail.words(why));
 		record(id, "APPEALED", Map.of("by", party));
 		setStep(repository.find(id).orElseThrow(), Step.APPEAL_DECISION, now, ComplaintStatus.APPEALED,
 				Tier.PLATFORM_ARBITRATION);
@@ -573,8 +590,11 @@ public class Complaints {
 		fields.put("category", to.name());
 		fields.put("category_source", "STAFF");
 		repository.update(id, row.status(), now, fields);
-		repository.event(id, now, "CATEGORY_CORRECTED", actor, row.tier(),
-				row.category() + " -> " + to + (why.isEmpty() ? "" : ": " + why));
+		repository.event(id, now, "CATEGORY_CORRECTED", actor, row.tier(), why.isEmpty()
+				? Detail.of("complaintDetail.categoryCorrected", code("complaintCategory", row.category()),
+						code("complaintCategory", to))
+				: Detail.of("complaintDetail.categoryCorrectedBecause", code("complaintCategory", row.category()),
+						code("complaintCategory", to), text(why)));
 		record(id, "CATEGORY_CORRECTED", Map.of("from", row.category().name(), "to", to.name()));
 		triage.recordCorrection(id, row.text(), row.category(), to, actor);
 		return view(id);
@@ -601,7 +621,8 @@ public class Complaints {
 				"complaint " + id + " (CRPL art. 44)");
 		Instant now = clock.instant();
 		String actor = actorOf(caller, row);
-		repository.event(id, now, "SELLER_IDENTITY_DISCLOSED", actor, row.tier(), "to " + actor);
+		repository.event(id, now, "SELLER_IDENTITY_DISCLOSED", actor, row.tier(),
+				Detail.of("complaintDetail.disclosedTo", code("actor", actor)));
 		record(id, "SELLER_IDENTITY_DISCLOSED", Map.of("to", actor));
 		return identity;
 	}
@@ -629,7 +650,8 @@ public class Complaints {
 		if (repository.referrals(id).stream().anyMatch(r -> r.destination() == destination)) {
 			throw ApiProblem.conflict("ALREADY_REFERRED", "This complaint was referred there already.");
 		}
-		return refer(row, destination, actorOf(caller, row), "referred by " + actorOf(caller, row));
+		return refer(row, destination, actorOf(caller, row),
+				Detail.of("complaintDetail.referredBy", code("actor", actorOf(caller, row))));
 	}
 
 	/**
@@ -651,13 +673,13 @@ public class Complaints {
 		if (Boolean.TRUE.equals(accepted)) {
 			Instant mediateBy = policy.rowFor(Step.REGULATOR_MEDIATION, row.category().group()).dueFrom(now, calendar);
 			repository.updateReferral(referral.id(), "MEDIATING", now, mediateBy, null, text);
-			repository.event(id, now, "REGULATOR_ACCEPTED", "REGULATOR", Tier.REGULATOR_12315, text);
+			repository.event(id, now, "REGULATOR_ACCEPTED", "REGULATOR", Tier.REGULATOR_12315, Detail.words(text));
 			record(id, "REGULATOR_ACCEPTED", Map.of());
 			setStep(row, Step.REGULATOR_MEDIATION, now, ComplaintStatus.REFERRED, Tier.REGULATOR_12315);
 		}
 		else if (Boolean.FALSE.equals(accepted)) {
 			repository.updateReferral(referral.id(), "NOT_ACCEPTED", null, null, now, text);
-			repository.event(id, now, "REGULATOR_NOT_ACCEPTED", "REGULATOR", Tier.REGULATOR_12315, text);
+			repository.event(id, now, "REGULATOR_NOT_ACCEPTED", "REGULATOR", Tier.REGULATOR_12315, Detail.words(text));
 			record(id, "REGULATOR_NOT_ACCEPTED", Map.of());
 			resolve(repository.lock(id).orElseThrow(), ComplaintStatus.CLOSED, "REGULATOR_NOT_ACCEPTED", "REGULATOR", true);
 		}
@@ -694,16 +716,17 @@ public class Complaints {
 		if (agreement) {
 			requirePayable(row, Math.max(refund, row.refundedFen()), Math.max(compensation, row.compensatedFen()));
 			repository.updateReferral(referral.id(), "AGREED", null, null, now, text);
-			repository.event(id, now, "MEDIATION_AGREED", "REGULATOR", Tier.REGULATOR_12315,
-					"refund " + refund + " fen, compensation " + compensation + " fen" + (text == null ? "" : ": " + text));
+			repository.event(id, now, "MEDIATION_AGREED", "REGULATOR", Tier.REGULATOR_12315, text == null
+					? Detail.of("complaintDetail.agreed", fen(refund), fen(compensation))
+					: Detail.of("complaintDetail.agreedBecause", fen(refund), fen(compensation), Detail.text(text)));
 			record(id, "MEDIATION_AGREED", Map.of("refundFen", refund, "compensationFen", compensation));
 			payOut(row, Math.max(refund, row.refundedFen()), Math.max(compensation, row.compensatedFen()), "mediation",
-					"REGULATOR", "12315 mediation agreement");
+					"REGULATOR", Detail.of("refundReason.mediation"));
 			resolve(repository.lock(id).orElseThrow(), ComplaintStatus.RESOLVED, "MEDIATION_AGREED", "REGULATOR", true);
 		}
 		else {
 			repository.updateReferral(referral.id(), "NO_AGREEMENT", null, null, now, text);
-			repository.event(id, now, "MEDIATION_FAILED", "REGULATOR", Tier.REGULATOR_12315, text);
+			repository.event(id, now, "MEDIATION_FAILED", "REGULATOR", Tier.REGULATOR_12315, Detail.words(text));
 			record(id, "MEDIATION_FAILED", Map.of());
 			resolve(repository.lock(id).orElseThrow(), ComplaintStatus.CLOSED, "MEDIATION_FAILED", "REGULATOR", true);
 		}
@@ -730,7 +753,7 @@ public class Complaints {
 		Instant now = clock.instant();
 		repository.deadlineClosed(id, Step.COURT_JUDGMENT.name(), now, true);
 		repository.updateReferral(referral.id(), "JUDGED", null, null, now, text);
-		repository.event(id, now, "COURT_JUDGMENT", Orders.actorOf(caller), Tier.COURT, text);
+		repository.event(id, now, "COURT_JUDGMENT", Orders.actorOf(caller), Tier.COURT, Detail.words(text));
 		record(id, "COURT_JUDGMENT", Map.of());
 		resolve(row, ComplaintStatus.CLOSED, "COURT_JUDGMENT", Orders.actorOf(caller), true);
 		return view(id);
@@ -748,37 +771,41 @@ public class Complaints {
 		}
 		repository.deadlineClosed(id, step.name(), row.dueAt(), false);
 		switch (step) {
-			case MERCHANT_RESPONSE -> toArbitration(row, "SYSTEM", "MERCHANT_SILENT",
-					"no answer from the shop within " + policy.rowFor(step, row.category().group()).describe());
-			case NEGOTIATION -> toArbitration(row, "SYSTEM", "NO_AGREEMENT",
-					"no agreement within " + policy.rowFor(step, row.category().group()).describe());
+			case MERCHANT_RESPONSE -> toArbitration(row, "SYSTEM", "MERCHANT_SILENT", Detail.of("complaintDetail.noAnswer",
+					nested(policy.rowFor(step, row.category().group()).period())));
+			case NEGOTIATION -> toArbitration(row, "SYSTEM", "NO_AGREEMENT", Detail.of("complaintDetail.noAgreement",
+					nested(policy.rowFor(step, row.category().group()).period())));
 			case ARBITRATION_DECISION, APPEAL_DECISION -> {
 				repository.event(id, clock.instant(), "ARBITRATION_OVERDUE", "SYSTEM", row.tier(),
-						"no decision within " + policy.rowFor(step, row.category().group()).describe());
-				refer(row, Tier.REGULATOR_12315, "SYSTEM", "the platform did not decide in time");
+						Detail.of("complaintDetail.noDecision", nested(policy.rowFor(step, row.category().group()).period())));
+				refer(row, Tier.REGULATOR_12315, "SYSTEM", Detail.of("complaintDetail.platformLate"));
 			}
 			case APPEAL_WINDOW -> {
-				repository.event(id, clock.instant(), "DECISION_FINAL", "SYSTEM", row.tier(), "no appeal within 7 days");
+				repository.event(id, clock.instant(), "DECISION_FINAL", "SYSTEM", row.tier(),
+						Detail.of("complaintDetail.noAppeal", nested(policy.rowFor(Step.APPEAL_WINDOW, row.category().group()).period())));
 				resolve(row, ComplaintStatus.CLOSED, "DECIDED", "SYSTEM", true);
 			}
 			case REGULATOR_ACCEPTANCE -> {
 				pendingReferralOpt(id, "AWAITING_ACCEPTANCE")
 					.ifPresent(r -> repository.updateReferral(r.id(), "NOT_ANSWERED", null, null, clock.instant(), null));
 				repository.event(id, clock.instant(), "REGULATOR_SILENT", "SYSTEM", row.tier(),
-						"no acceptance decision within 7 working days (SAMR Order 20 art. 14)");
-				refer(row, Tier.COURT, "SYSTEM", "the regulator did not decide on acceptance");
+						Detail.of("complaintDetail.regulatorSilent",
+								nested(policy.rowFor(step, row.category().group()).period())));
+				refer(row, Tier.COURT, "SYSTEM", Detail.of("complaintDetail.regulatorLate"));
 			}
 			case REGULATOR_MEDIATION -> {
 				pendingReferralOpt(id, "MEDIATING")
 					.ifPresent(r -> repository.updateReferral(r.id(), "MEDIATION_ENDED", null, null, clock.instant(), null));
 				repository.event(id, clock.instant(), "MEDIATION_ENDED", "SYSTEM", row.tier(),
-						"no agreement within 45 working days (SAMR Order 20 art. 21(5))");
-				refer(row, Tier.COURT, "SYSTEM", "mediation ended without agreement");
+						Detail.of("complaintDetail.mediationEnded",
+								nested(policy.rowFor(step, row.category().group()).period())));
+				refer(row, Tier.COURT, "SYSTEM", Detail.of("complaintDetail.mediationLate"));
 			}
 			case COURT_JUDGMENT -> {
 				Instant now = clock.instant();
 				repository.update(id, row.status(), now, Map.of("priority", "HIGH", "due_step", "", "due_at", now));
-				repository.event(id, now, "COURT_OVERDUE", "SYSTEM", row.tier(), "no judgment recorded yet; staff follow up");
+				repository.event(id, now, "COURT_OVERDUE", "SYSTEM", row.tier(),
+						Detail.of("complaintDetail.courtOverdue"));
 				record(id, "COURT_OVERDUE", Map.of());
 			}
 		}
@@ -793,8 +820,8 @@ public class Complaints {
 		}
 		Instant now = clock.instant();
 		repository.update(id, row.status(), now, Map.of("priority", "HIGH"));
-		repository.event(id, now, "PRIORITY_RAISED", "SYSTEM", row.tier(),
-				"unresolved after " + policy.priorityMark().toHours() + " h; staff alerted");
+		repository.event(id, now, "PRIORITY_RAISED", "SYSTEM", row.tier(), Detail.of("complaintDetail.priorityRaised",
+				text(String.valueOf(policy.priorityMark().toHours()))));
 		record(id, "PRIORITY_RAISED", Map.of());
 	}
 
@@ -1032,16 +1059,21 @@ public class Complaints {
 		deadlines.schedule(STEP_DUE, row.id(), due, step.name());
 	}
 
-	private void toArbitration(Row row, String actor, String event, String detail) {
+	private static Detail byConsumer(String why) {
+		return why.isEmpty() ? Detail.of("complaintDetail.byConsumer") : Detail.words(why);
+	}
+
+	private void toArbitration(Row row, String actor, String event, Detail detail) {
 		Instant now = clock.instant();
 		endPendingSteps(row, now);
 		repository.event(row.id(), now, event, actor, row.tier(), detail);
-		repository.event(row.id(), now, "TIER_CHANGED", actor, Tier.PLATFORM_ARBITRATION, "to platform arbitration");
+		repository.event(row.id(), now, "TIER_CHANGED", actor, Tier.PLATFORM_ARBITRATION,
+				Detail.of("complaintDetail.toTier", code("complaintTier", Tier.PLATFORM_ARBITRATION)));
 		setStep(row, Step.ARBITRATION_DECISION, now, ComplaintStatus.IN_ARBITRATION, Tier.PLATFORM_ARBITRATION);
 		record(row.id(), "TO_ARBITRATION", Map.of("event", event, "by", actor));
 	}
 
-	private String refer(Row row, Tier destination, String actor, String detail) {
+	private String refer(Row row, Tier destination, String actor, Detail detail) {
 		Instant now = clock.instant();
 		endPendingSteps(row, now);
 		closeOpenReferrals(row.id(), "SUPERSEDED", now); // a complaint is before one authority at a time
@@ -1051,7 +1083,8 @@ public class Complaints {
 		repository.insertReferral(new ComplaintRepository.Referral(referralId, row.id(), destination,
 				destination == Tier.COURT ? "PACKAGE_READY" : "AWAITING_ACCEPTANCE", actor, now,
 				destination == Tier.COURT ? null : due, null, null, null, null));
-		repository.event(row.id(), now, "REFERRED", actor, destination, destination + " (" + referralId + "): " + detail);
+		repository.event(row.id(), now, "REFERRED", actor, destination, Detail.of("complaintDetail.referred",
+				code("complaintTier", destination), text(referralId), nested(detail)));
 		setStep(row, step, now, ComplaintStatus.REFERRED, destination);
 		record(row.id(), "REFERRED", Map.of("to", destination.name(), "referralId", referralId, "by", actor));
 		return referralId;
@@ -1085,7 +1118,8 @@ public class Complaints {
 		fields.put("due_at", null);
 		repository.update(row.id(), status, now, fields);
 		closeOpenReferrals(row.id(), status == ComplaintStatus.WITHDRAWN ? "WITHDRAWN" : "CLOSED", now);
-		repository.event(row.id(), now, status.name(), actor, row.tier(), resolution);
+		repository.event(row.id(), now, status.name(), actor, row.tier(),
+				Detail.of("detail.words", code("complaintResolution", resolution)));
 		record(row.id(), status.name(), Map.of("resolution", resolution));
 		if (row.orderId() != null && (liftHold || status == ComplaintStatus.WITHDRAWN)) {
 			orders.liftHold(row.orderId(), row.id(), actor);
@@ -1097,22 +1131,24 @@ public class Complaints {
 	 * the refund from escrow, the merchant's balance, or the platform first; compensation from the merchant's balance
 	 * or the platform first, recovered from the deposit.
 	 */
-	private void payOut(Row row, long refundTotal, long compensationTotal, String what, String actor, String reason) {
+	private void payOut(Row row, long refundTotal, long compensationTotal, String what, String actor, Detail reason) {
 		long refund = refundTotal - row.refundedFen();
 		long compensation = compensationTotal - row.compensatedFen();
 		Instant now = clock.instant();
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (refund > 0) {
 			Orders.Refunded done = orders.refund(row.orderId(), "cpl-" + row.id() + "-" + what, Money.fen(refund), row.id(),
-					actor, "complaint " + row.id() + ": " + reason, true).orElseThrow();
+					actor, Detail.of("refundReason.complaint", text(row.id()), nested(reason)), true).orElseThrow();
 			fields.put("refunded_fen", row.refundedFen() + done.amountFen());
-			repository.event(row.id(), now, "REFUNDED", actor, row.tier(), done.amountFen() + " fen from " + done.source());
+			repository.event(row.id(), now, "REFUNDED", actor, row.tier(),
+					Detail.of("detail.amountFrom", fen(done.amountFen()), code("refundSource", done.source())));
 		}
 		if (compensation > 0) {
 			Orders.Refunded done = orders.compensate(row.orderId(), "cpl-" + row.id() + "-" + what + "-comp",
-					Money.fen(compensation), row.id(), actor, "complaint " + row.id() + ": " + reason);
+					Money.fen(compensation), row.id(), actor, Detail.of("refundReason.complaint", text(row.id()), nested(reason)));
 			fields.put("compensated_fen", row.compensatedFen() + done.amountFen());
-			repository.event(row.id(), now, "COMPENSATED", actor, row.tier(), done.amountFen() + " fen from " + done.source());
+			repository.event(row.id(), now, "COMPENSATED", actor, row.tier(),
+					Detail.of("detail.amountFrom", fen(done.amountFen()), code("refundSource", done.source())));
 		}
 		if (!fields.isEmpty()) {
 			repository.update(row.id(), repository.find(row.id()).orElseThrow().status(), now, fields);
@@ -1153,9 +1189,8 @@ public class Complaints {
 		for (String member : repository.joinCollective(caseId, row.merchantId(), row.category().name(), row.listingId(),
 				since)) {
 			Row m = repository.find(member).orElseThrow();
-			repository.event(member, now, "COLLECTIVE_CASE", "SYSTEM", m.tier(), caseId + ": " + consumers
-					+ " consumers complained about this shop in this category within " + policy.collectiveWindow().toDays()
-					+ " days");
+			repository.event(member, now, "COLLECTIVE_CASE", "SYSTEM", m.tier(), Detail.of("complaintDetail.collective",
+					text(caseId), text(String.valueOf(consumers)), text(String.valueOf(policy.collectiveWindow().toDays()))));
 			record(member, "COLLECTIVE_CASE", Map.of("collectiveCaseId", caseId, "consumers", consumers));
 		}
 	}

@@ -3,6 +3,8 @@ package cn.fangxin.order;
 import java.time.Instant;
 import java.util.List;
 
+import cn.fangxin.platform.Detail;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -79,8 +81,9 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	 * @param ref the case holding it
 	 * @param reason why
 	 * @param placedAt since when
+	 * @param reasonData the reason for readers of any language (null on holds of older versions)
 	 */
-	public record Hold(String ref, String reason, Instant placedAt) {
+	public record Hold(String ref, String reason, Instant placedAt, @JsonIgnore Detail reasonData) {
 	}
 
 	/**
@@ -96,9 +99,10 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	 * @param at when
 	 * @param event what
 	 * @param actor who: CONSUMER, MERCHANT, STAFF:&lt;username&gt;, SYSTEM
-	 * @param detail more
+	 * @param detail more, in English
+	 * @param data the same for readers of any language (null on rows of older versions)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Event(Instant at, String event, String actor, String detail) {
+	public record Event(Instant at, String event, String actor, String detail, @JsonIgnore Detail data) {
 	}
 }

@@ -51,6 +51,8 @@ import cn.fangxin.payment.Payments;
 import cn.fangxin.payment.RefundRequest;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
+import cn.fangxin.platform.Detail;
+import cn.fangxin.platform.Details;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Masking;
 import cn.fangxin.platform.MobileNumber;
@@ -59,6 +61,12 @@ import cn.fangxin.platform.PersonalDataCipher;
 import cn.fangxin.privacy.AccessAudit;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static cn.fangxin.platform.Detail.at;
+import static cn.fangxin.platform.Detail.code;
+import static cn.fangxin.platform.Detail.fen;
+import static cn.fangxin.platform.Detail.nested;
+import static cn.fangxin.platform.Detail.text;
 
 /**
  * The orders' use cases. Every change of an order's state locks its row first, in the transaction that also moves its
@@ -91,11 +99,12 @@ public class Orders {
 	private final AccessAudit audit;
 	private final ObjectMapper json;
 	private final OrderProperties properties;
+	private final Details details;
 	private final Clock clock;
 
 	Orders(OrderRepository repository, Listings listings, Merchants merchants, EvidenceVault vault, Ledger ledger,
 			Payments payments, Deadlines deadlines, PersonalDataCipher cipher, AccessAudit audit, ObjectMapper json,
-			OrderProperties properties, Clock clock) {
+			OrderProperties properties, Details details, Clock clock) {
 		this.repository = repository;
 		this.listings = listings;
 		this.merchants = merchants;
@@ -107,6 +116,7 @@ public class Orders {
 		this.audit = audit;
 		this.json = json;
 		this.properties = properties;
+		this.details = details;
 		this.clock = clock;
 	}
 
@@ -216,7 +226,7 @@ public class Orders {
 				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
 				encrypted(address), masked, payBy, shipBy, items), now);
 		ledger.openNew(AccountKind.ESCROW, id);
-		String placed = mode.name() + ", " + total + " fen";
+		Detail placed = Detail.of("orderDetail.placed", code("paymentMode", mode), fen(total));
 		repository.event(id, now, "PLACED", "CONSUMER", placed);
 		if (escrow) {
 			deadlines.schedule(PAYMENT_DUE, id, payBy);
@@ -229,7 +239,7 @@ public class Orders {
 				shop.shopName(), caller.id().value(), List.copyOf(items), total, mode, new OrderView.Escrow(0, 0, 0, 0), payBy,
 				shipBy, null, null, null, null, null, null, null, evidence.id(), masked,
 				List.of(escrow ? new OrderView.DeadlineView(PAYMENT_DUE, payBy) : new OrderView.DeadlineView(SHIP_BY, shipBy)),
-				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placed)), now);
+				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", details.english(placed), placed)), now);
 	}
 
 	private record Checkout(List<ListingView> listings, List<Integer> quantities, List<Boolean> confirmed) {
@@ -365,12 +375,12 @@ public class Orders {
 			Instant shipBy = now.plus(Duration.ofHours(order.shipWithinHours()));
 			repository.update(order.id(), OrderStatus.PAID, now, Map.of("payment_id", paid.paymentId(), "ship_by", shipBy));
 			deadlines.schedule(SHIP_BY, order.id(), shipBy);
-			repository.event(order.id(), now, "PAID", "CONSUMER", paid.amountFen() + " fen held in escrow");
+			repository.event(order.id(), now, "PAID", "CONSUMER", Detail.of("orderDetail.paid", fen(paid.amountFen())));
 		}
 		else if (payAfterReceipt && (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED
 				|| order.status() == OrderStatus.CHARGE_FAILED)) {
 			repository.update(order.id(), order.status(), now, Map.of("payment_id", paid.paymentId()));
-			repository.event(order.id(), now, "CHARGED", "CONSUMER", paid.amountFen() + " fen");
+			repository.event(order.id(), now, "CHARGED", "CONSUMER", Detail.of("orderDetail.charged", fen(paid.amountFen())));
 			if (order.status() == OrderStatus.CHARGE_FAILED) {
 				repository.settleDebt(order.id(), now);
 			}
@@ -379,8 +389,8 @@ public class Orders {
 		else {
 			payments.refund(new RefundRequest("returned:" + paid.paymentId(), paid.paymentId(), Money.fen(paid.amountFen()),
 					escrowOf(order.id()), TransferCode.REFUND, order.id(), null));
-			repository.event(order.id(), now, "PAYMENT_RETURNED", "SYSTEM",
-					paid.amountFen() + " fen returned: the order was " + order.status());
+			repository.event(order.id(), now, "PAYMENT_RETURNED", "SYSTEM", Detail.of("orderDetail.paymentReturned",
+					fen(paid.amountFen()), code("orderStatus", order.status())));
 		}
 	}
 
@@ -418,7 +428,8 @@ public class Orders {
 		}
 		repository.update(orderId, OrderStatus.SHIPPED, now,
 				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
-		repository.event(orderId, now, "SHIPPED", "MERCHANT", carrier.strip() + " " + trackingNumber.strip());
+		repository.event(orderId, now, "SHIPPED", "MERCHANT",
+				Detail.of("detail.tracking", text(carrier.strip()), text(trackingNumber.strip())));
 		return viewOf(orderId);
 	}
 
@@ -442,7 +453,7 @@ public class Orders {
 		Instant confirmBy = delivered.plus(properties.confirmWindow());
 		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
 		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
-		repository.event(orderId, now, "DELIVERED", actor(caller), "signed " + delivered);
+		repository.event(orderId, now, "DELIVERED", actor(caller), Detail.of("orderDetail.delivered", at(delivered)));
 		return viewOf(orderId);
 	}
 
@@ -476,13 +487,13 @@ public class Orders {
 			return;
 		}
 		Instant now = clock.instant();
-		repository.event(order.id(), now, "RECEIPT_CONFIRMED", actor, "charging " + order.totalFen() + " fen");
+		repository.event(order.id(), now, "RECEIPT_CONFIRMED", actor, Detail.of("orderDetail.charging", fen(order.totalFen())));
 		PaymentView payment = charge(order, PaymentProvider.SANDBOX);
 		if (payment.status() == PaymentStatus.FAILED) {
 			repository.update(order.id(), OrderStatus.CHARGE_FAILED, now, Map.of("payment_id", payment.id()));
 			repository.openDebt(order.id(), order.totalFen(), payment.failureReason() == null ? "declined"
 					: payment.failureReason(), now);
-			repository.event(order.id(), now, "CHARGE_FAILED", "SYSTEM", payment.failureReason());
+			repository.event(order.id(), now, "CHARGE_FAILED", "SYSTEM", Detail.words(payment.failureReason()));
 		}
 		// success: onPaymentSucceeded completed it; PENDING (a provider that answers later): it completes then
 	}
@@ -498,7 +509,7 @@ public class Orders {
 				.forOrder(order.id()));
 		}
 		repository.update(order.id(), OrderStatus.COMPLETED, now, Map.of("completed_at", now));
-		repository.event(order.id(), now, event, actor, held + " fen released to the merchant");
+		repository.event(order.id(), now, event, actor, Detail.of("orderDetail.released", fen(held)));
 	}
 
 	/**
@@ -534,7 +545,8 @@ public class Orders {
 					TransferCode.REFUND, order.id(), null));
 		}
 		repository.update(order.id(), OrderStatus.REFUNDED, now, Map.of("closed_reason", reason));
-		repository.event(order.id(), now, "REFUNDED", actor, held + " fen returned to the consumer (" + reason + ")");
+		repository.event(order.id(), now, "REFUNDED", actor,
+				Detail.of("orderDetail.refundedAll", fen(held), code("closedReason", reason)));
 	}
 
 	// ---------------------------------------------------------------------------------------------------- deadlines
@@ -545,8 +557,8 @@ public class Orders {
 		repository.lock(orderId).filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT && due(o.payBy())).ifPresent(order -> {
 			Instant now = clock.instant();
 			repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "UNPAID"));
-			repository.event(orderId, now, "CANCELLED", "SYSTEM", "not paid within "
-					+ properties.paymentWindow().toMinutes() + " minutes");
+			repository.event(orderId, now, "CANCELLED", "SYSTEM",
+					Detail.of("orderDetail.notPaid", text(String.valueOf(properties.paymentWindow().toMinutes()))));
 		});
 	}
 
@@ -560,10 +572,11 @@ public class Orders {
 			}
 			else {
 				repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "NOT_SHIPPED_IN_TIME"));
-				repository.event(orderId, now, "CANCELLED", "SYSTEM", "not shipped by " + order.shipBy());
+				repository.event(orderId, now, "CANCELLED", "SYSTEM", Detail.of("orderDetail.notShipped", at(order.shipBy())));
 			}
 			merchants.mark(order.merchantId(), MarkKind.LATE_SHIPMENT, orderId);
-			repository.event(orderId, now, "LATE_SHIPMENT_MARKED", "SYSTEM", order.merchantId());
+			repository.event(orderId, now, "LATE_SHIPMENT_MARKED", "SYSTEM",
+					Detail.of("orderDetail.lateShipmentMarked", text(order.merchantId())));
 		});
 	}
 
@@ -573,8 +586,8 @@ public class Orders {
 		repository.lock(orderId).filter(o -> o.status() == OrderStatus.DELIVERED && due(o.confirmBy())).ifPresent(order -> {
 			List<OrderView.Hold> holds = repository.holds(orderId);
 			if (!holds.isEmpty()) {
-				repository.event(orderId, clock.instant(), "AUTO_CONFIRM_HELD", "SYSTEM",
-						holds.stream().map(OrderView.Hold::ref).toList().toString());
+				repository.event(orderId, clock.instant(), "AUTO_CONFIRM_HELD", "SYSTEM", Detail.of("orderDetail.heldBy",
+						text(String.join(", ", holds.stream().map(OrderView.Hold::ref).toList()))));
 				return;
 			}
 			completeOrCharge(order, "SYSTEM");
@@ -644,7 +657,7 @@ public class Orders {
 		}
 		Instant now = clock.instant();
 		repository.update(orderId, order.status(), now, Map.of("address_cipher", encrypted(address), "address_masked", masked));
-		repository.event(orderId, now, "ADDRESS_CHANGED", actor, ref + ": " + masked);
+		repository.event(orderId, now, "ADDRESS_CHANGED", actor, Detail.of("orderDetail.addressChanged", text(ref), text(masked)));
 		return viewOf(orderId);
 	}
 
@@ -655,17 +668,17 @@ public class Orders {
 	 * same reference twice changes nothing. For other modules, in their transaction.
 	 */
 	@Transactional
-	public void hold(String orderId, String ref, String reason, String actor) {
+	public void hold(String orderId, String ref, Detail reason, String actor) {
 		if (ref == null || ref.isBlank() || ref.length() > 60) {
 			throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference, up to 60 characters");
 		}
-		if (reason != null && reason.length() > 200) {
+		if (reason == null || details.english(reason).length() > 200) {
 			throw ApiProblem.invalidField("reason", "LENGTH", "at most 200 characters");
 		}
 		repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		Instant now = clock.instant();
 		if (repository.hold(orderId, ref, reason, now)) {
-			repository.event(orderId, now, "HOLD_PLACED", actor, ref + ": " + reason);
+			repository.event(orderId, now, "HOLD_PLACED", actor, Detail.of("detail.refAndWhy", text(ref), nested(reason)));
 		}
 	}
 
@@ -680,7 +693,7 @@ public class Orders {
 		if (!repository.lift(orderId, ref, now)) {
 			return;
 		}
-		repository.event(orderId, now, "HOLD_LIFTED", actor, ref);
+		repository.event(orderId, now, "HOLD_LIFTED", actor, Detail.words(ref));
 		if (order.status() == OrderStatus.DELIVERED && repository.holds(orderId).isEmpty()) {
 			Instant due = order.confirmBy();
 			Instant earliest = now.plus(properties.afterHoldWindow());
@@ -699,7 +712,7 @@ public class Orders {
 	 */
 	@Transactional
 	public OrderView refundFromEscrow(String orderId, String refundId, Money amount, String caseRef, String actor,
-			String reason) {
+			Detail reason) {
 		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		if (amount == null || !amount.isPositive()) {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
@@ -715,10 +728,11 @@ public class Orders {
 		Instant now = clock.instant();
 		payments.refund(new RefundRequest(refundId, order.paymentId(), amount, escrowOf(orderId), TransferCode.REFUND,
 				orderId, caseRef));
-		repository.event(orderId, now, "REFUNDED_PART", actor, amount.fen() + " fen: " + reason);
+		repository.event(orderId, now, "REFUNDED_PART", actor,
+				Detail.of("detail.amountAndWhy", fen(amount.fen()), nested(reason)));
 		if (amount.fen() == held && !order.status().closed()) {
 			repository.update(orderId, OrderStatus.REFUNDED, now, Map.of("closed_reason", "REFUNDED"));
-			repository.event(orderId, now, "REFUNDED", actor, "escrow emptied");
+			repository.event(orderId, now, "REFUNDED", actor, Detail.of("orderDetail.escrowEmptied"));
 		}
 		return viewOf(orderId);
 	}
@@ -751,7 +765,7 @@ public class Orders {
 	 */
 	@Transactional
 	public Optional<Refunded> refund(String orderId, String refundId, Money asked, String caseRef, String actor,
-			String reason, boolean compensateIfNeeded) {
+			Detail reason, boolean compensateIfNeeded) {
 		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		if (asked == null || !asked.isPositive() || order.paymentId() == null) {
 			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to refund.");
@@ -777,7 +791,8 @@ public class Orders {
 		if (merchantHas >= amount.fen()) {
 			payments.refund(new RefundRequest(refundId, order.paymentId(), amount, available, TransferCode.REFUND, orderId,
 					caseRef));
-			repository.event(orderId, now, "REFUNDED_BY_MERCHANT", actor, amount.fen() + " fen: " + reason);
+			repository.event(orderId, now, "REFUNDED_BY_MERCHANT", actor,
+					Detail.of("detail.amountAndWhy", fen(amount.fen()), nested(reason)));
 			return Optional.of(new Refunded(RefundSource.MERCHANT_BALANCE, amount.fen()));
 		}
 		if (!compensateIfNeeded) {
@@ -795,7 +810,7 @@ public class Orders {
 	 * (both or neither), and the order's timeline says so.
 	 */
 	private void recoverFromMerchant(String merchantId, String orderId, String refundId, Money amount, String caseRef,
-			String reason) {
+			Detail reason) {
 		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
 		// locked: a deposit top-up landing between this read and the transfer would leave a receivable while the deposit
@@ -817,9 +832,8 @@ public class Orders {
 			recovery.set(0, recovery.get(0).linkedToNext());
 		}
 		ledger.executeOrThrow(recovery.toArray(Transfer[]::new));
-		repository.event(orderId, clock.instant(), "COMPENSATED_BY_PLATFORM", "SYSTEM", amount.fen()
-				+ " fen paid first by the platform (" + fromDeposit + " recovered from the deposit, " + shortfall
-				+ " owed by the shop): " + reason);
+		repository.event(orderId, clock.instant(), "COMPENSATED_BY_PLATFORM", "SYSTEM", Detail.of(
+				"orderDetail.paidFirst", fen(amount.fen()), fen(fromDeposit), fen(shortfall), nested(reason)));
 	}
 
 	/**
@@ -831,7 +845,7 @@ public class Orders {
 	 */
 	@Transactional
 	public Refunded compensate(String orderId, String compensationId, Money amount, String caseRef, String actor,
-			String reason) {
+			Detail reason) {
 		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
 		if (amount == null || !amount.isPositive() || order.paymentId() == null) {
 			throw ApiProblem.rule("REFUND_NOT_POSSIBLE", "This order has no payment to pay compensation through.");
@@ -846,13 +860,15 @@ public class Orders {
 		if (merchantHas >= amount.fen()) {
 			payments.payOut(new RefundRequest(compensationId, order.paymentId(), amount, available,
 					TransferCode.CONSUMER_COMPENSATION, orderId, caseRef));
-			repository.event(orderId, now, "COMPENSATION_PAID", actor, amount.fen() + " fen by the shop: " + reason);
+			repository.event(orderId, now, "COMPENSATION_PAID", actor,
+					Detail.of("orderDetail.compensationByShop", fen(amount.fen()), nested(reason)));
 			return new Refunded(RefundSource.MERCHANT_BALANCE, amount.fen());
 		}
 		LedgerAccountId fund = AccountKind.COMPENSATION_FUND.idFor(AccountKind.PLATFORM);
 		payments.payOut(new RefundRequest(compensationId, order.paymentId(), amount, fund,
 				TransferCode.CONSUMER_COMPENSATION, orderId, caseRef));
-		recoverFromMerchant(order.merchantId(), orderId, compensationId, amount, caseRef, "compensation: " + reason);
+		recoverFromMerchant(order.merchantId(), orderId, compensationId, amount, caseRef,
+				Detail.of("orderDetail.compensationFor", nested(reason)));
 		return new Refunded(RefundSource.COMPENSATION_FIRST, amount.fen());
 	}
 

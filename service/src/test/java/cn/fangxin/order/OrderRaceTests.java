@@ -106,7 +106,7 @@ class OrderRaceTests extends ApiTest {
 						Thread.currentThread().interrupt();
 					}
 					return orders.compensate(id, "race-" + id, cn.fangxin.platform.Money.fen(amount), "case-" + id, "ARBITER",
-							"award");
+							cn.fangxin.platform.Detail.words("award"));
 				}, pool))
 				.toList();
 			start.countDown();

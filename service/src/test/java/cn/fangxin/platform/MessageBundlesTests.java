@@ -70,6 +70,12 @@ class MessageBundlesTests {
 		shown.put("afterSaleStatus.", cn.fangxin.aftersales.AfterSaleStatus.class);
 		shown.put("afterSaleType.", cn.fangxin.aftersales.AfterSaleType.class);
 		shown.put("afterSaleReason.", cn.fangxin.aftersales.AfterSaleReason.class);
+		// arguments of timeline details (Detail.code)
+		shown.put("refundSource.", cn.fangxin.order.Orders.RefundSource.class);
+		shown.put("complaintOutcome.", cn.fangxin.complaint.Outcome.class);
+		shown.put("complaintSanction.", cn.fangxin.complaint.Sanction.class);
+		shown.put("offerAction.", cn.fangxin.complaint.OfferAction.class);
+		shown.put("complaintChannel.", cn.fangxin.complaint.Channel.class);
 		Set<String> missing = new TreeSet<>();
 		shown.forEach((prefix, type) -> {
 			for (Enum<?> value : type.getEnumConstants()) {
@@ -85,6 +91,40 @@ class MessageBundlesTests {
 			}
 		}
 		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	@DisplayName("every timeline detail, hold reason and refund reason the code names has its text in both bundles")
+	void detailKeysExist() throws IOException {
+		Properties en = load("i18n/messages.properties");
+		Properties zh = load("i18n/messages_zh_CN.properties");
+		Pattern detailKey = Pattern.compile(
+				"\"((?:detail|orderDetail|afterSaleDetail|complaintDetail|holdReason|refundReason|period)\\.[A-Za-z]+)\"");
+		Set<String> named = new TreeSet<>();
+		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = detailKey.matcher(java.nio.file.Files.readString(source));
+				while (m.find()) {
+					named.add(m.group(1));
+				}
+			}
+		}
+		assertThat(named).as("the code names details").hasSizeGreaterThan(60);
+		assertThat(named).allSatisfy(k -> assertThat(en.containsKey(k) && zh.containsKey(k)).as(k).isTrue());
+	}
+
+	@Test
+	@DisplayName("texts with arguments keep their apostrophes (MessageFormat drops a single quote)")
+	void argumentTextsQuoteApostrophes() throws IOException {
+		for (String bundle : java.util.List.of("i18n/messages.properties", "i18n/messages_zh_CN.properties")) {
+			Properties p = load(bundle);
+			assertThat(p.stringPropertyNames()).allSatisfy(k -> {
+				String v = p.getProperty(k);
+				if (v.matches("(?s).*\\{\\d.*")) {
+					assertThat(v.replace("''", "")).as(bundle + " " + k).doesNotContain("'");
+				}
+			});
+		}
 	}
 
 	private static Properties load(String path) throws IOException {

@@ -17,6 +17,8 @@ import cn.fangxin.aftersales.AfterSaleReason;
 import cn.fangxin.aftersales.AfterSaleStatus;
 import cn.fangxin.aftersales.AfterSaleType;
 import cn.fangxin.aftersales.AfterSaleView;
+import cn.fangxin.platform.Detail;
+import cn.fangxin.platform.Details;
 import cn.fangxin.platform.SqlTime;
 
 /** The {@code after_sale} and {@code after_sale_event} tables. */
@@ -27,9 +29,11 @@ public class AfterSaleRepository {
 
 	private final JdbcClient jdbc;
 	private final cn.fangxin.platform.PersonalDataCipher cipher;
+	private final Details details;
 
-	AfterSaleRepository(JdbcClient jdbc, cn.fangxin.platform.PersonalDataCipher cipher) {
+	AfterSaleRepository(JdbcClient jdbc, cn.fangxin.platform.PersonalDataCipher cipher, Details details) {
 		this.jdbc = jdbc;
+		this.details = details;
 		this.cipher = cipher;
 	}
 
@@ -155,24 +159,26 @@ public class AfterSaleRepository {
 		cn.fangxin.platform.StatusUpdate.apply(jdbc, "after_sale", id, status.name(), now, fields);
 	}
 
-	public void event(String id, Instant at, String event, String actor, String detail) {
+	public void event(String id, Instant at, String event, String actor, Detail detail) {
 		jdbc.sql("""
-				insert into after_sale_event (after_sale_id, seq, at, event, actor, detail)
+				insert into after_sale_event (after_sale_id, seq, at, event, actor, detail, detail_data)
 				values (:id, (select coalesce(max(seq), 0) + 1 from after_sale_event where after_sale_id = :id), :at, :event,
-				  :actor, :detail)""")
+				  :actor, :detail, :data)""")
 			.param("id", id)
 			.param("at", SqlTime.of(at))
 			.param("event", event)
 			.param("actor", actor)
-			.param("detail", detail)
+			.param("detail", details.english(detail), Types.VARCHAR)
+			.param("data", details.encode(detail), Types.VARCHAR)
 			.update();
 	}
 
 	public List<AfterSaleView.Event> timeline(String id) {
-		return jdbc.sql("select at, event, actor, detail from after_sale_event where after_sale_id = :id order by seq")
+		return jdbc.sql("""
+				select at, event, actor, detail, detail_data from after_sale_event where after_sale_id = :id order by seq""")
 			.param("id", id)
 			.query((rs, n) -> new AfterSaleView.Event(SqlTime.read(rs, "at"), rs.getString("event"), rs.getString("actor"),
-					rs.getString("detail")))
+					rs.getString("detail"), details.decode(rs.getString("detail_data"))))
 			.list();
 	}
 

@@ -17,6 +17,8 @@ import cn.fangxin.complaint.ComplaintCategory;
 import cn.fangxin.complaint.ComplaintStatus;
 import cn.fangxin.complaint.ComplaintView;
 import cn.fangxin.complaint.Tier;
+import cn.fangxin.platform.Detail;
+import cn.fangxin.platform.Details;
 import cn.fangxin.platform.SqlTime;
 import cn.fangxin.platform.StatusUpdate;
 
@@ -26,8 +28,11 @@ public class ComplaintRepository {
 
 	private final JdbcClient jdbc;
 
-	ComplaintRepository(JdbcClient jdbc) {
+	private final Details details;
+
+	ComplaintRepository(JdbcClient jdbc, Details details) {
 		this.jdbc = jdbc;
+		this.details = details;
 	}
 
 	/** A complaint's row. */
@@ -91,26 +96,27 @@ public class ComplaintRepository {
 		StatusUpdate.apply(jdbc, "complaint", id, status.name(), now, fields);
 	}
 
-	public void event(String id, Instant at, String event, String actor, Tier tier, String detail) {
+	public void event(String id, Instant at, String event, String actor, Tier tier, Detail detail) {
 		jdbc.sql("""
-				insert into complaint_event (complaint_id, seq, at, event, actor, tier, detail)
+				insert into complaint_event (complaint_id, seq, at, event, actor, tier, detail, detail_data)
 				values (:id, (select coalesce(max(seq), 0) + 1 from complaint_event where complaint_id = :id), :at, :event,
-				  :actor, :tier, :detail)""")
+				  :actor, :tier, :detail, :data)""")
 			.param("id", id)
 			.param("at", SqlTime.of(at))
 			.param("event", event)
 			.param("actor", actor)
 			.param("tier", tier.name())
-			.param("detail", detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail,
-					Types.VARCHAR)
+			.param("detail", details.english(detail), Types.VARCHAR)
+			.param("data", details.encode(detail), Types.VARCHAR)
 			.update();
 	}
 
 	public List<ComplaintView.Event> timeline(String id) {
-		return jdbc.sql("select at, event, actor, tier, detail from complaint_event where complaint_id = :id order by seq")
+		return jdbc.sql("""
+				select at, event, actor, tier, detail, detail_data from complaint_event where complaint_id = :id order by seq""")
 			.param("id", id)
 			.query((rs, n) -> new ComplaintView.Event(SqlTime.read(rs, "at"), rs.getString("event"), rs.getString("actor"),
-					Tier.valueOf(rs.getString("tier")), rs.getString("detail")))
+					Tier.valueOf(rs.getString("tier")), rs.getString("detail"), details.decode(rs.getString("detail_data"))))
 			.list();
 	}
 

@@ -14,6 +14,8 @@ import cn.fangxin.order.OrderStatus;
 import cn.fangxin.order.OrderSummary;
 import cn.fangxin.order.OrderView;
 import cn.fangxin.order.PaymentMode;
+import cn.fangxin.platform.Detail;
+import cn.fangxin.platform.Details;
 import cn.fangxin.platform.SqlTime;
 
 /** The {@code orders}, {@code order_item}, {@code order_event}, {@code order_hold} and {@code order_debt} tables. */
@@ -22,7 +24,10 @@ public class OrderRepository {
 
 	private final JdbcClient jdbc;
 
-	OrderRepository(JdbcClient jdbc) {
+	private final Details details;
+
+	OrderRepository(JdbcClient jdbc, Details details) {
+		this.details = details;
 		this.jdbc = jdbc;
 	}
 
@@ -114,33 +119,35 @@ public class OrderRepository {
 			.list();
 	}
 
-	public void event(String orderId, Instant at, String event, String actor, String detail) {
+	public void event(String orderId, Instant at, String event, String actor, Detail detail) {
 		jdbc.sql("""
-				insert into order_event (order_id, seq, at, event, actor, detail)
+				insert into order_event (order_id, seq, at, event, actor, detail, detail_data)
 				values (:order, (select coalesce(max(seq), 0) + 1 from order_event where order_id = :order), :at, :event,
-				  :actor, :detail)""")
+				  :actor, :detail, :data)""")
 			.param("order", orderId)
 			.param("at", SqlTime.of(at))
 			.param("event", event)
 			.param("actor", actor)
-			.param("detail", detail, Types.VARCHAR)
+			.param("detail", details.english(detail), Types.VARCHAR)
+			.param("data", details.encode(detail), Types.VARCHAR)
 			.update();
 	}
 
 	public List<OrderView.Event> timeline(String orderId) {
-		return jdbc.sql("select at, event, actor, detail from order_event where order_id = :id order by seq")
+		return jdbc.sql("select at, event, actor, detail, detail_data from order_event where order_id = :id order by seq")
 			.param("id", orderId)
 			.query((rs, n) -> new OrderView.Event(SqlTime.read(rs, "at"), rs.getString("event"), rs.getString("actor"),
-					rs.getString("detail")))
+					rs.getString("detail"), details.decode(rs.getString("detail_data"))))
 			.list();
 	}
 
 	/** Places a hold; false when this reference holds the order already. */
-	public boolean hold(String orderId, String ref, String reason, Instant now) {
+	public boolean hold(String orderId, String ref, Detail reason, Instant now) {
 		int lifted = jdbc.sql("""
-				update order_hold set lifted_at = null, reason = :reason, placed_at = :now
+				update order_hold set lifted_at = null, reason = :reason, reason_data = :data, placed_at = :now
 				 where order_id = :order and ref = :ref and lifted_at is not null""")
-			.param("reason", reason)
+			.param("reason", details.english(reason))
+			.param("data", details.encode(reason))
 			.param("now", SqlTime.of(now))
 			.param("order", orderId)
 			.param("ref", ref)
@@ -156,10 +163,13 @@ public class OrderRepository {
 		if (exists) {
 			return false;
 		}
-		jdbc.sql("insert into order_hold (order_id, ref, reason, placed_at) values (:order, :ref, :reason, :now)")
+		jdbc.sql("""
+				insert into order_hold (order_id, ref, reason, reason_data, placed_at)
+				values (:order, :ref, :reason, :data, :now)""")
 			.param("order", orderId)
 			.param("ref", ref)
-			.param("reason", reason)
+			.param("reason", details.english(reason))
+			.param("data", details.encode(reason))
 			.param("now", SqlTime.of(now))
 			.update();
 		return true;
@@ -175,9 +185,12 @@ public class OrderRepository {
 	}
 
 	public List<OrderView.Hold> holds(String orderId) {
-		return jdbc.sql("select ref, reason, placed_at from order_hold where order_id = :id and lifted_at is null order by placed_at")
+		return jdbc.sql("""
+				select ref, reason, reason_data, placed_at from order_hold
+				 where order_id = :id and lifted_at is null order by placed_at""")
 			.param("id", orderId)
-			.query((rs, n) -> new OrderView.Hold(rs.getString("ref"), rs.getString("reason"), SqlTime.read(rs, "placed_at")))
+			.query((rs, n) -> new OrderView.Hold(rs.getString("ref"), rs.getString("reason"), SqlTime.read(rs, "placed_at"),
+					details.decode(rs.getString("reason_data"))))
 			.list();
 	}
 

@@ -21,6 +21,7 @@ import cn.fangxin.order.OrderRequest;
 import cn.fangxin.order.OrderStatus;
 import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
+import cn.fangxin.platform.Detail;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
@@ -120,7 +121,7 @@ class OrderController {
 			throw ApiProblem.invalidField("reason", "REQUIRED", "why, up to 300 characters");
 		}
 		return orders.refundFromEscrow(id, Ids.next("rfd"), Money.fen(body.amountFen() == null ? 0 : body.amountFen()),
-				null, Orders.actorOf(caller), body.reason().strip());
+				null, Orders.actorOf(caller), Detail.words(body.reason().strip()));
 	}
 
 	record HoldBody(String ref, String reason) {
@@ -133,9 +134,9 @@ class OrderController {
 		if (body.ref() == null || body.ref().isBlank() || body.ref().length() > 60) {
 			throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference, up to 60 characters");
 		}
-		String reason = body.reason() == null || body.reason().isBlank() ? "held by staff" : body.reason().strip();
-		orders.hold(id, body.ref().strip(), reason.length() > 200 ? reason.substring(0, 200) : reason,
-				Orders.actorOf(caller));
+		String reason = body.reason() == null ? "" : body.reason().strip();
+		orders.hold(id, body.ref().strip(), reason.isEmpty() ? Detail.of("holdReason.staff")
+				: Detail.words(reason.length() > 200 ? reason.substring(0, 200) : reason), Orders.actorOf(caller));
 		return orders.get(caller, id);
 	}
 

@@ -20,6 +20,7 @@ import cn.fangxin.order.OrderStatus;
 import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.order.PaymentMode;
+import cn.fangxin.platform.Detail;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
@@ -141,7 +142,7 @@ class OrderPages {
 			// refunds once
 			String refundId = formId != null && formId.matches("[A-Za-z0-9]{16,40}") ? "rfd-" + formId : Ids.next("rfd");
 			return orders.refundFromEscrow(id, refundId, Money.parseYuan(amountYuan, "amountFen"), null,
-					Orders.actorOf(caller), reason.strip());
+					Orders.actorOf(caller), Detail.words(reason.strip()));
 		});
 	}
 
@@ -153,8 +154,8 @@ class OrderPages {
 			if (ref == null || ref.isBlank()) {
 				throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference");
 			}
-			orders.hold(id, ref.strip(), reason == null || reason.isBlank() ? "held by staff" : reason.strip(),
-					Orders.actorOf(caller));
+			orders.hold(id, ref.strip(), reason == null || reason.isBlank() ? Detail.of("holdReason.staff")
+					: Detail.words(reason.strip()), Orders.actorOf(caller));
 			return null;
 		});
 	}

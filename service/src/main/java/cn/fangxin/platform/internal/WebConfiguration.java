@@ -26,7 +26,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		var resolver = new CookieLocaleResolver("fangxin-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setDefaultLocaleFunction(request -> {
-			Locale asked = request.getLocale();
+			// without an Accept-Language header the servlet answers the JVM's own locale, which is not the reader's
+			Locale asked = request.getHeader("Accept-Language") == null ? null : request.getLocale();
 			return asked != null && "en".equals(asked.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 		});
 		return resolver;

@@ -1,0 +1,71 @@
+package cn.fangxin.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.PageSession;
+import cn.fangxin.support.Purchases;
+
+/** A timeline's details and an order's hold reasons read in the reader's language; the API keeps English. */
+class TimelineLanguageTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@DisplayName("an order's timeline and holds on the page in Chinese and in English; the API's detail in English")
+	void orderTimelineInBothLanguages() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		call("/api/v1/orders/" + order + "/holds", Map.of("ref", "case-42"), api.demoToken("agent"), 200);
+
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		String zh = buyer.get("/orders/" + order).body();
+		assertThat(zh).contains("¥49.00 由放心托管", "case-42", "工作人员暂停").doesNotContain("held in escrow", "held by staff");
+		String en = buyer.get("/orders/" + order + "?lang=en").body();
+		assertThat(en).contains("¥49.00 held in escrow", "held by staff").doesNotContain("由放心托管");
+
+		var view = fetch("/api/v1/orders/" + order, w.buyer().token());
+		assertThat(view.path("timeline").toString()).contains("¥49.00 held in escrow").doesNotContain("\"data\"");
+		assertThat(view.path("holds").get(0).path("reason").asString()).isEqualTo("held by staff");
+	}
+
+	@Test
+	@DisplayName("a timeline row written before details were data shows its stored text in either language")
+	void olderRowsKeepTheirText() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		jdbc.sql("""
+				insert into order_event (order_id, seq, at, event, actor, detail)
+				values (:order, 99, :at, 'PAID', 'CONSUMER', '4900 fen held in escrow (an older version)')""")
+			.param("order", order)
+			.param("at", SqlTime.of(Instant.now()))
+			.update();
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(buyer.get("/orders/" + order).body()).contains("4900 fen held in escrow (an older version)",
+				"¥49.00 由放心托管");
+	}
+
+	@Test
+	@DisplayName("words a person typed stay as typed, in either language, and are escaped on the page")
+	void typedWordsStayAsTyped() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		call("/api/v1/orders/" + order + "/holds", Map.of("ref", "case-7", "reason", "买家说'包装破损' <b>急</b>"),
+				api.demoToken("agent"), 200);
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(buyer.get("/orders/" + order + "?lang=en").body())
+			.contains("case-7: 买家说&#39;包装破损&#39; &lt;b&gt;急&lt;/b&gt;").doesNotContain("<b>急</b>");
+	}
+}
