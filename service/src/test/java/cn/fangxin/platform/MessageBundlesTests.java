@@ -114,6 +114,25 @@ class MessageBundlesTests {
 	}
 
 	@Test
+	@DisplayName("every field error code the code gives has a Chinese text (its own, or the generic one of its suffix)")
+	void fieldErrorCodesHaveTexts() throws IOException {
+		Properties zh = load("i18n/messages_zh_CN.properties");
+		Pattern fieldCode = Pattern.compile("(?:invalidField\\(\"[A-Za-z.]*\",\\s*|FieldError\\([^,()]*,\\s*)\"([A-Z_]+)\"");
+		Set<String> codes = new TreeSet<>();
+		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = fieldCode.matcher(java.nio.file.Files.readString(source));
+				while (m.find()) {
+					codes.add(m.group(1));
+				}
+			}
+		}
+		assertThat(codes).as("the code gives field errors").hasSizeGreaterThan(30);
+		assertThat(codes).allSatisfy(c -> assertThat(zh.containsKey("fieldError." + c) || c.endsWith("_INVALID")
+				|| c.endsWith("_REQUIRED")).as(c).isTrue());
+	}
+
+	@Test
 	@DisplayName("texts with arguments keep their apostrophes (MessageFormat drops a single quote)")
 	void argumentTextsQuoteApostrophes() throws IOException {
 		for (String bundle : java.util.List.of("i18n/messages.properties", "i18n/messages_zh_CN.properties")) {

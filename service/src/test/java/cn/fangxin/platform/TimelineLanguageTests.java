@@ -14,7 +14,10 @@ import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.PageSession;
 import cn.fangxin.support.Purchases;
 
-/** A timeline's details and an order's hold reasons read in the reader's language; the API keeps English. */
+/**
+ * A timeline's details, an order's hold reasons and a form's field errors read in the reader's language; the API keeps
+ * English.
+ */
 class TimelineLanguageTests extends ApiTest {
 
 	@Autowired
@@ -67,5 +70,20 @@ class TimelineLanguageTests extends ApiTest {
 		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
 		assertThat(buyer.get("/orders/" + order + "?lang=en").body())
 			.contains("case-7: 买家说&#39;包装破损&#39; &lt;b&gt;急&lt;/b&gt;").doesNotContain("<b>急</b>");
+	}
+
+	@Test
+	@DisplayName("a form's field error on the page: Chinese by its code, English with the problem's own words")
+	void fieldErrorsInBothLanguages() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		PageSession agent = PageSession.demo(api, "agent");
+		String page = "/orders/" + order;
+		Map<String, String> form = Map.of("ref", "case-9", "reason", "很长的理由".repeat(50));
+		assertThat(agent.post(page, page + "/hold", form).statusCode()).isEqualTo(302);
+		assertThat(agent.get(page + "?lang=zh-CN").body()).contains("长度不符合要求").doesNotContain("at most 200 characters");
+		assertThat(agent.post(page, page + "/hold", form).statusCode()).isEqualTo(302);
+		assertThat(agent.get(page + "?lang=en").body()).contains("at most 200 characters");
 	}
 }
