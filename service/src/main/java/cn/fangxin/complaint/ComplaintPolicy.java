@@ -84,6 +84,11 @@ public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Intege
 			return workingDays != null ? workingDays + " working days" : days != null ? days + " days" : hours + " h";
 		}
 
+		/** The bundle key of a default row's source, which has its text in both languages; null for a configured row. */
+		public String sourceKey() {
+			return DEFAULTS.contains(this) ? "policySource." + step + (group == null ? "" : "." + group) : null;
+		}
+
 		/** The same, for readers of either language. */
 		public cn.fangxin.platform.Detail period() {
 			return workingDays != null ? cn.fangxin.platform.Detail.of("period.workingDays", text(workingDays))

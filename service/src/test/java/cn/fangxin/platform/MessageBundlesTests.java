@@ -133,6 +133,19 @@ class MessageBundlesTests {
 	}
 
 	@Test
+	@DisplayName("the default deadline policy cites its sources in both languages, the English as the code states it")
+	void policySourcesInBothLanguages() throws IOException {
+		Properties en = load("i18n/messages.properties");
+		Properties zh = load("i18n/messages_zh_CN.properties");
+		var table = new cn.fangxin.complaint.ComplaintPolicy(null, null, null, null, null).table();
+		assertThat(table).hasSizeGreaterThan(10).allSatisfy(r -> {
+			assertThat(r.sourceKey()).isNotNull();
+			assertThat(en.getProperty(r.sourceKey())).as(r.sourceKey()).isEqualTo(r.source());
+			assertThat(zh.getProperty(r.sourceKey())).as(r.sourceKey()).isNotBlank();
+		});
+	}
+
+	@Test
 	@DisplayName("texts with arguments keep their apostrophes (MessageFormat drops a single quote)")
 	void argumentTextsQuoteApostrophes() throws IOException {
 		for (String bundle : java.util.List.of("i18n/messages.properties", "i18n/messages_zh_CN.properties")) {
