@@ -19,6 +19,7 @@ import cn.fangxin.ledger.LedgerAccountId;
 import cn.fangxin.ledger.Transfer;
 import cn.fangxin.payment.internal.PaymentRepository;
 import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Deadlines;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Money;
 
@@ -30,14 +31,22 @@ import cn.fangxin.platform.Money;
 @Service
 public class Payments {
 
+	/**
+	 * The outbox of refunds and payouts: the deadline that asks the provider, due at once, scheduled in the transaction
+	 * that books the money. The provider is asked only after that commits, outside its locks, and once per refund id.
+	 */
+	public static final String SEND_REFUND = "payment.send-refund";
+
 	private final PaymentRepository repository;
 	private final Map<PaymentProvider, PaymentGateway> gateways;
 	private final Ledger ledger;
 	private final ApplicationEventPublisher events;
+	private final Deadlines deadlines;
 	private final Clock clock;
 
 	Payments(PaymentRepository repository, List<PaymentGateway> gateways, Ledger ledger,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Deadlines deadlines, Clock clock) {
+		this.deadlines = deadlines;
 		this.repository = repository;
 		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, Function.identity()));
 		this.ledger = ledger;
@@ -162,8 +171,9 @@ public class Payments {
 
 	/**
 	 * Returns money of a succeeded payment: books {@code refund:<refundId>} from the given account to the provider's
-	 * clearing account and asks the provider to pay it out. The same refund id again changes nothing. More than what is
-	 * left of the payment is refused with 422 {@code REFUND_EXCEEDS_PAYMENT}.
+	 * clearing account; the provider is asked to pay it out once this commits ({@link #SEND_REFUND}), so a later step of
+	 * the caller's transaction that fails leaves nothing asked of the provider. The same refund id again changes
+	 * nothing. More than what is left of the payment is refused with 422 {@code REFUND_EXCEEDS_PAYMENT}.
 	 */
 	@Transactional
 	public RefundView refund(RefundRequest request) {
@@ -190,9 +200,7 @@ public class Payments {
 			.forCase(request.caseRef()));
 		repository.insertRefund(request, clock.instant());
 		repository.addRefunded(payment.id(), request.amount().fen(), clock.instant());
-		PaymentGateway.Answer answer = gateways.get(payment.provider())
-			.refund(payment.id(), request.refundId(), request.amount());
-		repository.markRefund(request.refundId(), answer, clock.instant());
+		deadlines.schedule(SEND_REFUND, request.refundId(), clock.instant());
 		return repository.findRefund(request.refundId()).orElseThrow();
 	}
 
@@ -220,10 +228,28 @@ public class Payments {
 			.forOrder(request.orderRef())
 			.forCase(request.caseRef()));
 		repository.insertPayout(request, clock.instant());
-		PaymentGateway.Answer answer = gateways.get(payment.provider())
-			.payOut(payment.id(), request.refundId(), request.amount());
-		repository.markRefund(request.refundId(), answer, clock.instant());
+		deadlines.schedule(SEND_REFUND, request.refundId(), clock.instant());
 		return repository.findRefund(request.refundId()).orElseThrow();
+	}
+
+	/**
+	 * The outbox's step: asks the provider for a refund or payout booked earlier and records its answer. Runs in the
+	 * transaction that claims the deadline, after the booking committed; a refund asked already changes nothing. A
+	 * provider that fails or cannot be reached throws, and the scheduler retries with back-off under the same refund id,
+	 * which the provider deduplicates (WeChat Pay's {@code out_refund_no}).
+	 */
+	@Transactional
+	public void send(String refundId) {
+		Optional<PaymentRepository.Unsent> unsent = repository.lockUnsent(refundId);
+		if (unsent.isEmpty()) {
+			return;
+		}
+		PaymentRepository.Unsent r = unsent.get();
+		PaymentView payment = repository.find(r.paymentId()).orElseThrow();
+		PaymentGateway gateway = gateways.get(payment.provider());
+		PaymentGateway.Answer answer = r.payout() ? gateway.payOut(payment.id(), refundId, Money.fen(r.amountFen()))
+				: gateway.refund(payment.id(), refundId, Money.fen(r.amountFen()));
+		repository.markSent(refundId, answer, clock.instant());
 	}
 
 	@Transactional(readOnly = true)

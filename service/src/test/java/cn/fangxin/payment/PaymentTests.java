@@ -97,13 +97,49 @@ class PaymentTests extends ApiTest {
 		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
 		RefundRequest part = new RefundRequest("r1-" + order, payment.id(), Money.fen(2_000), escrow,
 				TransferCode.REFUND, order, null);
-		assertThat(payments.refund(part).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(payments.refund(part).amountFen()).isEqualTo(2_000);
 		assertThat(payments.refund(part).amountFen()).as("the same refund again").isEqualTo(2_000);
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> repository.findRefund(part.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
 		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_000));
 		assertThatThrownBy(() -> payments.refund(new RefundRequest("r2-" + order, payment.id(), Money.fen(3_001),
 				escrow, TransferCode.REFUND, order, null)))
 			.isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("REFUND_EXCEEDS_PAYMENT"));
 		assertThat(payments.find(payment.id()).orElseThrow().refundedFen()).isEqualTo(2_000);
+		assertThat(ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	@DisplayName("a refund is asked of the provider only once its booking commits, and once: a rolled-back booking never")
+	void refundsLeaveThroughTheOutbox() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
+		RefundRequest doomed = new RefundRequest("r-doomed-" + order, payment.id(), Money.fen(1_000), escrow,
+				TransferCode.REFUND, order, null);
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			RefundView booked = payments.refund(doomed);
+			assertThat(booked.status()).as("booked, not yet asked").isEqualTo(PaymentStatus.PENDING);
+			assertThat(booked.providerRefundId()).isNull();
+			throw new IllegalStateException("a later step of the caller fails");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(repository.findRefund(doomed.refundId())).as("rolled back with its booking").isEmpty();
+		assertThat(jdbc.sql("select count(*) from deadline where subject_id = :id").param("id", doomed.refundId())
+			.query(Long.class).single()).as("nothing left to send").isZero();
+
+		RefundRequest kept = new RefundRequest("r-kept-" + order, payment.id(), Money.fen(1_000), escrow,
+				TransferCode.REFUND, order, null);
+		payments.refund(kept);
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> repository.findRefund(kept.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		RefundView sent = repository.findRefund(kept.refundId()).orElseThrow();
+		assertThat(sent.providerRefundId()).isEqualTo("sandbox-refund-" + kept.refundId());
+		java.time.Instant sentAt = jdbc.sql("select sent_at from payment_refund where id = :id").param("id", kept.refundId())
+			.query(java.time.Instant.class).single();
+		payments.send(kept.refundId()); // fired again (a retry after an answer was recorded): asks nothing
+		assertThat(jdbc.sql("select sent_at from payment_refund where id = :id").param("id", kept.refundId())
+			.query(java.time.Instant.class).single()).isEqualTo(sentAt);
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(4_000));
 		assertThat(ledger.verify().ok()).isTrue();
 	}
 

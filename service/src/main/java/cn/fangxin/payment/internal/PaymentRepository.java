@@ -137,9 +137,28 @@ public class PaymentRepository {
 			.update();
 	}
 
-	public void markRefund(String refundId, PaymentGateway.Answer answer, Instant now) {
+	/**
+	 * A refund or payout not yet asked of its provider.
+	 *
+	 * @param paymentId the payment it returns money of
+	 * @param amountFen how much
+	 * @param payout a payout beyond the payment rather than a refund of it
+	 */
+	public record Unsent(String paymentId, long amountFen, boolean payout) {
+	}
+
+	/** Locks a refund not yet asked of its provider; empty when it was asked already (or does not exist). */
+	public Optional<Unsent> lockUnsent(String refundId) {
+		return jdbc.sql("select payment_id, amount, kind from payment_refund where id = :id and sent_at is null for update")
+			.param("id", refundId)
+			.query((rs, n) -> new Unsent(rs.getString("payment_id"), rs.getLong("amount"), "PAYOUT".equals(rs.getString("kind"))))
+			.optional();
+	}
+
+	public void markSent(String refundId, PaymentGateway.Answer answer, Instant now) {
 		jdbc.sql("""
-				update payment_refund set status = :status, provider_refund_id = :txn, updated_at = :now where id = :id""")
+				update payment_refund set status = :status, provider_refund_id = :txn, updated_at = :now, sent_at = :now
+				 where id = :id""")
 			.param("status", answer.status().name())
 			.param("txn", answer.providerTransactionId())
 			.param("now", SqlTime.of(now))

@@ -1,0 +1,16 @@
+package cn.fangxin.payment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.fangxin.platform.DeadlineHandler;
+
+/** The payment outbox on the durable scheduler: refunds and payouts are asked of the provider after they commit. */
+@Configuration(proxyBeanMethods = false)
+class PaymentDeadlines {
+
+	@Bean
+	DeadlineHandler paymentSendRefund(Payments payments) {
+		return DeadlineHandler.of(Payments.SEND_REFUND, d -> payments.send(d.subjectId()));
+	}
+}

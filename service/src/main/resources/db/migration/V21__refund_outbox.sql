@@ -1,0 +1,7 @@
+-- Refunds and payouts are sent to the provider after the booking commits (an outbox on the durable scheduler, kind
+-- "payment.send-refund"): sent_at says when the provider was asked. Rows before this were asked in their booking
+-- transaction.
+alter table payment_refund add column sent_at timestamp with time zone;
+update payment_refund set sent_at = updated_at;
+-- a refund id (up to 100 characters) is the outbox deadline's subject
+alter table deadline alter column subject_id set data type varchar(100);
