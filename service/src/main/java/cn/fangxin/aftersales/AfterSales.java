@@ -63,6 +63,7 @@ public class AfterSales {
 	private final AfterSaleRepository repository;
 	private final Orders orders;
 	private final Merchants merchants;
+	private final cn.fangxin.account.Accounts accounts;
 	private final EvidenceVault vault;
 	private final Deadlines deadlines;
 	private final WorkingDayCalendar calendar;
@@ -70,9 +71,10 @@ public class AfterSales {
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	AfterSales(AfterSaleRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
-			Deadlines deadlines, WorkingDayCalendar calendar, AfterSalesProperties properties, ObjectMapper json,
-			Clock clock) {
+	AfterSales(AfterSaleRepository repository, Orders orders, Merchants merchants, cn.fangxin.account.Accounts accounts,
+			EvidenceVault vault, Deadlines deadlines, WorkingDayCalendar calendar, AfterSalesProperties properties,
+			ObjectMapper json, Clock clock) {
+		this.accounts = accounts;
 		this.repository = repository;
 		this.orders = orders;
 		this.merchants = merchants;
@@ -409,7 +411,7 @@ public class AfterSales {
 		if ("APPROVE".equals(decision)) {
 			repository.event(id, clock.instant(), "STAFF_DECISION", actor,
 					Detail.of("afterSaleDetail.approvedBecause", text(why)));
-			String address = row.type().hasReturn() ? merchants.registeredAddress(row.merchantId()).orElse("—") : null;
+			String address = row.type().hasReturn() ? registeredAddress(row, "approved by " + actor) : null;
 			approve(row, actor, "APPROVED_BY_STAFF", address);
 		}
 		else if ("UPHOLD".equals(decision)) {
@@ -448,8 +450,17 @@ public class AfterSales {
 		if (row == null || row.status() != AfterSaleStatus.REQUESTED || clock.instant().isBefore(row.respondBy())) {
 			return;
 		}
-		String address = row.type().hasReturn() ? merchants.registeredAddress(row.merchantId()).orElse("—") : null;
+		String address = row.type().hasReturn() ? registeredAddress(row, "approved by the shop's silence") : null;
 		approve(row, "SYSTEM", "APPROVED_BY_SILENCE", address);
+	}
+
+	/** The shop's registered address as the return address, disclosed to the case's consumer (audited). */
+	private String registeredAddress(Row row, String how) {
+		Caller consumer = accounts.find(new AccountId(row.consumerId()))
+			.map(a -> new Caller(new AccountId(row.consumerId()), a.username(), Role.CONSUMER))
+			.orElse(new Caller(new AccountId(row.consumerId()), row.consumerId(), Role.CONSUMER));
+		return merchants.registeredAddress(row.merchantId(), consumer, "return address for after-sales " + row.id() + ", "
+				+ how).orElse("—");
 	}
 
 	/**

@@ -287,14 +287,18 @@ public class Merchants {
 
 	/**
 	 * The shop's registered address from its approved file: where returns go when the shop names no other (a return
-	 * approved by the shop's silence). Empty for a shop never approved.
+	 * approved by the shop's silence or by staff), disclosed to {@code recipient} and recorded in the access audit with
+	 * its purpose. Empty for a shop never approved.
 	 */
-	@Transactional(readOnly = true)
-	public Optional<String> registeredAddress(String merchantId) {
-		return repository.find(merchantId)
+	@Transactional
+	public Optional<String> registeredAddress(String merchantId, Caller recipient, String purpose) {
+		Optional<String> address = repository.find(merchantId)
 			.filter(m -> m.approvedVersion() != null)
 			.flatMap(m -> repository.version(merchantId, m.approvedVersion()))
 			.map(v -> decrypt(v.addressEnc(), "address"));
+		// often an individual seller's home: its disclosure to the consumer is audited like staff's unmasked reads
+		address.ifPresent(a -> audit.unmaskedRead(recipient, "MERCHANT", merchantId, List.of("address"), purpose));
+		return address;
 	}
 
 	/**

@@ -245,6 +245,12 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
 		assertThat(events(approved)).contains("APPROVED_BY_SILENCE");
 		assertThat(approved.path("returnAddress").asString()).as("the shop's registered address").contains("深圳市");
+		// often a seller's home: its disclosure to the buyer is in the access audit, with the case
+		var audit = fetch("/api/v1/admin/access-audit?subjectId=" + w.shop().merchantId(), api.demoToken("admin"))
+			.path("items").get(0);
+		assertThat(audit.path("readerUsername").asString()).isEqualTo(w.buyer().username());
+		assertThat(audit.path("fields").toString()).contains("address");
+		assertThat(audit.path("purpose").asString()).contains(id, "silence");
 		call("/api/v1/after-sales/" + id + "/return-shipment", Map.of("carrier", "中通", "trackingNumber", "ZT1234"),
 				w.buyer().token(), 200);
 		advance("P2D");
