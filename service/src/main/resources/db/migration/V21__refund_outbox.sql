@@ -1,5 +1,5 @@
 -- Refunds and payouts are sent to the provider after the booking commits (an outbox on the durable scheduler, kind
--- "payment.send-refund"): sent_at says when the provider was asked. Rows before this were asked in their booking
+-- "PAYMENT_SEND_REFUND"): sent_at says when the provider was asked. Rows before this were asked in their booking
 -- transaction.
 alter table payment_refund add column sent_at timestamp with time zone;
 update payment_refund set sent_at = updated_at;

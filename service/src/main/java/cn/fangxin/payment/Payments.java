@@ -35,7 +35,7 @@ public class Payments {
 	 * The outbox of refunds and payouts: the deadline that asks the provider, due at once, scheduled in the transaction
 	 * that books the money. The provider is asked only after that commits, outside its locks, and once per refund id.
 	 */
-	public static final String SEND_REFUND = "payment.send-refund";
+	public static final String SEND_REFUND = "PAYMENT_SEND_REFUND";
 
 	private final PaymentRepository repository;
 	private final Map<PaymentProvider, PaymentGateway> gateways;

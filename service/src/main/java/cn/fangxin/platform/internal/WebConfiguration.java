@@ -52,4 +52,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	NavigationItem clockNavigation(@Value("${fangxin.clock.adjustable}") boolean adjustable) {
 		return new NavigationItem("nav.clock", "nav.clock.description", "/admin/clock", Set.of("ADMIN"), 800);
 	}
+
+	@Bean
+	NavigationItem deadlinesNavigation() {
+		return new NavigationItem("nav.deadlines", "nav.deadlines.description", "/admin/deadlines", Set.of("ADMIN"), 650);
+	}
 }
