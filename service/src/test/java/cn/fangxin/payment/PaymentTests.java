@@ -95,8 +95,7 @@ class PaymentTests extends ApiTest {
 		String order = "ord-" + UUID.randomUUID();
 		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
 		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest part = new RefundRequest("r1-" + order, payment.id(), Money.fen(2_000), escrow,
-				TransferCode.REFUND, order, null);
+		RefundRequest part = refundOf(payment, "r1-", 2_000, escrow, order);
 		assertThat(payments.refund(part).amountFen()).isEqualTo(2_000);
 		assertThat(payments.refund(part).amountFen()).as("the same refund again").isEqualTo(2_000);
 		Awaitility.await().atMost(Duration.ofSeconds(10))
@@ -109,14 +108,17 @@ class PaymentTests extends ApiTest {
 		assertThat(ledger.verify().ok()).isTrue();
 	}
 
+	private static RefundRequest refundOf(PaymentView payment, String prefix, long fen, LedgerAccountId from, String order) {
+		return new RefundRequest(prefix + order, payment.id(), Money.fen(fen), from, TransferCode.REFUND, order, null);
+	}
+
 	@Test
 	@DisplayName("a refund is asked of the provider only once its booking commits, and once: a rolled-back booking never")
 	void refundsLeaveThroughTheOutbox() {
 		String order = "ord-" + UUID.randomUUID();
 		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
 		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest doomed = new RefundRequest("r-doomed-" + order, payment.id(), Money.fen(1_000), escrow,
-				TransferCode.REFUND, order, null);
+		RefundRequest doomed = refundOf(payment, "r-doomed-", 1_000, escrow, order);
 		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
 			RefundView booked = payments.refund(doomed);
 			assertThat(booked.status()).as("booked, not yet asked").isEqualTo(PaymentStatus.PENDING);
@@ -127,8 +129,7 @@ class PaymentTests extends ApiTest {
 		assertThat(jdbc.sql("select count(*) from deadline where subject_id = :id").param("id", doomed.refundId())
 			.query(Long.class).single()).as("nothing left to send").isZero();
 
-		RefundRequest kept = new RefundRequest("r-kept-" + order, payment.id(), Money.fen(1_000), escrow,
-				TransferCode.REFUND, order, null);
+		RefundRequest kept = refundOf(payment, "r-kept-", 1_000, escrow, order);
 		payments.refund(kept);
 		Awaitility.await().atMost(Duration.ofSeconds(10))
 			.until(() -> repository.findRefund(kept.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);

@@ -100,15 +100,7 @@ class MessageBundlesTests {
 		Properties zh = load("i18n/messages_zh_CN.properties");
 		Pattern detailKey = Pattern.compile(
 				"\"((?:detail|orderDetail|afterSaleDetail|complaintDetail|holdReason|refundReason|period)\\.[A-Za-z]+)\"");
-		Set<String> named = new TreeSet<>();
-		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-			for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
-				Matcher m = detailKey.matcher(java.nio.file.Files.readString(source));
-				while (m.find()) {
-					named.add(m.group(1));
-				}
-			}
-		}
+		Set<String> named = inSources(detailKey);
 		assertThat(named).as("the code names details").hasSizeGreaterThan(60);
 		assertThat(named).allSatisfy(k -> assertThat(en.containsKey(k) && zh.containsKey(k)).as(k).isTrue());
 	}
@@ -118,15 +110,7 @@ class MessageBundlesTests {
 	void fieldErrorCodesHaveTexts() throws IOException {
 		Properties zh = load("i18n/messages_zh_CN.properties");
 		Pattern fieldCode = Pattern.compile("(?:invalidField\\(\"[A-Za-z.]*\",\\s*|FieldError\\([^,()]*,\\s*)\"([A-Z_]+)\"");
-		Set<String> codes = new TreeSet<>();
-		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-			for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
-				Matcher m = fieldCode.matcher(java.nio.file.Files.readString(source));
-				while (m.find()) {
-					codes.add(m.group(1));
-				}
-			}
-		}
+		Set<String> codes = inSources(fieldCode);
 		assertThat(codes).as("the code gives field errors").hasSizeGreaterThan(30);
 		assertThat(codes).allSatisfy(c -> assertThat(zh.containsKey("fieldError." + c) || c.endsWith("_INVALID")
 				|| c.endsWith("_REQUIRED")).as(c).isTrue());
@@ -157,6 +141,20 @@ class MessageBundlesTests {
 				}
 			});
 		}
+	}
+
+	/** The first group of every match of {@code pattern} in the service's Java sources. */
+	private static Set<String> inSources(Pattern pattern) throws IOException {
+		Set<String> found = new TreeSet<>();
+		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = pattern.matcher(java.nio.file.Files.readString(source));
+				while (m.find()) {
+					found.add(m.group(1));
+				}
+			}
+		}
+		return found;
 	}
 
 	private static Properties load(String path) throws IOException {
