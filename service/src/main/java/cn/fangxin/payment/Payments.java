@@ -252,6 +252,15 @@ public class Payments {
 		repository.markSent(refundId, answer, clock.instant());
 	}
 
+	/**
+	 * Refunds and payouts staff must follow up, oldest first: the provider refused them (FAILED), has not answered
+	 * (a provider that confirms later), has no payout API (staff pay by hand), or they were not sent for a minute.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaymentRepository.RefundToFollow> refundsToFollow(int limit) {
+		return repository.refundsToFollow(clock.instant().minusSeconds(60), limit);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PaymentView> find(String paymentId) {
 		return repository.find(paymentId);

@@ -145,6 +145,28 @@ class PaymentTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a refund the provider refused is on staff's follow-up page; one it paid is not; buyers cannot open it")
+	void refusedRefundsAreFollowedUp() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
+		RefundRequest paid = refundOf(payment, "r-paid-", 1_000, escrow, order);
+		RefundRequest refused = refundOf(payment, "r-refused-", 2_000, escrow, order);
+		payments.refund(paid);
+		payments.refund(refused);
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> repository.findRefund(refused.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		jdbc.sql("update payment_refund set status = 'FAILED' where id = :id").param("id", refused.refundId()).update();
+		advance("PT2M");
+
+		String page = cn.fangxin.support.PageSession.demo(api, "agent").get("/staff/refunds?lang=zh-CN").body();
+		assertThat(page).contains(refused.refundId(), "支付机构拒绝", "20.00").doesNotContain(paid.refundId());
+		var buyer = api.signUp("CONSUMER");
+		assertThat(cn.fangxin.support.PageSession.signedIn(api, buyer.username(), buyer.password()).get("/staff/refunds")
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	@DisplayName("a signed WeChat Pay notification books the payment; duplicates and late reports change nothing")
 	void wechatNotification() {
 		String order = "ord-" + UUID.randomUUID();

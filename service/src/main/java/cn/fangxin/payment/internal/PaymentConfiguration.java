@@ -21,4 +21,10 @@ class PaymentConfiguration {
 			}
 		};
 	}
+
+	@Bean
+	cn.fangxin.platform.NavigationItem refundsNavigationItem() {
+		return new cn.fangxin.platform.NavigationItem("nav.refunds", "nav.refunds.description", "/staff/refunds",
+				java.util.Set.of("AGENT", "ARBITRATOR", "ADMIN"), 630);
+	}
 }

@@ -147,6 +147,39 @@ public class PaymentRepository {
 	public record Unsent(String paymentId, long amountFen, boolean payout) {
 	}
 
+	/**
+	 * A refund or payout staff must follow up: refused by its provider, still waiting for the provider's answer, or
+	 * never sent.
+	 *
+	 * @param id the refund or payout id
+	 * @param payout a payout beyond the payment (compensation) rather than a refund of it
+	 * @param paymentId the payment
+	 * @param provider its provider
+	 * @param reference what the payment paid (an order id for an order's payment)
+	 * @param amountFen how much
+	 * @param status FAILED or PENDING
+	 * @param createdAt when it was booked
+	 * @param sentAt when the provider was asked (null: not yet)
+	 */
+	public record RefundToFollow(String id, boolean payout, String paymentId, String provider, String reference,
+			long amountFen, String status, Instant createdAt, Instant sentAt) {
+	}
+
+	/** Refunds and payouts not SUCCEEDED that were booked before {@code bookedBefore}, oldest first. */
+	public List<RefundToFollow> refundsToFollow(Instant bookedBefore, int limit) {
+		return jdbc.sql("""
+				select r.id, r.kind, r.payment_id, p.provider, p.reference, r.amount, r.status, r.created_at, r.sent_at
+				  from payment_refund r join payment p on p.id = r.payment_id
+				 where r.status in ('PENDING', 'FAILED') and r.created_at < :before
+				 order by r.created_at, r.id limit :limit""")
+			.param("before", SqlTime.of(bookedBefore))
+			.param("limit", limit)
+			.query((rs, n) -> new RefundToFollow(rs.getString("id"), "PAYOUT".equals(rs.getString("kind")),
+					rs.getString("payment_id"), rs.getString("provider"), rs.getString("reference"), rs.getLong("amount"),
+					rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at")))
+			.list();
+	}
+
 	/** Locks a refund not yet asked of its provider; empty when it was asked already (or does not exist). */
 	public Optional<Unsent> lockUnsent(String refundId) {
 		return jdbc.sql("select payment_id, amount, kind from payment_refund where id = :id and sent_at is null for update")
