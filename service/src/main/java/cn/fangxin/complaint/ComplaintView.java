@@ -40,9 +40,10 @@ public record ComplaintView(String id, ComplaintStatus status, Tier tier, Compla
 	 * @param hours the row's time in hours, or
 	 * @param workingDays in working days, or
 	 * @param days in calendar days
+	 * @param sourceKey the bundle key of a default row's source, for pages in either language (null for a configured row)
 	 */
 	public record Deadline(String step, Instant dueAt, String actor, String rule, Integer hours, Integer workingDays,
-			Integer days) {
+			Integer days, @JsonIgnore String sourceKey) {
 	}
 
 	/** An item of the evidence checklist and whether the complaint's evidence satisfies it. */

@@ -1024,7 +1024,8 @@ public class Complaints {
 			Step step = Step.valueOf(r.dueStep());
 			ComplaintPolicy.Row rule = policy.rowFor(step, r.category().group());
 			due.add(new ComplaintView.Deadline(step.name(), r.dueAt(), rule.actor(), rule.describe() + " — " + rule.source(),
-					rule.workingDays() == null && rule.days() == null ? rule.hours() : null, rule.workingDays(), rule.days()));
+					rule.workingDays() == null && rule.days() == null ? rule.hours() : null, rule.workingDays(), rule.days(),
+					rule.sourceKey()));
 		}
 		ComplaintView.Offer offer = r.hasOffer() ? new ComplaintView.Offer(r.offerRefundFen(), r.offerCompensationFen(),
 				OfferAction.valueOf(r.offerAction()), r.offerMessage()) : null;
