@@ -9,3 +9,5 @@ alter table deadline alter column subject_id set data type varchar(100);
 create index payment_refund_open on payment_refund (status, created_at);
 -- a provider's refund id may carry ours (up to 100 characters): the sandbox answers "sandbox-refund-<refund id>"
 alter table payment_refund alter column provider_refund_id set data type varchar(200);
+-- what the provider said with its answer (why it refused, or that staff pay by hand)
+alter table payment_refund add column provider_reason varchar(500);

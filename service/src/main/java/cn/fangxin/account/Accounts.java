@@ -109,6 +109,12 @@ public class Accounts {
 		return repository.findById(id.value()).map(this::view);
 	}
 
+	/** An account's caller identity (id, username, role) without reading its personal data. */
+	@Transactional(readOnly = true)
+	public Optional<Caller> caller(AccountId id) {
+		return repository.findById(id.value()).map(a -> new Caller(new AccountId(a.id()), a.username(), a.role()));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<AccountView> findByUsername(String username) {
 		return repository.findByUsername(username.toLowerCase(Locale.ROOT)).map(this::view);

@@ -456,8 +456,7 @@ public class AfterSales {
 
 	/** The shop's registered address as the return address, disclosed to the case's consumer (audited). */
 	private String registeredAddress(Row row, String how) {
-		Caller consumer = accounts.find(new AccountId(row.consumerId()))
-			.map(a -> new Caller(new AccountId(row.consumerId()), a.username(), Role.CONSUMER))
+		Caller consumer = accounts.caller(new AccountId(row.consumerId()))
 			.orElse(new Caller(new AccountId(row.consumerId()), row.consumerId(), Role.CONSUMER));
 		return merchants.registeredAddress(row.merchantId(), consumer, "return address for after-sales " + row.id() + ", "
 				+ how).orElse("—");

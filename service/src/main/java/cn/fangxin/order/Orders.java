@@ -672,7 +672,10 @@ public class Orders {
 		if (ref == null || ref.isBlank() || ref.length() > 60) {
 			throw ApiProblem.invalidField("ref", "REQUIRED", "the case's reference, up to 60 characters");
 		}
-		if (reason == null || details.english(reason).length() > 200) {
+		if (reason == null) {
+			throw ApiProblem.invalidField("reason", "REQUIRED", "why the order is held");
+		}
+		if (details.english(reason).length() > 200) {
 			throw ApiProblem.invalidField("reason", "LENGTH", "at most 200 characters");
 		}
 		repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));

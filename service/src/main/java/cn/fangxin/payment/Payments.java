@@ -253,6 +253,19 @@ public class Payments {
 	}
 
 	/**
+	 * Staff ask again for a refund or payout that was never sent (its deadline failed after every retry, say while the
+	 * provider was down): a new deadline, which sends it once. False when it was sent already.
+	 */
+	@Transactional
+	public boolean resend(String refundId) {
+		if (repository.lockUnsent(refundId).isEmpty()) {
+			return false;
+		}
+		deadlines.schedule(SEND_REFUND, refundId, clock.instant());
+		return true;
+	}
+
+	/**
 	 * Refunds and payouts staff must follow up, oldest first: the provider refused them (FAILED), has not answered
 	 * (a provider that confirms later), has no payout API (staff pay by hand), or they were not sent for a minute.
 	 */

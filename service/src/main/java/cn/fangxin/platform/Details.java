@@ -55,7 +55,8 @@ public class Details {
 				case Detail.Fen f -> Money.fen(f.fen()).toString();
 				case Detail.Text t -> t.text();
 				case Detail.Code c -> code(c, locale);
-				case Detail.At a -> MINUTES.format(a.at());
+				case Detail.At a -> messages.getMessage("detail.moment", new Object[] { MINUTES.format(a.at()) },
+						MINUTES.format(a.at()), locale);
 				case Detail.Nested n -> render(n.detail(), locale);
 			};
 		}

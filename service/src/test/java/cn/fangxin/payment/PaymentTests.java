@@ -167,6 +167,33 @@ class PaymentTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a refund whose sending gave up after every retry is sent again by staff from the follow-up page, once")
+	void staffSendAgainWhatGaveUp() {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
+		RefundRequest stuck = refundOf(payment, "r-stuck-", 1_500, escrow, order);
+		transactions.executeWithoutResult(tx -> {
+			payments.refund(stuck);
+			// as the scheduler leaves it after its last attempt (the provider was down for hours)
+			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
+				.param("id", stuck.refundId())
+				.update();
+		});
+		advance("PT2M");
+		var agent = cn.fangxin.support.PageSession.demo(api, "agent");
+		String page = agent.get("/staff/refunds?lang=zh-CN").body();
+		assertThat(page).contains(stuck.refundId(), "尚未发送", "resend-" + stuck.refundId());
+		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + stuck.refundId() + "/resend", Map.of()).statusCode())
+			.isEqualTo(302);
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> repository.findRefund(stuck.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		assertThat(payments.resend(stuck.refundId())).as("sent already: nothing more").isFalse();
+		assertThat(agent.get("/staff/refunds").body()).doesNotContain(stuck.refundId());
+		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_500));
+	}
+
+	@Test
 	@DisplayName("a signed WeChat Pay notification books the payment; duplicates and late reports change nothing")
 	void wechatNotification() {
 		String order = "ord-" + UUID.randomUUID();

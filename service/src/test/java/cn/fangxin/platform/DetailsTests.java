@@ -52,7 +52,9 @@ class DetailsTests {
 		assertThat(details.render(detail, Locale.SIMPLIFIED_CHINESE)).startsWith("¥49.00 已退还买家（").doesNotContain("CANCELLED");
 		assertThat(details.english(detail)).startsWith("¥49.00 returned to the consumer (").doesNotContain("CANCELLED");
 		assertThat(details.english(Detail.of("orderDetail.notShipped", at(Instant.parse("2026-11-30T16:05:00Z")))))
-			.isEqualTo("not shipped by 2026-12-01 00:05");
+			.isEqualTo("not shipped by 2026-12-01 00:05 (UTC+8)");
+		assertThat(details.render(Detail.of("orderDetail.notShipped", at(Instant.parse("2026-11-30T16:05:00Z"))),
+				Locale.SIMPLIFIED_CHINESE)).isEqualTo("未在 2026-12-01 00:05（北京时间） 前发货");
 		assertThat(details.english(Detail.of("afterSaleDetail.refundPending", at(Instant.parse("2026-11-30T16:05:00Z")))))
 			.contains("the shop's balance");
 		assertThat(details.english(Detail.of("afterSaleDetail.refundedElsewhere"))).contains("order's payment");

@@ -160,15 +160,17 @@ public class PaymentRepository {
 	 * @param status FAILED or PENDING
 	 * @param createdAt when it was booked
 	 * @param sentAt when the provider was asked (null: not yet)
+	 * @param providerReason what the provider said with its answer
 	 */
 	public record RefundToFollow(String id, boolean payout, String paymentId, String provider, String reference,
-			long amountFen, String status, Instant createdAt, Instant sentAt) {
+			long amountFen, String status, Instant createdAt, Instant sentAt, String providerReason) {
 	}
 
 	/** Refunds and payouts not SUCCEEDED that were booked before {@code bookedBefore}, oldest first. */
 	public List<RefundToFollow> refundsToFollow(Instant bookedBefore, int limit) {
 		return jdbc.sql("""
-				select r.id, r.kind, r.payment_id, p.provider, p.reference, r.amount, r.status, r.created_at, r.sent_at
+				select r.id, r.kind, r.payment_id, p.provider, p.reference, r.amount, r.status, r.created_at, r.sent_at,
+				       r.provider_reason
 				  from payment_refund r join payment p on p.id = r.payment_id
 				 where r.status in ('PENDING', 'FAILED') and r.created_at < :before
 				 order by r.created_at, r.id limit :limit""")
@@ -176,7 +178,8 @@ public class PaymentRepository {
 			.param("limit", limit)
 			.query((rs, n) -> new RefundToFollow(rs.getString("id"), "PAYOUT".equals(rs.getString("kind")),
 					rs.getString("payment_id"), rs.getString("provider"), rs.getString("reference"), rs.getLong("amount"),
-					rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at")))
+					rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"),
+					rs.getString("provider_reason")))
 			.list();
 	}
 
@@ -190,8 +193,10 @@ public class PaymentRepository {
 
 	public void markSent(String refundId, PaymentGateway.Answer answer, Instant now) {
 		jdbc.sql("""
-				update payment_refund set status = :status, provider_refund_id = :txn, updated_at = :now, sent_at = :now
-				 where id = :id""")
+				update payment_refund set status = :status, provider_refund_id = :txn, provider_reason = :reason,
+				  updated_at = :now, sent_at = :now where id = :id""")
+			.param("reason", answer.reason() == null || answer.reason().length() <= 500 ? answer.reason()
+					: answer.reason().substring(0, 500))
 			.param("status", answer.status().name())
 			.param("txn", answer.providerTransactionId())
 			.param("now", SqlTime.of(now))

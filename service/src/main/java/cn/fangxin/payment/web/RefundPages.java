@@ -3,6 +3,9 @@ package cn.fangxin.payment.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.fangxin.payment.Payments;
 
@@ -20,5 +23,12 @@ class RefundPages {
 	String refunds(Model model) {
 		model.addAttribute("refunds", payments.refundsToFollow(200));
 		return "payment/refunds";
+	}
+
+	/** Sends again a refund whose sending gave up (after the scheduler's last retry). */
+	@PostMapping("/staff/refunds/{id}/resend")
+	String resend(@PathVariable String id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", payments.resend(id) ? "refunds.resent" : "refunds.sentAlready");
+		return "redirect:/staff/refunds";
 	}
 }
