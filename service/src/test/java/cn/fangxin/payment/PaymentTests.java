@@ -98,8 +98,7 @@ class PaymentTests extends ApiTest {
 		RefundRequest part = refundOf(payment, "r1-", 2_000, escrow, order);
 		assertThat(payments.refund(part).amountFen()).isEqualTo(2_000);
 		assertThat(payments.refund(part).amountFen()).as("the same refund again").isEqualTo(2_000);
-		Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> repository.findRefund(part.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		awaitPaid(part);
 		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_000));
 		assertThatThrownBy(() -> payments.refund(new RefundRequest("r2-" + order, payment.id(), Money.fen(3_001),
 				escrow, TransferCode.REFUND, order, null)))
@@ -110,6 +109,12 @@ class PaymentTests extends ApiTest {
 
 	private static RefundRequest refundOf(PaymentView payment, String prefix, long fen, LedgerAccountId from, String order) {
 		return new RefundRequest(prefix + order, payment.id(), Money.fen(fen), from, TransferCode.REFUND, order, null);
+	}
+
+	/** Waits until the outbox has sent the refund and the sandbox paid it. */
+	private void awaitPaid(RefundRequest refund) {
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> repository.findRefund(refund.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
@@ -131,8 +136,7 @@ class PaymentTests extends ApiTest {
 
 		RefundRequest kept = refundOf(payment, "r-kept-", 1_000, escrow, order);
 		payments.refund(kept);
-		Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> repository.findRefund(kept.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		awaitPaid(kept);
 		RefundView sent = repository.findRefund(kept.refundId()).orElseThrow();
 		assertThat(sent.providerRefundId()).isEqualTo("sandbox-refund-" + kept.refundId());
 		java.time.Instant sentAt = jdbc.sql("select sent_at from payment_refund where id = :id").param("id", kept.refundId())
@@ -154,8 +158,7 @@ class PaymentTests extends ApiTest {
 		RefundRequest refused = refundOf(payment, "r-refused-", 2_000, escrow, order);
 		payments.refund(paid);
 		payments.refund(refused);
-		Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> repository.findRefund(refused.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		awaitPaid(refused);
 		jdbc.sql("update payment_refund set status = 'FAILED' where id = :id").param("id", refused.refundId()).update();
 		advance("PT2M");
 
@@ -186,8 +189,7 @@ class PaymentTests extends ApiTest {
 		assertThat(page).contains(stuck.refundId(), "尚未发送", "resend-" + stuck.refundId());
 		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + stuck.refundId() + "/resend", Map.of()).statusCode())
 			.isEqualTo(302);
-		Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> repository.findRefund(stuck.refundId()).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+		awaitPaid(stuck);
 		assertThat(payments.resend(stuck.refundId())).as("sent already: nothing more").isFalse();
 		assertThat(agent.get("/staff/refunds").body()).doesNotContain(stuck.refundId());
 		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_500));
