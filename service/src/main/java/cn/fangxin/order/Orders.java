@@ -227,7 +227,7 @@ public class Orders {
 				encrypted(address), masked, payBy, shipBy, items), now);
 		ledger.openNew(AccountKind.ESCROW, id);
 		Detail placed = Detail.of("orderDetail.placed", code("paymentMode", mode), fen(total));
-		repository.event(id, now, "PLACED", "CONSUMER", placed);
+		String placedText = repository.event(id, now, "PLACED", "CONSUMER", placed);
 		if (escrow) {
 			deadlines.schedule(PAYMENT_DUE, id, payBy);
 		}
@@ -239,7 +239,7 @@ public class Orders {
 				shop.shopName(), caller.id().value(), List.copyOf(items), total, mode, new OrderView.Escrow(0, 0, 0, 0), payBy,
 				shipBy, null, null, null, null, null, null, null, evidence.id(), masked,
 				List.of(escrow ? new OrderView.DeadlineView(PAYMENT_DUE, payBy) : new OrderView.DeadlineView(SHIP_BY, shipBy)),
-				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", details.english(placed), placed)), now);
+				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placedText, placed)), now);
 	}
 
 	private record Checkout(List<ListingView> listings, List<Integer> quantities, List<Boolean> confirmed) {

@@ -92,23 +92,37 @@ class PaymentTests extends ApiTest {
 	@Test
 	@DisplayName("refunds go back through the provider, never beyond the payment, once per refund id")
 	void refunds() {
-		String order = "ord-" + UUID.randomUUID();
-		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
-		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest part = refundOf(payment, "r1-", 2_000, escrow, order);
+		Paid paid = paidBySandbox(5_000);
+		RefundRequest part = paid.refund("r1-", 2_000);
 		assertThat(payments.refund(part).amountFen()).isEqualTo(2_000);
 		assertThat(payments.refund(part).amountFen()).as("the same refund again").isEqualTo(2_000);
 		awaitPaid(part);
-		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_000));
-		assertThatThrownBy(() -> payments.refund(new RefundRequest("r2-" + order, payment.id(), Money.fen(3_001),
-				escrow, TransferCode.REFUND, order, null)))
+		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_000));
+		assertThatThrownBy(() -> payments.refund(paid.refund("r2-", 3_001)))
 			.isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("REFUND_EXCEEDS_PAYMENT"));
-		assertThat(payments.find(payment.id()).orElseThrow().refundedFen()).isEqualTo(2_000);
+		assertThat(payments.find(paid.payment().id()).orElseThrow().refundedFen()).isEqualTo(2_000);
 		assertThat(ledger.verify().ok()).isTrue();
 	}
 
-	private static RefundRequest refundOf(PaymentView payment, String prefix, long fen, LedgerAccountId from, String order) {
-		return new RefundRequest(prefix + order, payment.id(), Money.fen(fen), from, TransferCode.REFUND, order, null);
+	/**
+	 * A sandbox payment into a new order's escrow.
+	 *
+	 * @param order the order's id
+	 * @param escrow its escrow account
+	 * @param payment the payment
+	 */
+	private record Paid(String order, LedgerAccountId escrow, PaymentView payment) {
+
+		/** A refund of part of the payment from escrow, named {@code prefix + order}. */
+		RefundRequest refund(String prefix, long fen) {
+			return new RefundRequest(prefix + order, payment.id(), Money.fen(fen), escrow, TransferCode.REFUND, order, null);
+		}
+	}
+
+	private Paid paidBySandbox(long fen) {
+		String order = "ord-" + UUID.randomUUID();
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
+		return new Paid(order, escrow, payments.start(request(PaymentProvider.SANDBOX, order, escrow, fen)));
 	}
 
 	/** Waits until the outbox has sent the refund and the sandbox paid it. */
@@ -120,10 +134,8 @@ class PaymentTests extends ApiTest {
 	@Test
 	@DisplayName("a refund is asked of the provider only once its booking commits, and once: a rolled-back booking never")
 	void refundsLeaveThroughTheOutbox() {
-		String order = "ord-" + UUID.randomUUID();
-		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
-		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest doomed = refundOf(payment, "r-doomed-", 1_000, escrow, order);
+		Paid paid = paidBySandbox(5_000);
+		RefundRequest doomed = paid.refund("r-doomed-", 1_000);
 		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
 			RefundView booked = payments.refund(doomed);
 			assertThat(booked.status()).as("booked, not yet asked").isEqualTo(PaymentStatus.PENDING);
@@ -134,7 +146,7 @@ class PaymentTests extends ApiTest {
 		assertThat(jdbc.sql("select count(*) from deadline where subject_id = :id").param("id", doomed.refundId())
 			.query(Long.class).single()).as("nothing left to send").isZero();
 
-		RefundRequest kept = refundOf(payment, "r-kept-", 1_000, escrow, order);
+		RefundRequest kept = paid.refund("r-kept-", 1_000);
 		payments.refund(kept);
 		awaitPaid(kept);
 		RefundView sent = repository.findRefund(kept.refundId()).orElseThrow();
@@ -144,18 +156,16 @@ class PaymentTests extends ApiTest {
 		payments.send(kept.refundId()); // fired again (a retry after an answer was recorded): asks nothing
 		assertThat(jdbc.sql("select sent_at from payment_refund where id = :id").param("id", kept.refundId())
 			.query(java.time.Instant.class).single()).isEqualTo(sentAt);
-		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(4_000));
+		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(4_000));
 		assertThat(ledger.verify().ok()).isTrue();
 	}
 
 	@Test
 	@DisplayName("a refund the provider refused is on staff's follow-up page; one it paid is not; buyers cannot open it")
 	void refusedRefundsAreFollowedUp() {
-		String order = "ord-" + UUID.randomUUID();
-		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
-		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest paid = refundOf(payment, "r-paid-", 1_000, escrow, order);
-		RefundRequest refused = refundOf(payment, "r-refused-", 2_000, escrow, order);
+		Paid payment = paidBySandbox(5_000);
+		RefundRequest paid = payment.refund("r-paid-", 1_000);
+		RefundRequest refused = payment.refund("r-refused-", 2_000);
 		payments.refund(paid);
 		payments.refund(refused);
 		awaitPaid(refused);
@@ -172,10 +182,8 @@ class PaymentTests extends ApiTest {
 	@Test
 	@DisplayName("a refund whose sending gave up after every retry is sent again by staff from the follow-up page, once")
 	void staffSendAgainWhatGaveUp() {
-		String order = "ord-" + UUID.randomUUID();
-		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, order);
-		PaymentView payment = payments.start(request(PaymentProvider.SANDBOX, order, escrow, 5_000));
-		RefundRequest stuck = refundOf(payment, "r-stuck-", 1_500, escrow, order);
+		Paid paid = paidBySandbox(5_000);
+		RefundRequest stuck = paid.refund("r-stuck-", 1_500);
 		transactions.executeWithoutResult(tx -> {
 			payments.refund(stuck);
 			// as the scheduler leaves it after its last attempt (the provider was down for hours)
@@ -192,7 +200,7 @@ class PaymentTests extends ApiTest {
 		awaitPaid(stuck);
 		assertThat(payments.resend(stuck.refundId())).as("sent already: nothing more").isFalse();
 		assertThat(agent.get("/staff/refunds").body()).doesNotContain(stuck.refundId());
-		assertThat(ledger.balance(escrow).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_500));
+		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(3_500));
 	}
 
 	@Test

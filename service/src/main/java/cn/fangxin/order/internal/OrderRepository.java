@@ -119,7 +119,9 @@ public class OrderRepository {
 			.list();
 	}
 
-	public void event(String orderId, Instant at, String event, String actor, Detail detail) {
+	/** Appends to the order's timeline; answers the English text it stored (what the API shows as {@code detail}). */
+	public String event(String orderId, Instant at, String event, String actor, Detail detail) {
+		String english = details.english(detail);
 		jdbc.sql("""
 				insert into order_event (order_id, seq, at, event, actor, detail, detail_data)
 				values (:order, (select coalesce(max(seq), 0) + 1 from order_event where order_id = :order), :at, :event,
@@ -128,9 +130,10 @@ public class OrderRepository {
 			.param("at", SqlTime.of(at))
 			.param("event", event)
 			.param("actor", actor)
-			.param("detail", details.english(detail), Types.VARCHAR)
+			.param("detail", english, Types.VARCHAR)
 			.param("data", details.encode(detail), Types.VARCHAR)
 			.update();
+		return english;
 	}
 
 	public List<OrderView.Event> timeline(String orderId) {
