@@ -38,6 +38,7 @@ import tools.jackson.databind.ObjectMapper;
 import static cn.fangxin.platform.Detail.at;
 import static cn.fangxin.platform.Detail.code;
 import static cn.fangxin.platform.Detail.fen;
+import static cn.fangxin.platform.Detail.nested;
 import static cn.fangxin.platform.Detail.text;
 
 /**
@@ -411,7 +412,8 @@ public class AfterSales {
 		if ("APPROVE".equals(decision)) {
 			repository.event(id, clock.instant(), "STAFF_DECISION", actor,
 					Detail.of("afterSaleDetail.approvedBecause", text(why)));
-			String address = row.type().hasReturn() ? registeredAddress(row, "approved by " + actor) : null;
+			String address = row.type().hasReturn() ? registeredAddress(row,
+					Detail.of("auditPurpose.approvedBy", code("actor", actor))) : null;
 			approve(row, actor, "APPROVED_BY_STAFF", address);
 		}
 		else if ("UPHOLD".equals(decision)) {
@@ -450,16 +452,17 @@ public class AfterSales {
 		if (row == null || row.status() != AfterSaleStatus.REQUESTED || clock.instant().isBefore(row.respondBy())) {
 			return;
 		}
-		String address = row.type().hasReturn() ? registeredAddress(row, "approved by the shop's silence") : null;
+		String address = row.type().hasReturn() ? registeredAddress(row,
+				Detail.of("auditPurpose.approvedBySilence")) : null;
 		approve(row, "SYSTEM", "APPROVED_BY_SILENCE", address);
 	}
 
 	/** The shop's registered address as the return address, disclosed to the case's consumer (audited). */
-	private String registeredAddress(Row row, String how) {
+	private String registeredAddress(Row row, Detail how) {
 		Caller consumer = accounts.caller(new AccountId(row.consumerId()))
 			.orElse(new Caller(new AccountId(row.consumerId()), row.consumerId(), Role.CONSUMER));
-		return merchants.registeredAddress(row.merchantId(), consumer, "return address for after-sales " + row.id() + ", "
-				+ how).orElse("—");
+		return merchants.registeredAddress(row.merchantId(), consumer,
+				Detail.of("auditPurpose.returnAddress", text(row.id()), nested(how))).orElse("—");
 	}
 
 	/**

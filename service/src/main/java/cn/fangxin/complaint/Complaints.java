@@ -618,7 +618,7 @@ public class Complaints {
 			});
 		}
 		Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
-				"complaint " + id + " (CRPL art. 44)");
+				Detail.of("auditPurpose.sellerIdentity", text(id)));
 		Instant now = clock.instant();
 		String actor = actorOf(caller, row);
 		repository.event(id, now, "SELLER_IDENTITY_DISCLOSED", actor, row.tier(),
@@ -946,7 +946,7 @@ public class Complaints {
 		boolean named = referral != null && (!isConsumer(caller, row) || identityRefusal(row).isEmpty());
 		if (named) {
 			Merchants.SellerIdentity identity = merchants.discloseIdentity(caller, row.merchantId(),
-					"referral package of complaint " + row.id());
+					Detail.of("auditPurpose.referralPackage", text(row.id())));
 			respondent.put("kind", identity.kind().name());
 			respondent.put("legalName", identity.legalName());
 			if (identity.creditCode() != null) {

@@ -32,6 +32,7 @@ import cn.fangxin.payment.PaymentStatus;
 import cn.fangxin.payment.PaymentView;
 import cn.fangxin.payment.Payments;
 import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Detail;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.Masking;
 import cn.fangxin.platform.Money;
@@ -243,7 +244,8 @@ public class Merchants {
 		if (!caller.isStaff()) {
 			throw ApiProblem.forbidden("The registration history is for staff.");
 		}
-		audit.unmaskedRead(caller, "MERCHANT", merchantId, UNMASKED_FIELDS, "registration history");
+		audit.unmaskedRead(caller, "MERCHANT", merchantId, UNMASKED_FIELDS,
+				Detail.of("auditPurpose.registrationHistory"));
 		return repository.versions(merchantId).stream().map(this::versionView).toList();
 	}
 
@@ -291,7 +293,7 @@ public class Merchants {
 	 * its purpose. Empty for a shop never approved.
 	 */
 	@Transactional
-	public Optional<String> registeredAddress(String merchantId, Caller recipient, String purpose) {
+	public Optional<String> registeredAddress(String merchantId, Caller recipient, Detail purpose) {
 		Optional<String> address = repository.find(merchantId)
 			.filter(m -> m.approvedVersion() != null)
 			.flatMap(m -> repository.version(merchantId, m.approvedVersion()))
@@ -308,7 +310,7 @@ public class Merchants {
 	 * audit with its purpose. From the approved file (the identity in force when the goods were sold).
 	 */
 	@Transactional
-	public SellerIdentity discloseIdentity(Caller reader, String merchantId, String purpose) {
+	public SellerIdentity discloseIdentity(Caller reader, String merchantId, Detail purpose) {
 		MerchantRow merchant = repository.find(merchantId)
 			.filter(m -> m.approvedVersion() != null)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such shop."));
@@ -645,7 +647,8 @@ public class Merchants {
 		VersionRow latest = repository.version(merchant.id(), merchant.currentVersion()).orElseThrow();
 		boolean staff = caller.isStaff();
 		if (staff) {
-			audit.unmaskedRead(caller, "MERCHANT", merchant.id(), UNMASKED_FIELDS, "registration record");
+			audit.unmaskedRead(caller, "MERCHANT", merchant.id(), UNMASKED_FIELDS,
+					Detail.of("auditPurpose.registrationRecord"));
 		}
 		String idNumber = decrypt(latest.idNumberEnc(), "idNumber");
 		String address = decrypt(latest.addressEnc(), "address");

@@ -938,7 +938,7 @@ public class Orders {
 					"The address is shown to the shop while the order is to ship or on its way.");
 		}
 		audit.unmaskedRead(caller, "ORDER", orderId, List.of("shippingAddress"),
-				merchant ? "shipping the order" : "handling the order");
+				Detail.of(merchant ? "auditPurpose.shipOrder" : "auditPurpose.handleOrder"));
 		@SuppressWarnings("unchecked")
 		Map<String, String> address = json.readValue(cipher.decrypt(order.addressCipher(), ADDRESS_FIELD), Map.class);
 		return address;

@@ -9,7 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import cn.fangxin.account.Caller;
+import cn.fangxin.platform.Detail;
+import cn.fangxin.platform.Details;
 import cn.fangxin.platform.SqlTime;
 
 /**
@@ -20,10 +24,13 @@ import cn.fangxin.platform.SqlTime;
 public class AccessAudit {
 
 	private final JdbcClient jdbc;
+	private final Details details;
+
 	private final Clock clock;
 
-	AccessAudit(JdbcClient jdbc, Clock clock) {
+	AccessAudit(JdbcClient jdbc, Details details, Clock clock) {
 		this.jdbc = jdbc;
+		this.details = details;
 		this.clock = clock;
 	}
 
@@ -33,20 +40,23 @@ public class AccessAudit {
 	 * @param subjectType what kind of record ({@code MERCHANT})
 	 * @param subjectId which one
 	 * @param fields which fields were shown in full
-	 * @param purpose why (the screen or API that showed them)
+	 * @param purpose why (the screen or API that showed them), kept as data so that each reader reads it in their
+	 *     language, and in English beside it
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void unmaskedRead(Caller reader, String subjectType, String subjectId, List<String> fields, String purpose) {
+	public void unmaskedRead(Caller reader, String subjectType, String subjectId, List<String> fields, Detail purpose) {
+		String english = details.english(purpose);
 		jdbc.sql("""
 				insert into access_audit (reader_account_id, reader_username, reader_role, subject_type, subject_id, fields,
-				  purpose, at) values (:id, :username, :role, :type, :subject, :fields, :purpose, :at)""")
+				  purpose, purpose_data, at) values (:id, :username, :role, :type, :subject, :fields, :purpose, :data, :at)""")
 			.param("id", reader.id().value())
 			.param("username", reader.username())
 			.param("role", reader.role().name())
 			.param("type", subjectType)
 			.param("subject", subjectId)
 			.param("fields", String.join(",", fields))
-			.param("purpose", purpose)
+			.param("purpose", english.length() > 200 ? english.substring(0, 200) : english)
+			.param("data", details.encode(purpose))
 			.param("at", SqlTime.of(clock.instant()))
 			.update();
 	}
@@ -60,7 +70,8 @@ public class AccessAudit {
 			.param("limit", limit)
 			.query((rs, n) -> new Entry(rs.getLong("seq"), rs.getString("reader_account_id"), rs.getString("reader_username"),
 					rs.getString("reader_role"), rs.getString("subject_type"), rs.getString("subject_id"),
-					List.of(rs.getString("fields").split(",")), rs.getString("purpose"), SqlTime.read(rs, "at")))
+					List.of(rs.getString("fields").split(",")), rs.getString("purpose"),
+					details.decode(rs.getString("purpose_data")), SqlTime.read(rs, "at")))
 			.list();
 	}
 
@@ -74,10 +85,11 @@ public class AccessAudit {
 	 * @param subjectType record kind
 	 * @param subjectId record id
 	 * @param fields fields shown in full
-	 * @param purpose why
+	 * @param purpose why, in English
+	 * @param purposeData why, as data (null for entries written before it was kept)
 	 * @param at when
 	 */
 	public record Entry(long seq, String readerAccountId, String readerUsername, String readerRole, String subjectType,
-			String subjectId, List<String> fields, String purpose, Instant at) {
+			String subjectId, List<String> fields, String purpose, @JsonIgnore Detail purposeData, Instant at) {
 	}
 }

@@ -86,4 +86,22 @@ class TimelineLanguageTests extends ApiTest {
 		assertThat(agent.post(page, page + "/hold", form).statusCode()).isEqualTo(302);
 		assertThat(agent.get(page + "?lang=en").body()).contains("at most 200 characters");
 	}
+
+	@Test
+	@DisplayName("the access audit's purposes on the admin's page in Chinese and in English; the API's purpose in English")
+	void accessAuditPurposesInBothLanguages() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		assertThat(api.get("/api/v1/orders/" + order + "/shipping-label").as(api.demoToken("agent")).send().status())
+			.isEqualTo(200);
+
+		PageSession admin = PageSession.demo(api, "admin");
+		String zh = admin.get("/admin/access-audit?lang=zh-CN").body();
+		assertThat(zh).contains("处理订单").doesNotContain("handling the order");
+		assertThat(admin.get("/admin/access-audit?lang=en").body()).contains("handling the order");
+		var audit = fetch("/api/v1/admin/access-audit?subjectId=" + order, api.demoToken("admin"));
+		assertThat(audit.path("items").get(0).path("purpose").asString()).isEqualTo("handling the order");
+		assertThat(audit.path("items").get(0).has("purposeData")).isFalse();
+	}
 }

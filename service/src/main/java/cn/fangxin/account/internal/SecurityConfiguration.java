@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, LoginRateLimitFilter loginLimit) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+			.requestMatchers("/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
 					"/public/**", "/shops/**", "/listings/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
