@@ -104,4 +104,17 @@ class TimelineLanguageTests extends ApiTest {
 		assertThat(audit.path("items").get(0).path("purpose").asString()).isEqualTo("handling the order");
 		assertThat(audit.path("items").get(0).has("purposeData")).isFalse();
 	}
+
+	@Test
+	@DisplayName("the new complaint page names the source of the shop's deadline in the reader's language")
+	void complaintDeadlineSourceInBothLanguages() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String order = purchases.paid(w);
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		String page = "/complaints/new?orderId=" + order + "&category=QUALITY_DEFECT";
+		assertThat(buyer.get(page + "&lang=zh-CN").body()).contains("title=\"平台规则（RULES.md：商家 48 小时内首次答复")
+			.doesNotContain("title=\"platform policy");
+		assertThat(buyer.get(page + "&lang=en").body()).contains("title=\"platform policy (RULES.md: merchant first response");
+	}
 }
