@@ -17,6 +17,7 @@ import cn.fangxin.ledger.AccountKind;
 import cn.fangxin.ledger.Ledger;
 import cn.fangxin.ledger.LedgerAccountId;
 import cn.fangxin.ledger.Transfer;
+import cn.fangxin.ledger.TransferCode;
 import cn.fangxin.payment.internal.PaymentRepository;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Deadlines;
@@ -263,6 +264,44 @@ public class Payments {
 		}
 		deadlines.schedule(SEND_REFUND, refundId, clock.instant());
 		return true;
+	}
+
+	/** The account of money paid out by hand another way (a bank transfer from the platform's account). */
+	public static final LedgerAccountId BANK_TRANSFER = AccountKind.GATEWAY_CLEARING.idFor(PaidByHand.BANK_TRANSFER.name());
+
+	/**
+	 * Staff record that they paid a refund or payout by hand, with the proof ({@code reference}: the provider's
+	 * refund number or the bank transfer's). It leaves the follow-up list as SUCCEEDED and the outbox never asks the
+	 * provider for it afterwards. {@link PaidByHand#BANK_TRANSFER} only for a refund the provider refused (else 409
+	 * {@code REFUND_NOT_REFUSED}: the provider may still pay it), booked as a correction from the provider's clearing
+	 * account (which still holds the money) to the bank's. A refund settled already: 409 {@code REFUND_SETTLED}.
+	 */
+	@Transactional
+	public RefundView recordPaidByHand(String refundId, PaidByHand channel, String reference, String staffUsername) {
+		String proof = reference == null ? "" : reference.strip();
+		if (channel == null) {
+			throw ApiProblem.invalidField("paidVia", "REQUIRED", "how it was paid: one of " + List.of(PaidByHand.values()));
+		}
+		if (proof.isEmpty() || proof.length() > 200) {
+			throw ApiProblem.invalidField("reference", "REQUIRED", "the transfer's number or reference, up to 200 characters");
+		}
+		PaymentRepository.Open open = repository.lockOpen(refundId).orElseThrow(() -> repository.findRefund(refundId)
+			.<ApiProblem>map(r -> ApiProblem.conflict("REFUND_SETTLED", "This refund was paid already."))
+			.orElseGet(() -> ApiProblem.notFound("REFUND_NOT_FOUND", "No such refund.")));
+		if (channel == PaidByHand.BANK_TRANSFER && open.status() != PaymentStatus.FAILED) {
+			throw ApiProblem.conflict("REFUND_NOT_REFUSED", "Only a refund the provider refused may be paid another way: "
+					+ "the provider may still pay this one. Pay it in the provider's console under the same refund.");
+		}
+		Instant now = clock.instant();
+		if (channel == PaidByHand.BANK_TRANSFER) {
+			PaymentView payment = repository.find(open.paymentId()).orElseThrow();
+			ledger.executeOrThrow(Transfer.of("byhand:" + refundId, clearing(payment.provider()), BANK_TRANSFER,
+					Money.fen(open.amountFen()), TransferCode.CORRECTION));
+		}
+		repository.markPaidByHand(refundId, channel, proof, staffUsername, now);
+		repository.recordEvent(open.paymentId(), "REFUND_PAID_BY_HAND",
+				refundId + " " + channel + " " + proof + " (" + staffUsername + ")", now);
+		return repository.findRefund(refundId).orElseThrow();
 	}
 
 	/**

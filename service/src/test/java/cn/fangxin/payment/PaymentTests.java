@@ -204,6 +204,88 @@ class PaymentTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("staff record a refund they paid by hand: a refused one by bank transfer (booked as a correction), a "
+			+ "waiting or unsent one in the provider's console; each leaves the list once and is never sent afterwards")
+	void staffRecordWhatTheyPaidByHand() {
+		Paid paid = paidBySandbox(9_000);
+		RefundRequest refused = paid.refund("r-refused-", 2_000);
+		RefundRequest waiting = paid.refund("r-waiting-", 1_000);
+		RefundRequest stuck = paid.refund("r-stuck-", 500);
+		payments.refund(refused);
+		payments.refund(waiting);
+		awaitPaid(refused);
+		awaitPaid(waiting);
+		// the provider refused one; the other it has not confirmed (as WeChat Pay's refunds, which staff make by hand)
+		jdbc.sql("update payment_refund set status = 'FAILED', provider_reason = 'NOT_ENOUGH' where id = :id")
+			.param("id", refused.refundId())
+			.update();
+		jdbc.sql("update payment_refund set status = 'PENDING' where id = :id").param("id", waiting.refundId()).update();
+		transactions.executeWithoutResult(tx -> {
+			payments.refund(stuck);
+			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
+				.param("id", stuck.refundId())
+				.update();
+		});
+		advance("PT2M");
+		LedgerAccountId sandboxClearing = Payments.clearing(PaymentProvider.SANDBOX);
+
+		var agent = cn.fangxin.support.PageSession.demo(api, "agent");
+		String page = agent.get("/staff/refunds?lang=zh-CN").body();
+		assertThat(page).contains("paid-" + refused.refundId(), "paid-" + waiting.refundId(), "paid-" + stuck.refundId(),
+				"银行转账");
+		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "BANK_TRANSFER", "reference", " ")).statusCode()).isEqualTo(302);
+		assertThat(agent.get("/staff/refunds?lang=zh-CN").body()).as("no proof: refused, still listed")
+			.contains("请填写转账单号或凭证号", "paid-" + refused.refundId());
+		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "BANK_TRANSFER", "reference", "BOC 20261130-0042")).statusCode()).isEqualTo(302);
+		assertThat(agent.get("/staff/refunds?lang=zh-CN").body()).contains("已记为人工支付")
+			.doesNotContain("paid-" + refused.refundId());
+
+		var byHand = ledger.transfer("byhand:" + refused.refundId()).orElseThrow();
+		assertThat(byHand.debitAccount()).as("the provider still holds the refused refund")
+			.isEqualTo(sandboxClearing.value());
+		assertThat(byHand.creditAccount()).isEqualTo(Payments.BANK_TRANSFER.value());
+		assertThat(byHand.amountFen()).isEqualTo(2_000);
+		assertThat(jdbc.sql("select detail from payment_event where payment_id = :id and kind = 'REFUND_PAID_BY_HAND'")
+			.param("id", paid.payment().id())
+			.query(String.class)
+			.single()).as("who recorded what, on the payment's record")
+			.contains(refused.refundId(), "BANK_TRANSFER", "BOC 20261130-0042", "agent");
+
+		String admin = api.demoToken("admin");
+		String path = "/api/v1/admin/refunds/" + waiting.refundId() + "/paid-by-hand";
+		var notRefused = api.post(path, Map.of("paidVia", "BANK_TRANSFER", "reference", "x")).as(admin).send();
+		assertThat(notRefused.status()).isEqualTo(409);
+		assertThat(notRefused.code()).as("the provider may still pay it").isEqualTo("REFUND_NOT_REFUSED");
+		var recorded = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(admin).send();
+		assertThat(recorded.status()).isEqualTo(200);
+		assertThat(recorded.json().path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(ledger.transfer("byhand:" + waiting.refundId())).as("paid through the provider as booked").isEmpty();
+		var again = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(admin).send();
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.code()).isEqualTo("REFUND_SETTLED");
+		assertThat(api.post("/api/v1/admin/refunds/no-such/paid-by-hand", Map.of("paidVia", "PROVIDER", "reference", "x"))
+			.as(admin).send().status()).isEqualTo(404);
+		assertThat(api.post(path, Map.of("paidVia", "CASH", "reference", "x")).as(admin).send().status()).isEqualTo(400);
+		assertThat(api.post(path, Map.of("paidVia", "PROVIDER", "reference", "x")).as(api.demoToken("agent")).send()
+			.status()).as("the API is the administrators'").isEqualTo(403);
+
+		// an unsent refund paid in the provider's console: the outbox never asks the provider for it afterwards
+		assertThat(api.post("/api/v1/admin/refunds/" + stuck.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "PROVIDER", "reference", "50300000002")).as(admin).send().status()).isEqualTo(200);
+		assertThat(payments.resend(stuck.refundId())).isFalse();
+		payments.send(stuck.refundId());
+		assertThat(jdbc.sql("select provider_refund_id from payment_refund where id = :id").param("id", stuck.refundId())
+			.query(String.class).optional()).as("never sent to the sandbox").isEmpty();
+		assertThat(agent.get("/staff/refunds").body()).doesNotContain(waiting.refundId(), stuck.refundId());
+
+		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(5_500));
+		var verify = api.get("/api/v1/admin/ledger/verify").as(admin).send().json();
+		assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
+	}
+
+	@Test
 	@DisplayName("a signed WeChat Pay notification books the payment; duplicates and late reports change nothing")
 	void wechatNotification() {
 		String order = "ord-" + UUID.randomUUID();

@@ -12,13 +12,14 @@ import cn.fangxin.payment.PaymentProvider;
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
 
-	/** Every provider's clearing account exists from the first start. */
+	/** Every provider's clearing account, and the bank's for refunds paid by hand, exist from the first start. */
 	@Bean
 	ApplicationRunner clearingAccounts(Ledger ledger) {
 		return (ApplicationArguments args) -> {
 			for (PaymentProvider provider : PaymentProvider.values()) {
 				ledger.open(AccountKind.GATEWAY_CLEARING, provider.name());
 			}
+			ledger.open(AccountKind.GATEWAY_CLEARING, cn.fangxin.payment.PaidByHand.BANK_TRANSFER.name());
 		};
 	}
 

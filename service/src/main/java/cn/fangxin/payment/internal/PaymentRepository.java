@@ -17,6 +17,7 @@ import cn.fangxin.payment.PaymentPurpose;
 import cn.fangxin.payment.PaymentRequest;
 import cn.fangxin.payment.PaymentStatus;
 import cn.fangxin.payment.PaymentView;
+import cn.fangxin.payment.PaidByHand;
 import cn.fangxin.payment.RefundRequest;
 import cn.fangxin.payment.RefundView;
 import cn.fangxin.platform.SqlTime;
@@ -181,6 +182,44 @@ public class PaymentRepository {
 					rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"),
 					rs.getString("provider_reason")))
 			.list();
+	}
+
+	/**
+	 * A refund or payout still open (PENDING or FAILED), locked.
+	 *
+	 * @param paymentId the payment it returns money of
+	 * @param amountFen how much
+	 * @param status PENDING or FAILED
+	 */
+	public record Open(String paymentId, long amountFen, PaymentStatus status) {
+	}
+
+	/** Locks a refund or payout still open; empty when it is SUCCEEDED (or does not exist). */
+	public Optional<Open> lockOpen(String refundId) {
+		return jdbc.sql("""
+				select payment_id, amount, status from payment_refund where id = :id and status in ('PENDING', 'FAILED')
+				   for update""")
+			.param("id", refundId)
+			.query((rs, n) -> new Open(rs.getString("payment_id"), rs.getLong("amount"),
+					PaymentStatus.valueOf(rs.getString("status"))))
+			.optional();
+	}
+
+	/**
+	 * Records an open refund as paid by hand: SUCCEEDED, with how, the proof and who; marked sent, so that the outbox
+	 * never asks the provider for it afterwards.
+	 */
+	public void markPaidByHand(String refundId, PaidByHand channel, String reference, String by, Instant now) {
+		jdbc.sql("""
+				update payment_refund set status = 'SUCCEEDED', settled_channel = :channel, settled_reference = :reference,
+				  settled_by = :by, settled_at = :now, sent_at = coalesce(sent_at, :now), updated_at = :now
+				 where id = :id""")
+			.param("channel", channel.name())
+			.param("reference", reference)
+			.param("by", by)
+			.param("now", SqlTime.of(now))
+			.param("id", refundId)
+			.update();
 	}
 
 	/** Locks a refund not yet asked of its provider; empty when it was asked already (or does not exist). */

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.fangxin.account.Caller;
 import cn.fangxin.payment.PaymentView;
+import cn.fangxin.payment.RefundView;
 import cn.fangxin.payment.Payments;
 import cn.fangxin.payment.internal.PaymentRepository;
 import cn.fangxin.payment.internal.SandboxGateway;
@@ -41,6 +43,18 @@ class PaymentAdminController {
 		PaymentView payment = payments.find(id)
 			.orElseThrow(() -> ApiProblem.notFound("PAYMENT_NOT_FOUND", "No such payment."));
 		return new PaymentDetail(payment, repository.events(id));
+	}
+
+	@PostMapping("/api/v1/admin/refunds/{id}/paid-by-hand")
+	@Operation(summary = "Records a refund or payout staff paid by hand",
+			description = "paidVia: PROVIDER (in the provider's console, under the same refund; any open refund) or "
+					+ "BANK_TRANSFER (another way; only a refund the provider refused, booked as a correction to the bank's "
+					+ "clearing account). reference: the transfer's number. 409 REFUND_SETTLED, REFUND_NOT_REFUSED.")
+	RefundView paidByHand(@PathVariable String id, @RequestBody PaidByHandRequest request, Caller caller) {
+		return payments.recordPaidByHand(id, RefundPages.channel(request.paidVia()), request.reference(), caller.username());
+	}
+
+	record PaidByHandRequest(String paidVia, String reference) {
 	}
 
 	@PostMapping("/api/v1/admin/payments/sandbox")
