@@ -74,9 +74,12 @@ public class Complaints {
 	private final ObjectMapper json;
 	private final Clock clock;
 
+	private final cn.fangxin.platform.Details details;
+
 	Complaints(ComplaintRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
 			Deadlines deadlines, WorkingDayCalendar calendar, ComplaintPolicy policy, ComplaintTriage triage,
-			cn.fangxin.account.Accounts accounts, ObjectMapper json, Clock clock) {
+			cn.fangxin.account.Accounts accounts, cn.fangxin.platform.Details details, ObjectMapper json, Clock clock) {
+		this.details = details;
 		this.triage = triage;
 		this.accounts = accounts;
 		this.repository = repository;
@@ -975,10 +978,19 @@ public class Complaints {
 		p.put("legalBasis", row.category().legalBasis());
 		row.category().statutoryCompensation(row.priceFen()).ifPresent(s -> p.put("statutoryCompensation", s));
 		p.put("filedAt", row.createdAt().toString());
-		p.put("history", repository.timeline(row.id())
-			.stream()
-			.map(e -> Map.of("at", e.at().toString(), "event", e.event(), "tier", e.tier().name(), "actor", e.actor()))
-			.toList());
+		// each event with its detail in English and, for the court and 12315, in Chinese (an older row: its stored text)
+		p.put("history", repository.timeline(row.id()).stream().map(e -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("at", e.at().toString());
+			entry.put("event", e.event());
+			entry.put("tier", e.tier().name());
+			entry.put("actor", e.actor());
+			if (e.detail() != null) {
+				entry.put("detail", e.detail());
+				entry.put("detailZh", details.text(e.data(), e.detail(), java.util.Locale.SIMPLIFIED_CHINESE));
+			}
+			return entry;
+		}).toList());
 		p.put("evidence", vault.forCase(row.evidenceIds(), row.id())
 			.stream()
 			.map(e -> Map.of("id", e.id(), "kind", e.kind().name(), "sha256", e.sha256(), "leafIndex",
@@ -990,7 +1002,20 @@ public class Complaints {
 
 	private static String courtInstructions(String id) {
 		return """
-				Verifying the evidence of complaint %s (for the court)
+				投诉 %1$s 证据核验说明（供法院使用）
+
+				1. 证据文件位于 files/ 目录，以证据编号命名；manifest.txt 列出每份证据在平台透明日志中的叶子序号，
+				   以及它到已签名检查点（checkpoint.txt）的包含证明。
+				2. 运行离线核验程序（无需联网，也无需信任平台）：
+				     java -jar fangxin-verify.jar <本 ZIP 文件>
+				   程序核验检查点的 Ed25519 签名、RFC 3161 时间戳（如有 checkpoint.tsr）、每份证据在已签名的
+				   Merkle 树（RFC 9162）中的包含关系，以及每个文件的 SHA-256。
+				3. 将核验程序输出的日志公钥与平台在 /api/v1/log/public-key 公布的公钥（或此前从平台取得的公钥）比对；
+				   较晚检查点的一致性证明（/api/v1/log/proofs/consistency）可以证明日志此后只有追加、没有改动。
+				4. court-package.json 载明当事人、诉求、事实、投诉处理经过（history，每项附中文说明 detailZh）和按编号及
+				   SHA-256 列出的证据清单；投诉本身的事件和裁决是本证据包中的 CASE_EVENT 和 DECISION 记录。
+
+				Verifying the evidence of complaint %1$s (for the court)
 
 				1. The records are the files under files/ named by evidence id; manifest.txt lists each with its leaf index
 				   in the platform's transparency log and its inclusion proof to the signed checkpoint in checkpoint.txt.

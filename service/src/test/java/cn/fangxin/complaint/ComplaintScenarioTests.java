@@ -337,6 +337,15 @@ class ComplaintScenarioTests extends ComplaintTest {
 		String staffCopy = entries(api.download("/api/v1/complaints/" + toCourt + "/bundle", api.demoToken("admin")))
 			.get("court-package.json");
 		assertThat(cn.fangxin.support.Api.parse(staffCopy).path("respondent").path("legalName").asString()).isNotBlank();
+
+		// for a Chinese court: each event of the history in Chinese beside the English, and the instructions in both
+		var staffBundle = entries(api.download("/api/v1/complaints/" + toCourt + "/bundle", api.demoToken("admin")));
+		JsonNode filed = cn.fangxin.support.Api.parse(staffBundle.get("court-package.json")).path("history").get(0);
+		assertThat(filed.path("event").asString()).isEqualTo("FILED");
+		assertThat(filed.path("detail").asString()).doesNotContainPattern("\\p{IsHan}").isNotBlank();
+		assertThat(filed.path("detailZh").asString()).containsPattern("\\p{IsHan}");
+		assertThat(staffBundle.get("VERIFY-FOR-COURT.txt")).contains("投诉 " + toCourt + " 证据核验说明",
+				"Verifying the evidence of complaint " + toCourt);
 	}
 
 	private static Map<String, String> entries(byte[] zip) throws java.io.IOException {
