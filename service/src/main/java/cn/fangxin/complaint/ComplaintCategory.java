@@ -127,10 +127,11 @@ public enum ComplaintCategory {
 	/**
 	 * Statutory compensation for a price.
 	 *
-	 * @param basis the rule
+	 * @param ref the rule's key ({@code CRPL_55}, {@code FSL_148}), which names it in either language
+	 * @param basis the rule, in English
 	 * @param amountFen compensation on top of the refund
 	 */
-	public record StatutoryCompensation(String basis, long amountFen) {
+	public record StatutoryCompensation(String ref, String basis, long amountFen) {
 	}
 
 	private final Group group;
@@ -187,9 +188,9 @@ public enum ComplaintCategory {
 			return Optional.empty();
 		}
 		return switch (this) {
-			case COUNTERFEIT, FALSE_ADVERTISING, PRICE_FRAUD -> Optional.of(new StatutoryCompensation(
+			case COUNTERFEIT, FALSE_ADVERTISING, PRICE_FRAUD -> Optional.of(new StatutoryCompensation("CRPL_55",
 					"CRPL art. 55 para. 1: 3 x price, at least 500 CNY", Math.max(Math.multiplyExact(priceFen, 3), 50_000)));
-			case FOOD_SAFETY -> Optional.of(new StatutoryCompensation(
+			case FOOD_SAFETY -> Optional.of(new StatutoryCompensation("FSL_148",
 					"Food Safety Law art. 148: 10 x price, at least 1,000 CNY",
 					Math.max(Math.multiplyExact(priceFen, 10), 100_000)));
 			default -> Optional.empty();

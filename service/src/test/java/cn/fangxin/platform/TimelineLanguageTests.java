@@ -106,7 +106,8 @@ class TimelineLanguageTests extends ApiTest {
 	}
 
 	@Test
-	@DisplayName("the new complaint page names the source of the shop's deadline in the reader's language")
+	@DisplayName("the new complaint page names the sources of the shop's deadline and of the statutory compensation in "
+			+ "the reader's language")
 	void complaintDeadlineSourceInBothLanguages() {
 		var purchases = new Purchases(api);
 		var w = purchases.world();
@@ -116,5 +117,10 @@ class TimelineLanguageTests extends ApiTest {
 		assertThat(buyer.get(page + "&lang=zh-CN").body()).contains("title=\"平台规则（RULES.md：商家 48 小时内首次答复")
 			.doesNotContain("title=\"platform policy");
 		assertThat(buyer.get(page + "&lang=en").body()).contains("title=\"platform policy (RULES.md: merchant first response");
+
+		String fraud = "/complaints/new?orderId=" + order + "&category=COUNTERFEIT";
+		assertThat(buyer.get(fraud + "&lang=zh-CN").body()).contains("《消费者权益保护法》第五十五条第一款：价款的三倍")
+			.doesNotContain("CRPL art. 55");
+		assertThat(buyer.get(fraud + "&lang=en").body()).contains("CRPL art. 55 para. 1: 3 times the price, at least ¥500");
 	}
 }
