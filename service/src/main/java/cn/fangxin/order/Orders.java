@@ -134,6 +134,11 @@ public class Orders {
 	@Transactional
 	public OrderView place(Caller caller, OrderRequest request) {
 		caller.requireRole(Role.CONSUMER);
+		if (request.paymentMode() == PaymentMode.PAY_AFTER_RECEIPT && !payments.takesNewPayments(PaymentProvider.SANDBOX)) {
+			// its charge at confirmation goes through the sandbox, which takes no new payments here (prod)
+			throw ApiProblem.rule("PAYMENT_MODE_UNAVAILABLE",
+					"Pay after receipt is not offered here: no provider can charge it at receipt confirmation.");
+		}
 		Checkout checkout = validate(request);
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
 		String id = Ids.next("ord");

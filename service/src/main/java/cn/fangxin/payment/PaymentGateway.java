@@ -8,6 +8,14 @@ public interface PaymentGateway {
 	PaymentProvider provider();
 
 	/**
+	 * Whether new payments may be taken through this provider. Refunds and payouts of payments it took earlier are sent
+	 * to it either way.
+	 */
+	default boolean takesNewPayments() {
+		return true;
+	}
+
+	/**
 	 * Asks the provider to take a payment. A synchronous provider answers with the outcome (possibly more than once,
 	 * as real providers do); an asynchronous one answers PENDING and reports later by notification.
 	 */

@@ -55,6 +55,12 @@ public class Payments {
 		this.clock = clock;
 	}
 
+	/** Whether new payments may be taken through this provider here (the sandbox only where it is enabled). */
+	public boolean takesNewPayments(PaymentProvider provider) {
+		PaymentGateway gateway = gateways.get(provider);
+		return gateway != null && gateway.takesNewPayments();
+	}
+
 	/** The clearing account of a provider: the money the provider holds for the platform. */
 	public static LedgerAccountId clearing(PaymentProvider provider) {
 		return AccountKind.GATEWAY_CLEARING.idFor(provider.name());
@@ -93,7 +99,7 @@ public class Payments {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "the amount must be positive");
 		}
 		PaymentGateway gateway = gateways.get(request.provider());
-		if (gateway == null) {
+		if (gateway == null || !gateway.takesNewPayments()) {
 			throw ApiProblem.invalidField("method", "PAYMENT_METHOD_UNAVAILABLE",
 					"payment method " + request.provider() + " is not available");
 		}

@@ -60,16 +60,33 @@ class ProductionProfileTests {
 
 		int created = 0;
 		Api.Response last = null;
+		String consumer = null;
 		for (int i = 0; i < 4; i++) {
-			last = api.post("/api/v1/accounts", Map.of("username", "p" + UUID.randomUUID().toString().substring(0, 8),
+			String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+			last = api.post("/api/v1/accounts", Map.of("username", username,
 					"password", "quiet lantern harbour 7", "role", "CONSUMER", "phone", "13612345678")).send();
 			if (last.status() == 201) {
 				created++;
+				consumer = username;
 			}
 		}
 		assertThat(created).isEqualTo(3);
 		assertThat(last.status()).isEqualTo(429);
 		assertThat(last.code()).isEqualTo("RATE_LIMITED");
+
+		// no payment with money that does not exist: the sandbox takes none, so nothing is offered that it would charge
+		var payments = context.getBean(cn.fangxin.payment.Payments.class);
+		assertThat(payments.takesNewPayments(cn.fangxin.payment.PaymentProvider.SANDBOX)).isFalse();
+		assertThatThrownBy(() -> payments.start(new cn.fangxin.payment.PaymentRequest(
+				cn.fangxin.payment.PaymentProvider.SANDBOX, cn.fangxin.payment.PaymentPurpose.ORDER, "ord-x", "acc-x",
+				Money.fen(4_900), cn.fangxin.ledger.AccountKind.ESCROW.idFor("ord-x"), cn.fangxin.ledger.TransferCode.PAYMENT,
+				"ord-x")))
+			.isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("PAYMENT_METHOD_UNAVAILABLE"));
+		var payAfterReceipt = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", "lst-x", "quantity", 1)),
+				"shippingAddress", Map.of("name", "张三", "phone", "13612345678", "region", "浙江省杭州市", "line", "文三路 1 号"),
+				"paymentMode", "PAY_AFTER_RECEIPT")).as(api.token(consumer, "quiet lantern harbour 7")).send();
+		assertThat(payAfterReceipt.status()).isEqualTo(422);
+		assertThat(payAfterReceipt.code()).isEqualTo("PAYMENT_MODE_UNAVAILABLE");
 	}
 
 	@Test

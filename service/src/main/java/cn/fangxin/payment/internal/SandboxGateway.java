@@ -13,10 +13,23 @@ import cn.fangxin.platform.Money;
 /**
  * The sandbox provider: every charge and refund succeeds at once, unless the test switch says otherwise for the next
  * charge: {@link Behaviour#FAIL} (declined) or {@link Behaviour#ANSWER_TWICE} (success reported twice, as real providers
- * sometimes do).
+ * sometimes do). It takes new payments only where {@code fangxin.payments.sandbox} is true (the embedded default and
+ * the tests; off in the {@code prod} profile, where a consumer must not pay with money that does not exist); refunds of
+ * the payments it took are answered either way.
  */
 @Component
 public class SandboxGateway implements PaymentGateway {
+
+	private final boolean takesNewPayments;
+
+	SandboxGateway(@org.springframework.beans.factory.annotation.Value("${fangxin.payments.sandbox:true}") boolean enabled) {
+		this.takesNewPayments = enabled;
+	}
+
+	@Override
+	public boolean takesNewPayments() {
+		return takesNewPayments;
+	}
 
 	/** What the next charge does. */
 	public enum Behaviour {
