@@ -221,6 +221,18 @@ public class EvidenceVault {
 		return java.util.List.copyOf(found.values());
 	}
 
+	/**
+	 * The records the caller uploaded, newest first, {@code limit} at most, below the log position {@code cursor}
+	 * (the last leaf index of the previous page) when given.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<EvidenceView> mine(Caller caller, Long cursor, int limit) {
+		return repository.bySubmitter(caller.id().value(), cursor, limit)
+			.stream()
+			.map(EvidenceRepository.Row::view)
+			.toList();
+	}
+
 	/** The records filed under a complaint that the caller may read, oldest first. */
 	@Transactional(readOnly = true)
 	public java.util.List<EvidenceView> ofComplaint(Caller caller, String complaintId) {

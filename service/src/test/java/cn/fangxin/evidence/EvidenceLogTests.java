@@ -88,6 +88,34 @@ public class EvidenceLogTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a person finds what they recorded: newest first, a page at a time, only their own, on the page and in the API")
+	void myRecords() {
+		var alice = api.signUp("CONSUMER");
+		var bob = api.signUp("CONSUMER");
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		for (String kind : java.util.List.of("SCREENSHOT", "CHAT_EXPORT", "PAYMENT_VOUCHER")) {
+			ids.add(api.upload("/api/v1/evidence", alice.token(), "x.png", png(), Map.of("kind", kind)).json().path("id")
+				.asString());
+		}
+		api.upload("/api/v1/evidence", bob.token(), "y.png", png(), Map.of("kind", "SCREENSHOT"));
+
+		JsonNode first = api.get("/api/v1/evidence?limit=2").as(alice.token()).send().json();
+		assertThat(first.path("items").findValuesAsString("id")).containsExactly(ids.get(2), ids.get(1));
+		JsonNode second = api.get("/api/v1/evidence?limit=2&cursor=" + first.path("nextCursor").asString())
+			.as(alice.token()).send().json();
+		assertThat(second.path("items").findValuesAsString("id")).containsExactly(ids.get(0));
+		assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).as("the last page")
+			.isTrue();
+		assertThat(api.get("/api/v1/evidence?cursor=x").as(alice.token()).send().code()).isEqualTo("CURSOR_INVALID");
+
+		String page = cn.fangxin.support.PageSession.signedIn(api, alice.username(), alice.password())
+			.get("/evidence?lang=zh-CN").body();
+		assertThat(page).contains("我的存证", ids.get(0), ids.get(2), "聊天记录");
+		assertThat(cn.fangxin.support.PageSession.signedIn(api, bob.username(), bob.password()).get("/evidence").body())
+			.doesNotContain(ids.get(0));
+	}
+
+	@Test
 	@DisplayName("uploads of a forbidden type or a system kind are refused; nothing enters the log")
 	void refusals() {
 		String token = api.signUp("CONSUMER").token();

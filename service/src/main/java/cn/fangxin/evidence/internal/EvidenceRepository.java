@@ -108,6 +108,17 @@ public class EvidenceRepository {
 			.list();
 	}
 
+	/** The records a person submitted, numbered in the log, newest first: below {@code beforeLeaf} when given. */
+	public List<Row> bySubmitter(String submitter, Long beforeLeaf, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from evidence where submitter = :submitter and leaf_index is not null"
+				+ " and (:before is null or leaf_index < :before) order by leaf_index desc limit :limit")
+			.param("submitter", submitter)
+			.param("before", beforeLeaf, java.sql.Types.BIGINT)
+			.param("limit", limit)
+			.query(EvidenceRepository::map)
+			.list();
+	}
+
 	public List<Row> ofComplaint(String complaintId) {
 		return jdbc.sql("select " + COLUMNS + " from evidence where complaint_ref = :id and leaf_index is not null order by leaf_index")
 			.param("id", complaintId)

@@ -66,11 +66,31 @@ class EvidenceController {
 	}
 
 	@GetMapping("/api/v1/evidence")
-	@Operation(summary = "The records filed under an order or a complaint that the caller may read, oldest first")
-	java.util.Map<String, java.util.List<EvidenceView>> list(@RequestParam(required = false) String orderId,
-			@RequestParam(required = false) String complaintId, Caller caller) {
-		if ((orderId == null) == (complaintId == null)) {
-			throw ApiProblem.invalid("PARAMETER_INVALID", "Give exactly one of orderId or complaintId.");
+	@Operation(summary = "The records filed under an order or a complaint that the caller may read, oldest first; "
+			+ "without either, the caller's own uploads, newest first (?limit=&cursor=, {items, nextCursor})")
+	java.util.Map<String, Object> list(@RequestParam(required = false) String orderId,
+			@RequestParam(required = false) String complaintId, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor, Caller caller) {
+		if (orderId != null && complaintId != null) {
+			throw ApiProblem.invalid("PARAMETER_INVALID", "Give at most one of orderId or complaintId.");
+		}
+		if (orderId == null && complaintId == null) {
+			int size = limit == null ? 50 : limit;
+			if (size < 1 || size > 200) {
+				throw ApiProblem.invalidField("limit", "LIMIT_INVALID", "from 1 to 200");
+			}
+			Long after;
+			try {
+				after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
+			}
+			catch (NumberFormatException e) {
+				throw ApiProblem.invalidField("cursor", "CURSOR_INVALID", "the nextCursor of the previous page");
+			}
+			java.util.List<EvidenceView> items = vault.mine(caller, after, size);
+			java.util.Map<String, Object> page = new java.util.LinkedHashMap<>();
+			page.put("items", items);
+			page.put("nextCursor", items.size() < size ? null : String.valueOf(items.get(items.size() - 1).leafIndex()));
+			return page;
 		}
 		vault.requireParty(caller, orderId != null ? EvidenceBundles.Subject.ORDER : EvidenceBundles.Subject.COMPLAINT,
 				orderId != null ? orderId : complaintId);

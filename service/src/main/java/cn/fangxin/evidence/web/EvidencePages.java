@@ -39,13 +39,15 @@ class EvidencePages {
 	}
 
 	@GetMapping("/evidence")
-	String upload(@RequestParam(required = false) String orderId, Model model) {
+	String upload(@RequestParam(required = false) String orderId, Caller caller, Model model) {
 		model.addAttribute("orderId", orderId);
-		return upload(model);
+		return upload(caller, model);
 	}
 
-	private String upload(Model model) {
+	/** The upload form, and below it the caller's own records (the latest hundred). */
+	private String upload(Caller caller, Model model) {
 		model.addAttribute("kinds", Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::uploadable).toList());
+		model.addAttribute("mine", vault.mine(caller, null, 100));
 		return "evidence/upload";
 	}
 
@@ -69,7 +71,7 @@ class EvidencePages {
 		catch (ApiProblem problem) {
 			model.addAttribute("problem", problem);
 			model.addAttribute("orderId", orderId);
-			return upload(model);
+			return upload(caller, model);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
