@@ -48,6 +48,8 @@ class ProductionProfileTests {
 		var context = start(true);
 		var api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
 
+		assertThat(api.get("/login").send().body()).as("no demo accounts to name").doesNotContain("demo-accounts",
+				"fangxin-demo");
 		var wrong = api.post("/api/v1/auth/token", Map.of("username", "admin", "password", "fangxin-demo")).send();
 		assertThat(wrong.status()).as("the demo password does not open production").isEqualTo(401);
 		String admin = api.token("admin", "first-admin-secret-7781");

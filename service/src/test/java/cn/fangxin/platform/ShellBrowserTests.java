@@ -27,6 +27,9 @@ class ShellBrowserTests {
 			browser.go("/");
 			assertThat(browser.currentPath()).startsWith("/login");
 			assertThat(browser.text("h1")).isEqualTo("登录");
+			assertThat(browser.text("#demo-accounts")).as("a demo server names its accounts")
+				.contains("fangxin-demo", "arbiter", "仲裁员");
+			assertThat(browser.find("#browse").getAttribute("href")).endsWith("/listings");
 			browser.type("#username", "admin").type("#password", "fangxin-demo").click("#sign-in");
 
 			assertThat(browser.waitForText("#home-heading", "平台管理")).isEqualTo("平台管理");

@@ -24,14 +24,19 @@ class AccountPages {
 
 	private final Accounts accounts;
 	private final SignUp signUp;
+	private final boolean demo;
 
-	AccountPages(Accounts accounts, SignUp signUp) {
+	AccountPages(Accounts accounts, SignUp signUp,
+			@org.springframework.beans.factory.annotation.Value("${fangxin.demo:false}") boolean demo) {
 		this.accounts = accounts;
 		this.signUp = signUp;
+		this.demo = demo;
 	}
 
+	/** Sign-in; on a demo server it names the demo accounts (never in production, which has none). */
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("demo", demo);
 		return "login";
 	}
 
