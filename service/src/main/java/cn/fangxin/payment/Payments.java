@@ -44,9 +44,15 @@ public class Payments {
 	private final ApplicationEventPublisher events;
 	private final Deadlines deadlines;
 	private final Clock clock;
+	private final java.time.Duration providerTimeout;
+	private final java.util.concurrent.ExecutorService providerCalls = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
 
 	Payments(PaymentRepository repository, List<PaymentGateway> gateways, Ledger ledger,
-			ApplicationEventPublisher events, Deadlines deadlines, Clock clock) {
+			ApplicationEventPublisher events, Deadlines deadlines, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${fangxin.payments.provider-timeout:10s}")
+			java.time.Duration providerTimeout) {
+		this.providerTimeout = providerTimeout;
 		this.deadlines = deadlines;
 		this.repository = repository;
 		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, Function.identity()));
@@ -254,9 +260,39 @@ public class Payments {
 		PaymentRepository.Unsent r = unsent.get();
 		PaymentView payment = repository.find(r.paymentId()).orElseThrow();
 		PaymentGateway gateway = gateways.get(payment.provider());
-		PaymentGateway.Answer answer = r.payout() ? gateway.payOut(payment.id(), refundId, Money.fen(r.amountFen()))
-				: gateway.refund(payment.id(), refundId, Money.fen(r.amountFen()));
+		PaymentGateway.Answer answer = ask(refundId, () -> r.payout()
+				? gateway.payOut(payment.id(), refundId, Money.fen(r.amountFen()))
+				: gateway.refund(payment.id(), refundId, Money.fen(r.amountFen())));
 		repository.markSent(refundId, answer, clock.instant());
+	}
+
+	/**
+	 * Asks the provider, waiting at most {@code fangxin.payments.provider-timeout} (10 s): the outbox holds the refund's
+	 * and its deadline's rows while it waits, and its poller's other deadlines wait behind it. A provider that does not
+	 * answer in time is asked again later under the same refund id, which it deduplicates.
+	 */
+	private PaymentGateway.Answer ask(String refundId, java.util.concurrent.Callable<PaymentGateway.Answer> call) {
+		java.util.concurrent.Future<PaymentGateway.Answer> answer = providerCalls.submit(call);
+		try {
+			return answer.get(providerTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException e) {
+			answer.cancel(true);
+			throw new IllegalStateException("the provider did not answer refund " + refundId + " within " + providerTimeout);
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException("the provider failed on refund " + refundId, e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while asking the provider for refund " + refundId, e);
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		providerCalls.shutdownNow();
 	}
 
 	/**

@@ -58,6 +58,15 @@ class PaymentTests extends ApiTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
+	@Autowired
+	java.time.Clock clock;
+
 	private final WechatPaySigner wechat = new WechatPaySigner();
 
 	@Test
@@ -283,6 +292,61 @@ class PaymentTests extends ApiTest {
 		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(5_500));
 		var verify = api.get("/api/v1/admin/ledger/verify").as(admin).send().json();
 		assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
+	}
+
+	@Test
+	@DisplayName("a provider that does not answer a refund in time is given up on for now: nothing is recorded as sent, "
+			+ "and the refund is asked again later under the same id")
+	void providerThatDoesNotAnswer() {
+		var answer = new CountDownLatch(1);
+		PaymentGateway silent = new PaymentGateway() {
+			@Override
+			public PaymentProvider provider() {
+				return PaymentProvider.SANDBOX;
+			}
+
+			@Override
+			public List<Answer> charge(String paymentId, Money amount, String description) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public Answer refund(String paymentId, String refundId, Money amount) {
+				try {
+					answer.await(); // a provider that hangs until the test lets it go
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return new Answer(PaymentStatus.SUCCEEDED, "late-" + refundId, null);
+			}
+		};
+		Payments impatient = new Payments(repository, List.of(silent), ledger, events, deadlines, clock,
+				Duration.ofMillis(300));
+		try {
+			Paid paid = paidBySandbox(5_000);
+			RefundRequest refund = paid.refund("r-silent-", 700);
+			transactions.executeWithoutResult(tx -> {
+				payments.refund(refund);
+				// kept from the real outbox, which would send it at once
+				jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
+					.param("id", refund.refundId())
+					.update();
+			});
+			long started = System.nanoTime();
+			assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> impatient.send(refund.refundId())))
+				.hasMessageContaining("did not answer");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			assertThat(jdbc.sql("select sent_at from payment_refund where id = :id").param("id", refund.refundId())
+				.query(java.sql.Timestamp.class).optional()).as("not recorded as sent").isEmpty();
+
+			assertThat(payments.resend(refund.refundId())).as("asked again later").isTrue();
+			awaitPaid(refund);
+		}
+		finally {
+			answer.countDown();
+			impatient.stop();
+		}
 	}
 
 	@Test
