@@ -978,7 +978,8 @@ public class Complaints {
 		p.put("legalBasis", row.category().legalBasis());
 		row.category().statutoryCompensation(row.priceFen()).ifPresent(s -> p.put("statutoryCompensation", s));
 		p.put("filedAt", row.createdAt().toString());
-		// each event with its detail in English and, for the court and 12315, in Chinese (an older row: its stored text)
+		// each event with its detail in English and, for the court and 12315, in Chinese (a row written before details
+		// were kept as data has its stored English text only)
 		p.put("history", repository.timeline(row.id()).stream().map(e -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("at", e.at().toString());
@@ -987,7 +988,9 @@ public class Complaints {
 			entry.put("actor", e.actor());
 			if (e.detail() != null) {
 				entry.put("detail", e.detail());
-				entry.put("detailZh", details.text(e.data(), e.detail(), java.util.Locale.SIMPLIFIED_CHINESE));
+			}
+			if (e.data() != null) {
+				entry.put("detailZh", details.render(e.data(), java.util.Locale.SIMPLIFIED_CHINESE));
 			}
 			return entry;
 		}).toList());
@@ -1012,7 +1015,7 @@ public class Complaints {
 				   Merkle 树（RFC 9162）中的包含关系，以及每个文件的 SHA-256。
 				3. 将核验程序输出的日志公钥与平台在 /api/v1/log/public-key 公布的公钥（或此前从平台取得的公钥）比对；
 				   较晚检查点的一致性证明（/api/v1/log/proofs/consistency）可以证明日志此后只有追加、没有改动。
-				4. court-package.json 载明当事人、诉求、事实、投诉处理经过（history，每项附中文说明 detailZh）和按编号及
+				4. court-package.json 载明当事人、诉求、事实、投诉处理经过（history，事件说明附中文 detailZh）和按编号及
 				   SHA-256 列出的证据清单；投诉本身的事件和裁决是本证据包中的 CASE_EVENT 和 DECISION 记录。
 
 				Verifying the evidence of complaint %1$s (for the court)

@@ -493,6 +493,15 @@ public class Orders {
 		}
 		Instant now = clock.instant();
 		repository.event(order.id(), now, "RECEIPT_CONFIRMED", actor, Detail.of("orderDetail.charging", fen(order.totalFen())));
+		if (!payments.takesNewPayments(PaymentProvider.SANDBOX)) {
+			// placed while the sandbox took payments, confirmed where it takes none (prod): nothing can charge it, so it
+			// is a debt for staff to collect rather than a confirmation that fails on every try
+			String reason = "no payment provider can charge pay-after-receipt orders here";
+			repository.update(order.id(), OrderStatus.CHARGE_FAILED, now, Map.of());
+			repository.openDebt(order.id(), order.totalFen(), reason, now);
+			repository.event(order.id(), now, "CHARGE_FAILED", "SYSTEM", Detail.of("orderDetail.noChargeProvider"));
+			return;
+		}
 		PaymentView payment = charge(order, PaymentProvider.SANDBOX);
 		if (payment.status() == PaymentStatus.FAILED) {
 			repository.update(order.id(), OrderStatus.CHARGE_FAILED, now, Map.of("payment_id", payment.id()));

@@ -30,7 +30,7 @@ public interface PaymentGateway {
 	 * account and staff pay it out by hand.
 	 */
 	default Answer payOut(String paymentId, String payoutId, Money amount) {
-		return new Answer(PaymentStatus.PENDING, null, "no payout API for this provider: staff pay it out");
+		return Answer.notSent("no payout API for this provider: staff pay it out");
 	}
 
 	/**
@@ -39,7 +39,18 @@ public interface PaymentGateway {
 	 * @param status what it says happened
 	 * @param providerTransactionId its id for the payment or refund
 	 * @param reason why it failed, if it did
+	 * @param reachedProvider false when nothing was sent to the provider (no API for it here): staff pay it by hand,
+	 *        and since the provider was never asked, they may pay it any way
 	 */
-	record Answer(PaymentStatus status, String providerTransactionId, String reason) {
+	record Answer(PaymentStatus status, String providerTransactionId, String reason, boolean reachedProvider) {
+
+		public Answer(PaymentStatus status, String providerTransactionId, String reason) {
+			this(status, providerTransactionId, reason, true);
+		}
+
+		/** Nothing was sent to the provider: PENDING until staff pay it by hand. */
+		public static Answer notSent(String reason) {
+			return new Answer(PaymentStatus.PENDING, null, reason, false);
+		}
 	}
 }

@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fangxin.account.Caller;
+import cn.fangxin.account.Role;
 import cn.fangxin.ledger.AccountKind;
 import cn.fangxin.ledger.Ledger;
 import cn.fangxin.ledger.LedgerAccountId;
@@ -314,12 +316,19 @@ public class Payments {
 	/**
 	 * Staff record that they paid a refund or payout by hand, with the proof ({@code reference}: the provider's
 	 * refund number or the bank transfer's). It leaves the follow-up list as SUCCEEDED and the outbox never asks the
-	 * provider for it afterwards. {@link PaidByHand#BANK_TRANSFER} only for a refund the provider refused (else 409
-	 * {@code REFUND_NOT_REFUSED}: the provider may still pay it), booked as a correction from the provider's clearing
+	 * provider for it afterwards. Customer service and administrators; {@link PaidByHand#BANK_TRANSFER}, which books
+	 * money, administrators only (403). Refused with 409 while the outbox is still asking the provider
+	 * ({@code REFUND_BEING_SENT}: paid by hand meanwhile, it could be paid twice). {@link PaidByHand#BANK_TRANSFER} only
+	 * for a refund the provider refused or was never asked for (no API for it here), else 409
+	 * {@code REFUND_NOT_REFUSED} (the provider may still pay it); booked as a correction from the provider's clearing
 	 * account (which still holds the money) to the bank's. A refund settled already: 409 {@code REFUND_SETTLED}.
 	 */
 	@Transactional
-	public RefundView recordPaidByHand(String refundId, PaidByHand channel, String reference, String staffUsername) {
+	public RefundView recordPaidByHand(String refundId, PaidByHand channel, String reference, Caller staff) {
+		staff.requireRole(Role.AGENT, Role.ADMIN);
+		if (channel == PaidByHand.BANK_TRANSFER && staff.role() != Role.ADMIN) {
+			throw ApiProblem.forbidden("A payment by bank transfer is recorded by an administrator.");
+		}
 		String proof = reference == null ? "" : reference.strip();
 		if (channel == null) {
 			throw ApiProblem.invalidField("paidVia", "REQUIRED", "how it was paid: one of " + List.of(PaidByHand.values()));
@@ -330,19 +339,27 @@ public class Payments {
 		PaymentRepository.Open open = repository.lockOpen(refundId).orElseThrow(() -> repository.findRefund(refundId)
 			.<ApiProblem>map(r -> ApiProblem.conflict("REFUND_SETTLED", "This refund was paid already."))
 			.orElseGet(() -> ApiProblem.notFound("REFUND_NOT_FOUND", "No such refund.")));
-		if (channel == PaidByHand.BANK_TRANSFER && open.status() != PaymentStatus.FAILED) {
-			throw ApiProblem.conflict("REFUND_NOT_REFUSED", "Only a refund the provider refused may be paid another way: "
-					+ "the provider may still pay this one. Pay it in the provider's console under the same refund.");
+		if (!open.sent() && deadlines.pending(SEND_REFUND, refundId).isPresent()) {
+			throw ApiProblem.conflict("REFUND_BEING_SENT", "The provider is still being asked for this refund: wait for its "
+					+ "answer, or until the scheduled work gives up, before paying it by hand.");
+		}
+		boolean neverAsked = open.sent() && !open.providerAsked();
+		if (channel == PaidByHand.BANK_TRANSFER && open.status() != PaymentStatus.FAILED && !neverAsked) {
+			throw ApiProblem.conflict("REFUND_NOT_REFUSED", "Only a refund the provider refused, or was never asked for, "
+					+ "may be paid another way: the provider may still pay this one. Pay it in the provider's console.");
 		}
 		Instant now = clock.instant();
 		if (channel == PaidByHand.BANK_TRANSFER) {
 			PaymentView payment = repository.find(open.paymentId()).orElseThrow();
+			var booked = ledger.transfer((open.payout() ? "payout:" : "refund:") + refundId);
 			ledger.executeOrThrow(Transfer.of("byhand:" + refundId, clearing(payment.provider()), BANK_TRANSFER,
-					Money.fen(open.amountFen()), TransferCode.CORRECTION));
+					Money.fen(open.amountFen()), TransferCode.CORRECTION)
+				.forOrder(booked.map(t -> t.orderRef()).orElse(null))
+				.forCase(booked.map(t -> t.caseRef()).orElse(null)));
 		}
-		repository.markPaidByHand(refundId, channel, proof, staffUsername, now);
+		repository.markPaidByHand(refundId, channel, proof, staff.username(), now);
 		repository.recordEvent(open.paymentId(), "REFUND_PAID_BY_HAND",
-				refundId + " " + channel + " " + proof + " (" + staffUsername + ")", now);
+				refundId + " " + channel + " " + proof + " (" + staff.username() + ")", now);
 		return repository.findRefund(refundId).orElseThrow();
 	}
 
@@ -352,7 +369,10 @@ public class Payments {
 	 */
 	@Transactional(readOnly = true)
 	public List<PaymentRepository.RefundToFollow> refundsToFollow(int limit) {
-		return repository.refundsToFollow(clock.instant().minusSeconds(60), limit);
+		return repository.refundsToFollow(clock.instant().minusSeconds(60), limit)
+			.stream()
+			.map(r -> r.sentAt() == null ? r.sending(deadlines.pending(SEND_REFUND, r.id()).isPresent()) : r)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -28,6 +28,9 @@ class OrderScenarioTests extends ApiTest {
 
 	Purchases purchases;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.fangxin.payment.internal.SandboxGateway sandbox;
+
 	@BeforeEach
 	void setUp() {
 		purchases = new Purchases(api);
@@ -285,6 +288,34 @@ class OrderScenarioTests extends ApiTest {
 		escrow(settled, 4_900, 0, 4_900, 0);
 		assertThat(api.get("/api/v1/order-debts").as(api.demoToken("agent")).send().json().path("items")
 			.findValuesAsString("id")).doesNotContain(failing);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("a pay-after-receipt order confirmed where the sandbox no longer takes payments (production) becomes a debt "
+			+ "for staff, not a confirmation that fails; no new one is placed there")
+	void payAfterReceiptWithoutAChargingProvider() {
+		World w = world();
+		String id = place(w, 1, "PAY_AFTER_RECEIPT").path("id").asString();
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "中通", "trackingNumber", "ZT3"),
+				w.shop().account().token(), 200);
+		sandbox.takeNewPayments(false);
+		try {
+			JsonNode confirmed = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+			assertThat(confirmed.path("status").asString()).isEqualTo("CHARGE_FAILED");
+			assertThat(confirmed.path("debt").path("status").asString()).isEqualTo("OPEN");
+			assertThat(confirmed.path("timeline").toString()).contains("no payment provider here can charge");
+			assertThat(api.get("/api/v1/order-debts").as(api.demoToken("agent")).send().json().path("items")
+				.findValuesAsString("id")).contains(id);
+			var refused = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", w.listingId(), "quantity", 1)),
+					"shippingAddress", Map.of("name", "张三", "phone", "13612345678", "region", "浙江省杭州市", "line", "文三路 1 号"),
+					"paymentMode", "PAY_AFTER_RECEIPT")).as(w.buyer().token()).send();
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.code()).isEqualTo("PAYMENT_MODE_UNAVAILABLE");
+		}
+		finally {
+			sandbox.takeNewPayments(true);
+		}
 		ledgerVerifies();
 	}
 

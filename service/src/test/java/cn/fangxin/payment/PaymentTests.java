@@ -220,35 +220,59 @@ class PaymentTests extends ApiTest {
 		RefundRequest refused = paid.refund("r-refused-", 2_000);
 		RefundRequest waiting = paid.refund("r-waiting-", 1_000);
 		RefundRequest stuck = paid.refund("r-stuck-", 500);
+		RefundRequest sending = paid.refund("r-sending-", 300);
+		RefundRequest notAsked = new RefundRequest("p-not-asked-" + paid.order(), paid.payment().id(), Money.fen(400),
+				AccountKind.compensationFund(), TransferCode.CONSUMER_COMPENSATION, paid.order(), null);
 		payments.refund(refused);
 		payments.refund(waiting);
+		payments.payOut(notAsked);
 		awaitPaid(refused);
 		awaitPaid(waiting);
-		// the provider refused one; the other it has not confirmed (as WeChat Pay's refunds, which staff make by hand)
+		awaitPaid(notAsked);
+		// the provider refused one; another it has not confirmed (it may still pay it); a payout it was never sent (a
+		// provider without a payout API here: staff pay it out)
 		jdbc.sql("update payment_refund set status = 'FAILED', provider_reason = 'NOT_ENOUGH' where id = :id")
 			.param("id", refused.refundId())
 			.update();
 		jdbc.sql("update payment_refund set status = 'PENDING' where id = :id").param("id", waiting.refundId()).update();
+		jdbc.sql("update payment_refund set status = 'PENDING', provider_asked = false where id = :id")
+			.param("id", notAsked.refundId())
+			.update();
 		transactions.executeWithoutResult(tx -> {
 			payments.refund(stuck);
+			payments.refund(sending);
+			// one the scheduler gave up on after its last attempt; one it is still trying (its next attempt later)
 			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
 				.param("id", stuck.refundId())
+				.update();
+			jdbc.sql("update deadline set due_at = :later, attempts = 3 where subject_id = :id")
+				.param("later", cn.fangxin.platform.SqlTime.of(clock.instant().plus(Duration.ofHours(1))))
+				.param("id", sending.refundId())
 				.update();
 		});
 		advance("PT2M");
 		LedgerAccountId sandboxClearing = Payments.clearing(PaymentProvider.SANDBOX);
 
 		var agent = cn.fangxin.support.PageSession.demo(api, "agent");
-		String page = agent.get("/staff/refunds?lang=zh-CN").body();
-		assertThat(page).contains("paid-" + refused.refundId(), "paid-" + waiting.refundId(), "paid-" + stuck.refundId(),
-				"银行转账");
+		var admin = cn.fangxin.support.PageSession.demo(api, "admin");
+		String agentsPage = agent.get("/staff/refunds?lang=zh-CN").body();
+		assertThat(agentsPage).contains("paid-" + refused.refundId(), "paid-" + waiting.refundId(), "paid-" + stuck.refundId())
+			.as("the outbox is still asking the provider: nothing to do by hand yet")
+			.doesNotContain("paid-" + sending.refundId(), "resend-" + sending.refundId())
+			.contains("正在请求支付机构")
+			.as("a bank transfer books money: administrators only").doesNotContain("value=\"BANK_TRANSFER\"");
+		assertThat(admin.get("/staff/refunds?lang=zh-CN").body()).contains("value=\"BANK_TRANSFER\"", "从平台账户银行转账");
 		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "BANK_TRANSFER", "reference", "BOC 1")).statusCode()).isEqualTo(302);
+		assertThat(agent.get("/staff/refunds").body()).as("refused to customer service, still listed")
+			.contains("paid-" + refused.refundId());
+		assertThat(admin.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
 				Map.of("paidVia", "BANK_TRANSFER", "reference", " ")).statusCode()).isEqualTo(302);
-		assertThat(agent.get("/staff/refunds?lang=zh-CN").body()).as("no proof: refused, still listed")
+		assertThat(admin.get("/staff/refunds?lang=zh-CN").body()).as("no proof: refused, still listed")
 			.contains("请填写转账单号或凭证号", "paid-" + refused.refundId());
-		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
+		assertThat(admin.post("/staff/refunds", "/staff/refunds/" + refused.refundId() + "/paid-by-hand",
 				Map.of("paidVia", "BANK_TRANSFER", "reference", "BOC 20261130-0042")).statusCode()).isEqualTo(302);
-		assertThat(agent.get("/staff/refunds?lang=zh-CN").body()).contains("已记为人工支付")
+		assertThat(admin.get("/staff/refunds?lang=zh-CN").body()).contains("已记为人工支付")
 			.doesNotContain("paid-" + refused.refundId());
 
 		var byHand = ledger.transfer("byhand:" + refused.refundId()).orElseThrow();
@@ -256,41 +280,54 @@ class PaymentTests extends ApiTest {
 			.isEqualTo(sandboxClearing.value());
 		assertThat(byHand.creditAccount()).isEqualTo(Payments.BANK_TRANSFER.value());
 		assertThat(byHand.amountFen()).isEqualTo(2_000);
+		assertThat(byHand.orderRef()).as("on the order's books").isEqualTo(paid.order());
 		assertThat(jdbc.sql("select detail from payment_event where payment_id = :id and kind = 'REFUND_PAID_BY_HAND'")
 			.param("id", paid.payment().id())
 			.query(String.class)
 			.single()).as("who recorded what, on the payment's record")
-			.contains(refused.refundId(), "BANK_TRANSFER", "BOC 20261130-0042", "agent");
+			.contains(refused.refundId(), "BANK_TRANSFER", "BOC 20261130-0042", "admin");
 
-		String admin = api.demoToken("admin");
+		String adminToken = api.demoToken("admin");
 		String path = "/api/v1/admin/refunds/" + waiting.refundId() + "/paid-by-hand";
-		var notRefused = api.post(path, Map.of("paidVia", "BANK_TRANSFER", "reference", "x")).as(admin).send();
+		var notRefused = api.post(path, Map.of("paidVia", "BANK_TRANSFER", "reference", "x")).as(adminToken).send();
 		assertThat(notRefused.status()).isEqualTo(409);
 		assertThat(notRefused.code()).as("the provider may still pay it").isEqualTo("REFUND_NOT_REFUSED");
-		var recorded = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(admin).send();
+		var recorded = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(adminToken).send();
 		assertThat(recorded.status()).isEqualTo(200);
 		assertThat(recorded.json().path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(ledger.transfer("byhand:" + waiting.refundId())).as("paid through the provider as booked").isEmpty();
-		var again = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(admin).send();
+		var again = api.post(path, Map.of("paidVia", "PROVIDER", "reference", "50300000001")).as(adminToken).send();
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("REFUND_SETTLED");
 		assertThat(api.post("/api/v1/admin/refunds/no-such/paid-by-hand", Map.of("paidVia", "PROVIDER", "reference", "x"))
-			.as(admin).send().status()).isEqualTo(404);
-		assertThat(api.post(path, Map.of("paidVia", "CASH", "reference", "x")).as(admin).send().status()).isEqualTo(400);
+			.as(adminToken).send().status()).isEqualTo(404);
+		assertThat(api.post(path, Map.of("paidVia", "CASH", "reference", "x")).as(adminToken).send().status()).isEqualTo(400);
 		assertThat(api.post(path, Map.of("paidVia", "PROVIDER", "reference", "x")).as(api.demoToken("agent")).send()
 			.status()).as("the API is the administrators'").isEqualTo(403);
 
-		// an unsent refund paid in the provider's console: the outbox never asks the provider for it afterwards
-		assertThat(api.post("/api/v1/admin/refunds/" + stuck.refundId() + "/paid-by-hand",
-				Map.of("paidVia", "PROVIDER", "reference", "50300000002")).as(admin).send().status()).isEqualTo(200);
+		var beingSent = api.post("/api/v1/admin/refunds/" + sending.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "PROVIDER", "reference", "x")).as(adminToken).send();
+		assertThat(beingSent.status()).isEqualTo(409);
+		assertThat(beingSent.code()).as("paid by hand while the outbox retries, it could be paid twice")
+			.isEqualTo("REFUND_BEING_SENT");
+		assertThat(api.post("/api/v1/admin/refunds/" + notAsked.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "BANK_TRANSFER", "reference", "ICBC 77")).as(adminToken).send().status())
+			.as("a payout the provider was never asked for may be paid any way").isEqualTo(200);
+		assertThat(ledger.transfer("byhand:" + notAsked.refundId())).isPresent();
+
+		// an unsent refund the scheduler gave up on, paid in the provider's console: never asked of the provider afterwards
+		assertThat(agent.post("/staff/refunds", "/staff/refunds/" + stuck.refundId() + "/paid-by-hand",
+				Map.of("paidVia", "PROVIDER", "reference", "50300000002")).statusCode()).isEqualTo(302);
 		assertThat(payments.resend(stuck.refundId())).isFalse();
 		payments.send(stuck.refundId());
 		assertThat(jdbc.sql("select provider_refund_id from payment_refund where id = :id").param("id", stuck.refundId())
 			.query(String.class).optional()).as("never sent to the sandbox").isEmpty();
 		assertThat(agent.get("/staff/refunds").body()).doesNotContain(waiting.refundId(), stuck.refundId());
+		assertThat(cn.fangxin.support.PageSession.demo(api, "arbiter").get("/staff/refunds").body())
+			.as("arbitrators see the list, not the forms").doesNotContain("paid-" + sending.refundId(), "paid-by-hand");
 
-		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(5_500));
-		var verify = api.get("/api/v1/admin/ledger/verify").as(admin).send().json();
+		assertThat(ledger.balance(paid.escrow()).orElseThrow().creditBalance()).isEqualTo(Money.fen(5_200));
+		var verify = api.get("/api/v1/admin/ledger/verify").as(adminToken).send().json();
 		assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
 	}
 

@@ -162,16 +162,29 @@ public class PaymentRepository {
 	 * @param createdAt when it was booked
 	 * @param sentAt when the provider was asked (null: not yet)
 	 * @param providerReason what the provider said with its answer
+	 * @param providerAsked false when the provider was never asked (no API for it here)
+	 * @param sending whether the outbox is still asking the provider (its deadline pending)
 	 */
 	public record RefundToFollow(String id, boolean payout, String paymentId, String provider, String reference,
-			long amountFen, String status, Instant createdAt, Instant sentAt, String providerReason) {
+			long amountFen, String status, Instant createdAt, Instant sentAt, String providerReason, boolean providerAsked,
+			boolean sending) {
+
+		/** Whether it may be paid another way than through its provider: refused, or never sent to it. */
+		public boolean mayPayAnotherWay() {
+			return "FAILED".equals(status) || (sentAt != null && !providerAsked);
+		}
+
+		public RefundToFollow sending(boolean now) {
+			return new RefundToFollow(id, payout, paymentId, provider, reference, amountFen, status, createdAt, sentAt,
+					providerReason, providerAsked, now);
+		}
 	}
 
 	/** Refunds and payouts not SUCCEEDED that were booked before {@code bookedBefore}, oldest first. */
 	public List<RefundToFollow> refundsToFollow(Instant bookedBefore, int limit) {
 		return jdbc.sql("""
 				select r.id, r.kind, r.payment_id, p.provider, p.reference, r.amount, r.status, r.created_at, r.sent_at,
-				       r.provider_reason
+				       r.provider_reason, r.provider_asked
 				  from payment_refund r join payment p on p.id = r.payment_id
 				 where r.status in ('PENDING', 'FAILED') and r.created_at < :before
 				 order by r.created_at, r.id limit :limit""")
@@ -180,7 +193,8 @@ public class PaymentRepository {
 			.query((rs, n) -> new RefundToFollow(rs.getString("id"), "PAYOUT".equals(rs.getString("kind")),
 					rs.getString("payment_id"), rs.getString("provider"), rs.getString("reference"), rs.getLong("amount"),
 					rs.getString("status"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "sent_at"),
-					rs.getString("provider_reason")))
+					rs.getString("provider_reason"), rs.getObject("provider_asked") == null || rs.getBoolean("provider_asked"),
+					false))
 			.list();
 	}
 
@@ -190,18 +204,24 @@ public class PaymentRepository {
 	 * @param paymentId the payment it returns money of
 	 * @param amountFen how much
 	 * @param status PENDING or FAILED
+	 * @param sent whether the outbox has sent it (or recorded that there was nothing to send it to)
+	 * @param providerAsked false when the provider was never asked (no API for it here)
+	 * @param payout a payout beyond the payment rather than a refund of it
 	 */
-	public record Open(String paymentId, long amountFen, PaymentStatus status) {
+	public record Open(String paymentId, long amountFen, PaymentStatus status, boolean sent, boolean providerAsked,
+			boolean payout) {
 	}
 
 	/** Locks a refund or payout still open; empty when it is SUCCEEDED (or does not exist). */
 	public Optional<Open> lockOpen(String refundId) {
 		return jdbc.sql("""
-				select payment_id, amount, status from payment_refund where id = :id and status in ('PENDING', 'FAILED')
-				   for update""")
+				select payment_id, amount, status, sent_at, provider_asked, kind from payment_refund
+				 where id = :id and status in ('PENDING', 'FAILED') for update""")
 			.param("id", refundId)
 			.query((rs, n) -> new Open(rs.getString("payment_id"), rs.getLong("amount"),
-					PaymentStatus.valueOf(rs.getString("status"))))
+					PaymentStatus.valueOf(rs.getString("status")), rs.getTimestamp("sent_at") != null,
+					rs.getObject("provider_asked") == null || rs.getBoolean("provider_asked"),
+					"PAYOUT".equals(rs.getString("kind"))))
 			.optional();
 	}
 
@@ -233,7 +253,8 @@ public class PaymentRepository {
 	public void markSent(String refundId, PaymentGateway.Answer answer, Instant now) {
 		jdbc.sql("""
 				update payment_refund set status = :status, provider_refund_id = :txn, provider_reason = :reason,
-				  updated_at = :now, sent_at = :now where id = :id""")
+				  provider_asked = :asked, updated_at = :now, sent_at = :now where id = :id""")
+			.param("asked", answer.reachedProvider())
 			.param("reason", answer.reason() == null || answer.reason().length() <= 500 ? answer.reason()
 					: answer.reason().substring(0, 500))
 			.param("status", answer.status().name())

@@ -20,7 +20,7 @@ import cn.fangxin.platform.Money;
 @Component
 public class SandboxGateway implements PaymentGateway {
 
-	private final boolean takesNewPayments;
+	private volatile boolean takesNewPayments;
 
 	SandboxGateway(@org.springframework.beans.factory.annotation.Value("${fangxin.payments.sandbox:true}") boolean enabled) {
 		this.takesNewPayments = enabled;
@@ -29,6 +29,11 @@ public class SandboxGateway implements PaymentGateway {
 	@Override
 	public boolean takesNewPayments() {
 		return takesNewPayments;
+	}
+
+	/** Tests only: as a server where the sandbox takes no new payments (prod), or back. */
+	public void takeNewPayments(boolean enabled) {
+		this.takesNewPayments = enabled;
 	}
 
 	/** What the next charge does. */

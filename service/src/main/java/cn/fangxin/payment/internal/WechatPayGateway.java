@@ -29,6 +29,6 @@ class WechatPayGateway implements PaymentGateway {
 
 	@Override
 	public Answer refund(String paymentId, String refundId, Money amount) {
-		return new Answer(PaymentStatus.PENDING, null, "not sent to WeChat Pay (its refund API is not connected): staff refund by hand");
+		return Answer.notSent("not sent to WeChat Pay (its refund API is not connected): staff refund by hand");
 	}
 }

@@ -51,7 +51,7 @@ class PaymentAdminController {
 					+ "BANK_TRANSFER (another way; only a refund the provider refused, booked as a correction to the bank's "
 					+ "clearing account). reference: the transfer's number. 409 REFUND_SETTLED, REFUND_NOT_REFUSED.")
 	RefundView paidByHand(@PathVariable String id, @RequestBody PaidByHandRequest request, Caller caller) {
-		return payments.recordPaidByHand(id, RefundPages.channel(request.paidVia()), request.reference(), caller.username());
+		return payments.recordPaidByHand(id, RefundPages.channel(request.paidVia()), request.reference(), caller);
 	}
 
 	record PaidByHandRequest(String paidVia, String reference) {

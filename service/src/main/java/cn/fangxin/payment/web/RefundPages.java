@@ -35,7 +35,7 @@ class RefundPages {
 	String paidByHand(@PathVariable String id, @RequestParam(required = false) String paidVia,
 			@RequestParam(required = false) String reference, Caller caller, RedirectAttributes redirect) {
 		return PageActions.act("/staff/refunds", redirect, "refunds.recorded",
-				() -> payments.recordPaidByHand(id, channel(paidVia), reference, caller.username()));
+				() -> payments.recordPaidByHand(id, channel(paidVia), reference, caller));
 	}
 
 	static PaidByHand channel(String name) {
