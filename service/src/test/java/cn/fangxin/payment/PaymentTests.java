@@ -134,6 +134,19 @@ class PaymentTests extends ApiTest {
 		return new Paid(order, escrow, payments.start(request(PaymentProvider.SANDBOX, order, escrow, fen)));
 	}
 
+	/**
+	 * Books a refund whose outbox deadline is left as the scheduler leaves it after its last attempt (the provider down
+	 * for hours): FAILED, never sent.
+	 */
+	private void refundTheOutboxGaveUpOn(RefundRequest refund) {
+		transactions.executeWithoutResult(tx -> {
+			payments.refund(refund);
+			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
+				.param("id", refund.refundId())
+				.update();
+		});
+	}
+
 	/** Waits until the outbox has sent the refund and the sandbox paid it. */
 	private void awaitPaid(RefundRequest refund) {
 		Awaitility.await().atMost(Duration.ofSeconds(10))
@@ -193,13 +206,7 @@ class PaymentTests extends ApiTest {
 	void staffSendAgainWhatGaveUp() {
 		Paid paid = paidBySandbox(5_000);
 		RefundRequest stuck = paid.refund("r-stuck-", 1_500);
-		transactions.executeWithoutResult(tx -> {
-			payments.refund(stuck);
-			// as the scheduler leaves it after its last attempt (the provider was down for hours)
-			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
-				.param("id", stuck.refundId())
-				.update();
-		});
+		refundTheOutboxGaveUpOn(stuck);
 		advance("PT2M");
 		var agent = cn.fangxin.support.PageSession.demo(api, "agent");
 		String page = agent.get("/staff/refunds?lang=zh-CN").body();
@@ -238,13 +245,10 @@ class PaymentTests extends ApiTest {
 		jdbc.sql("update payment_refund set status = 'PENDING', provider_asked = false where id = :id")
 			.param("id", notAsked.refundId())
 			.update();
+		refundTheOutboxGaveUpOn(stuck);
 		transactions.executeWithoutResult(tx -> {
-			payments.refund(stuck);
 			payments.refund(sending);
-			// one the scheduler gave up on after its last attempt; one it is still trying (its next attempt later)
-			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
-				.param("id", stuck.refundId())
-				.update();
+			// one the scheduler is still trying (its next attempt later)
 			jdbc.sql("update deadline set due_at = :later, attempts = 3 where subject_id = :id")
 				.param("later", cn.fangxin.platform.SqlTime.of(clock.instant().plus(Duration.ofHours(1))))
 				.param("id", sending.refundId())
@@ -363,13 +367,7 @@ class PaymentTests extends ApiTest {
 		try {
 			Paid paid = paidBySandbox(5_000);
 			RefundRequest refund = paid.refund("r-silent-", 700);
-			transactions.executeWithoutResult(tx -> {
-				payments.refund(refund);
-				// kept from the real outbox, which would send it at once
-				jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id")
-					.param("id", refund.refundId())
-					.update();
-			});
+			refundTheOutboxGaveUpOn(refund); // kept from the real outbox, which would send it at once
 			long started = System.nanoTime();
 			assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> impatient.send(refund.refundId())))
 				.hasMessageContaining("did not answer");
