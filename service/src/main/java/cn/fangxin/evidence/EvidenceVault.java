@@ -233,6 +233,11 @@ public class EvidenceVault {
 			.toList();
 	}
 
+	/** The caller's recent orders (and other subjects) evidence may be filed under, newest first. */
+	public java.util.List<EvidenceSubjects.Choice> choicesFor(Caller caller) {
+		return subjects.orderedStream().flatMap(s -> s.recentFor(caller).stream()).toList();
+	}
+
 	/** The records filed under a complaint that the caller may read, oldest first. */
 	@Transactional(readOnly = true)
 	public java.util.List<EvidenceView> ofComplaint(Caller caller, String complaintId) {

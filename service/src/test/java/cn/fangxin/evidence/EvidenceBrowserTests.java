@@ -35,12 +35,15 @@ class EvidenceBrowserTests extends ApiTest {
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/login?lang=en");
 			browser.signIn(consumer.username(), consumer.password());
-			browser.go("/evidence");
+			// a link with another's order number: refused
+			browser.go("/evidence?orderId=ord_not_mine");
 			browser.find("#file").sendKeys(file.toString());
-			browser.select("#kind", "CHAT_EXPORT").type("#orderId", "ord_not_mine").click("#upload");
+			browser.select("#kind", "CHAT_EXPORT").click("#upload");
 			assertThat(browser.waitForText(".notice.error", "order")).contains("No such order");
+			// their own order is offered by its goods and shop: nobody copies an order number
+			assertThat(browser.text("#orderId")).contains("林小姐的手工皂");
 			browser.find("#file").sendKeys(file.toString());
-			browser.select("#kind", "CHAT_EXPORT").type("#orderId", order).click("#upload");
+			browser.select("#kind", "CHAT_EXPORT").select("#orderId", order).click("#upload");
 			assertThat(browser.waitForText("#flash", "Recorded")).contains("Recorded in the evidence log");
 			assertThat(browser.text("#sha256")).isEqualTo(HexFormat.of().formatHex(Merkle.sha256().digest(png)));
 			assertThat(browser.text("#leaf-index")).matches("\\d+");

@@ -48,6 +48,7 @@ class EvidencePages {
 	private String upload(Caller caller, Model model) {
 		model.addAttribute("kinds", Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::uploadable).toList());
 		model.addAttribute("mine", vault.mine(caller, null, 100));
+		model.addAttribute("choices", vault.choicesFor(caller));
 		return "evidence/upload";
 	}
 

@@ -37,6 +37,18 @@ class OrderIntegrations {
 			public Optional<Set<AccountId>> parties(EvidenceBundles.Subject subject, String id) {
 				return subject == EvidenceBundles.Subject.ORDER ? orders.partiesOf(id) : Optional.empty();
 			}
+
+			@Override
+			public java.util.List<Choice> recentFor(cn.fangxin.account.Caller caller) {
+				if (caller.role() != cn.fangxin.account.Role.CONSUMER && caller.role() != cn.fangxin.account.Role.MERCHANT) {
+					return java.util.List.of(); // staff file evidence under a case they handle, by its number
+				}
+				return orders.list(caller, java.util.List.of(), null, null, 30)
+					.items()
+					.stream()
+					.map(o -> new Choice(EvidenceBundles.Subject.ORDER, o.id(), o.title() + " · " + o.shopName()))
+					.toList();
+			}
 		};
 	}
 
