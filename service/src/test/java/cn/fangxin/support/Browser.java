@@ -35,6 +35,23 @@ public final class Browser implements AutoCloseable {
 
 	/** Opens a browser for the service at {@code base}, or skips (or fails, in CI) when there is none. */
 	public static Browser open(String base) {
+		return open(base, "1280,900");
+	}
+
+	/** The same with a phone's window, 390 × 844 CSS pixels (a buyer in WeChat). */
+	public static Browser openPhone(String base) {
+		return open(base, "390,844");
+	}
+
+	/** How wide the page is laid out, in CSS pixels, and how wide the window shows it: wider means sideways scrolling. */
+	public long[] pageAndWindowWidth() {
+		Object widths = ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+		var list = (java.util.List<?>) widths;
+		return new long[] { ((Number) list.get(0)).longValue(), ((Number) list.get(1)).longValue() };
+	}
+
+	private static Browser open(String base, String windowSize) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			String reason = "browser test skipped: no Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
 					+ " (apt-get install chromium chromium-driver)";
@@ -48,7 +65,7 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900", "--lang=zh-CN");
+				"--disable-quic", "--window-size=" + windowSize, "--lang=zh-CN");
 		// A Chinese user's browser: Accept-Language zh-CN.
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
