@@ -115,6 +115,11 @@ public class Accounts {
 		return repository.findById(id.value()).map(a -> new Caller(new AccountId(a.id()), a.username(), a.role()));
 	}
 
+	/** The signed-in caller of the current request, if any (for code that is not handed one, such as a page's parts). */
+	public Optional<Caller> current() {
+		return Optional.ofNullable(cn.fangxin.account.internal.CallerResolver.current());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<AccountView> findByUsername(String username) {
 		return repository.findByUsername(username.toLowerCase(Locale.ROOT)).map(this::view);

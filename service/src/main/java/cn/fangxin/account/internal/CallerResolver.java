@@ -20,7 +20,7 @@ import cn.fangxin.platform.ApiProblem;
 
 /** Gives controllers the signed-in {@link Caller}, from a bearer token or from a web session alike. */
 @Configuration(proxyBeanMethods = false)
-class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+public class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -43,7 +43,7 @@ class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver 
 	}
 
 	/** The caller of the current request, or null when nobody is signed in. */
-	static Caller current() {
+	public static Caller current() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !auth.isAuthenticated()) {
 			return null;

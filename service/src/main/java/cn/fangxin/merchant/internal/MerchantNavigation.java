@@ -5,10 +5,49 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.fangxin.account.Accounts;
+import cn.fangxin.account.Role;
+import cn.fangxin.merchant.MerchantStatus;
+import cn.fangxin.merchant.MerchantView;
+import cn.fangxin.merchant.Merchants;
+import cn.fangxin.platform.HomeNotices;
 import cn.fangxin.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
 class MerchantNavigation {
+
+	/**
+	 * A shop's next step on its home page: apply; wait for review; correct a rejected application; pay the deposit;
+	 * re-verify; or, suspended or banned, read why. Nothing once it may sell.
+	 */
+	@Bean
+	HomeNotices merchantHomeNotices(Merchants merchants, Accounts accounts) {
+		return () -> accounts.current().filter(c -> c.role() == Role.MERCHANT).map(caller -> {
+			MerchantView shop = merchants.mine(caller).orElse(null);
+			String step;
+			if (shop == null) {
+				step = "apply";
+			}
+			else if (shop.status() == MerchantStatus.PENDING_REVIEW && shop.approvedVersion() == null) {
+				step = "reviewing";
+			}
+			else if (shop.status() == MerchantStatus.REJECTED) {
+				step = "rejected";
+			}
+			else if (shop.status() == MerchantStatus.SUSPENDED || shop.status() == MerchantStatus.BANNED) {
+				step = "suspended";
+			}
+			else if (shop.status() == MerchantStatus.VERIFICATION_DUE) {
+				step = "reverify";
+			}
+			else {
+				var balance = merchants.balance(caller, shop.id());
+				step = balance.depositFen() < balance.requiredDepositFen() ? "deposit" : null;
+			}
+			return step == null ? java.util.List.<HomeNotices.Notice>of()
+					: java.util.List.of(new HomeNotices.Notice("home.notice." + step, "/merchant", "home.notice.go." + step));
+		}).orElse(java.util.List.of());
+	}
 
 	@Bean
 	NavigationItem myShopNavigationItem() {

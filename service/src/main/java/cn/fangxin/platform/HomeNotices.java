@@ -1,0 +1,23 @@
+package cn.fangxin.platform;
+
+import java.util.List;
+
+/**
+ * What a module has to tell the signed-in user first, on the home page: the next step a new shop must take, say. A
+ * module contributes a bean; the shell shows what each answers for the current request, and depends on none of them.
+ */
+public interface HomeNotices {
+
+	/** The notices for the user of the current request, most pressing first; none by default. */
+	List<Notice> current();
+
+	/**
+	 * A notice: its text and the page that deals with it.
+	 *
+	 * @param messageKey the text's bundle key
+	 * @param path where to go
+	 * @param linkKey the link's bundle key
+	 */
+	record Notice(String messageKey, String path, String linkKey) {
+	}
+}
