@@ -15,9 +15,14 @@ public interface HomeNotices {
 	 * A notice: its text and the page that deals with it.
 	 *
 	 * @param messageKey the text's bundle key
+	 * @param args the text's arguments
 	 * @param path where to go
 	 * @param linkKey the link's bundle key
 	 */
-	record Notice(String messageKey, String path, String linkKey) {
+	record Notice(String messageKey, List<String> args, String path, String linkKey) {
+
+		public Notice(String messageKey, String path, String linkKey) {
+			this(messageKey, List.of(), path, linkKey);
+		}
 	}
 }

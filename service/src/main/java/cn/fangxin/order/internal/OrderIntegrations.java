@@ -10,6 +10,7 @@ import cn.fangxin.account.AccountId;
 import cn.fangxin.evidence.EvidenceBundles;
 import cn.fangxin.evidence.EvidenceSubjects;
 import cn.fangxin.merchant.EscrowHoldings;
+import cn.fangxin.order.OrderStatus;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.NavigationItem;
 
@@ -50,6 +51,39 @@ class OrderIntegrations {
 					.toList();
 			}
 		};
+	}
+
+	/**
+	 * What waits for the user on the home page: a buyer's orders to pay and to confirm, a shop's orders to ship (each
+	 * counted among the latest hundred).
+	 */
+	@Bean
+	cn.fangxin.platform.HomeNotices orderHomeNotices(Orders orders, cn.fangxin.account.Accounts accounts) {
+		return () -> accounts.current().map(caller -> {
+			java.util.List<cn.fangxin.platform.HomeNotices.Notice> notices = new java.util.ArrayList<>();
+			switch (caller.role()) {
+				case CONSUMER -> {
+					count(orders, caller, java.util.List.of(OrderStatus.AWAITING_PAYMENT), "home.notice.toPay",
+							"/orders?status=AWAITING_PAYMENT", notices);
+					count(orders, caller, java.util.List.of(OrderStatus.DELIVERED), "home.notice.toConfirm",
+							"/orders?status=DELIVERED", notices);
+				}
+				case MERCHANT -> count(orders, caller, java.util.List.of(OrderStatus.PAID, OrderStatus.AWAITING_SHIPMENT),
+						"home.notice.toShip", "/orders", notices);
+				default -> {
+				}
+			}
+			return java.util.List.copyOf(notices);
+		}).orElse(java.util.List.of());
+	}
+
+	private static void count(Orders orders, cn.fangxin.account.Caller caller, java.util.List<OrderStatus> statuses,
+			String key, String path, java.util.List<cn.fangxin.platform.HomeNotices.Notice> notices) {
+		int n = orders.list(caller, statuses, null, null, 100).items().size();
+		if (n > 0) {
+			notices.add(new cn.fangxin.platform.HomeNotices.Notice(key, java.util.List.of(n == 100 ? "100+" : String.valueOf(n)),
+					path, key + ".link"));
+		}
 	}
 
 	@Bean
