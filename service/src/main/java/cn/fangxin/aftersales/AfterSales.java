@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -548,6 +549,21 @@ public class AfterSales {
 			throw ApiProblem.notFound(NOT_FOUND, "No such after-sales case.");
 		}
 		return view(id);
+	}
+
+	/**
+	 * How many of the caller's cases wait for them in one of these statuses (and of these types): a consumer's own, a
+	 * shop's; 0 for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public long waiting(Caller caller, Set<AfterSaleStatus> statuses, Set<AfterSaleType> types) {
+		List<String> s = statuses.stream().map(Enum::name).toList();
+		List<String> t = types.stream().map(Enum::name).toList();
+		return switch (caller.role()) {
+			case CONSUMER -> repository.count("consumer_id", caller.id().value(), s, t);
+			case MERCHANT -> merchants.merchantOfAccount(caller.id()).map(m -> repository.count("merchant_id", m, s, t)).orElse(0L);
+			default -> 0;
+		};
 	}
 
 	/** The caller's cases: a consumer's own, a shop's; for staff the escalated ones; or those of one order. */

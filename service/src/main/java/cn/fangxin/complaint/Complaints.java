@@ -838,6 +838,17 @@ public class Complaints {
 		return view(id);
 	}
 
+	/** How many complaints wait for the calling shop's answer (0 for anyone else). */
+	@Transactional(readOnly = true)
+	public long waitingForShop(Caller caller) {
+		if (caller.role() != Role.MERCHANT) {
+			return 0;
+		}
+		return merchants.merchantOfAccount(caller.id())
+			.map(m -> repository.countForMerchant(m, List.of(ComplaintStatus.AWAITING_MERCHANT.name())))
+			.orElse(0L);
+	}
+
 	/**
 	 * The caller's complaints: a consumer's own, a merchant's inbox (open first, by deadline), staff's queue (the
 	 * arbitration desk with {@code queue=arbitration}: in arbitration and appealed, raised priority first, then by

@@ -16,7 +16,8 @@ import cn.fangxin.support.Purchases;
 class OrderHomeTests extends ApiTest {
 
 	@Test
-	@DisplayName("a buyer's home page counts orders to pay; the shop's, orders to ship; each goes once it is done")
+	@DisplayName("a buyer's home page counts orders to pay and confirm, and returns to send; the shop's, orders to ship, "
+			+ "after-sales requests and complaints to answer and returns to receive; each goes once it is done")
 	void whatWaitsOnTheHomePage() {
 		var purchases = new Purchases(api);
 		var w = purchases.world();
@@ -33,6 +34,25 @@ class OrderHomeTests extends ApiTest {
 		call("/api/v1/orders/" + order + "/delivery", Map.of(), api.demoToken("agent"), 200);
 		assertThat(home(w.shop().account())).doesNotContain("待发货");
 		assertThat(home(w.buyer())).contains("您有 1 个订单已签收");
+
+		// after-sales and complaints: each side sees what waits for its answer before silence decides
+		String afterSale = call("/api/v1/orders/" + order + "/after-sales", Map.of("type", "RETURN_AND_REFUND", "reason",
+				"NO_REASON_7DAY", "description", "不想要了，包装完好", "evidenceIds", java.util.List.of()), w.buyer().token(), 201)
+			.path("id").asString();
+		assertThat(home(w.shop().account())).contains("您有 1 个售后申请待处理", "/after-sales");
+		call("/api/v1/after-sales/" + afterSale + "/decision", Map.of("decision", "APPROVE", "reason", "同意",
+				"returnAddress", "深圳市福田区华强北路 1 号"), w.shop().account().token(), 200);
+		assertThat(home(w.shop().account())).doesNotContain("售后申请待处理");
+		assertThat(home(w.buyer())).contains("您有 1 个已同意的退货待寄回");
+		call("/api/v1/after-sales/" + afterSale + "/return-shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF10"),
+				w.buyer().token(), 200);
+		assertThat(home(w.buyer())).doesNotContain("退货待寄回");
+		assertThat(home(w.shop().account())).contains("您有 1 件退货正在寄回");
+
+		call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order, "channel", "PLATFORM_SERVICE",
+				"category", "QUALITY_DEFECT", "text", "肥皂收到时已经碎了", "claims", java.util.List.of("REFUND")), w.buyer().token(),
+				201);
+		assertThat(home(w.shop().account())).contains("您有 1 个投诉待答复", "/complaints");
 	}
 
 	private String home(Api.SignedUp account) {

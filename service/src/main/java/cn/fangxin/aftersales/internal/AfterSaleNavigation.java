@@ -5,10 +5,44 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.fangxin.account.Accounts;
+import cn.fangxin.account.Role;
+import cn.fangxin.aftersales.AfterSaleStatus;
+import cn.fangxin.aftersales.AfterSaleType;
+import cn.fangxin.aftersales.AfterSales;
+import cn.fangxin.platform.HomeNotices;
 import cn.fangxin.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
 class AfterSaleNavigation {
+
+	/**
+	 * What waits on the home page: a shop's requests to answer (silence approves them) and returns to receive; a
+	 * buyer's approved returns to send back.
+	 */
+	@Bean
+	HomeNotices afterSalesHomeNotices(AfterSales afterSales, Accounts accounts) {
+		return () -> accounts.current().map(caller -> {
+			java.util.List<HomeNotices.Notice> notices = new java.util.ArrayList<>();
+			Set<AfterSaleType> all = java.util.EnumSet.allOf(AfterSaleType.class);
+			if (caller.role() == Role.MERCHANT) {
+				add(notices, afterSales.waiting(caller, Set.of(AfterSaleStatus.REQUESTED), all), "home.notice.afterSalesToAnswer");
+				add(notices, afterSales.waiting(caller, Set.of(AfterSaleStatus.RETURN_SHIPPED), all),
+						"home.notice.returnsToReceive");
+			}
+			else if (caller.role() == Role.CONSUMER) {
+				add(notices, afterSales.waiting(caller, Set.of(AfterSaleStatus.APPROVED),
+						Set.of(AfterSaleType.RETURN_AND_REFUND, AfterSaleType.EXCHANGE)), "home.notice.returnsToSend");
+			}
+			return java.util.List.copyOf(notices);
+		}).orElse(java.util.List.of());
+	}
+
+	private static void add(java.util.List<HomeNotices.Notice> notices, long count, String key) {
+		if (count > 0) {
+			notices.add(new HomeNotices.Notice(key, java.util.List.of(String.valueOf(count)), "/after-sales", key + ".link"));
+		}
+	}
 
 	@Bean
 	NavigationItem afterSalesNavigationItem() {

@@ -135,6 +135,20 @@ public class AfterSaleRepository {
 	}
 
 	/** A consumer's or a shop's cases, newest first. */
+	/** How many cases of a consumer or a shop are in one of these statuses (and of these types). */
+	public long count(String column, String value, java.util.Collection<String> statuses, java.util.Collection<String> types) {
+		if (!column.equals("consumer_id") && !column.equals("merchant_id")) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select count(*) from after_sale where " + column + " = :v and status in (:statuses)"
+				+ " and type in (:types)")
+			.param("v", value)
+			.param("statuses", statuses)
+			.param("types", types)
+			.query(Long.class)
+			.single();
+	}
+
 	public List<Row> listFor(String column, String value, int limit) {
 		if (!column.equals("consumer_id") && !column.equals("merchant_id")) {
 			throw new IllegalArgumentException(column);

@@ -11,6 +11,16 @@ import cn.fangxin.platform.NavigationItem;
 @Configuration(proxyBeanMethods = false)
 class ComplaintNavigation {
 
+	/** A shop's complaints waiting for its answer, on its home page: silence sends them to arbitration. */
+	@Bean
+	cn.fangxin.platform.HomeNotices complaintHomeNotices(cn.fangxin.complaint.Complaints complaints,
+			cn.fangxin.account.Accounts accounts) {
+		return () -> accounts.current().map(complaints::waitingForShop).filter(n -> n > 0)
+			.map(n -> java.util.List.of(new cn.fangxin.platform.HomeNotices.Notice("home.notice.complaintsToAnswer",
+					java.util.List.of(String.valueOf(n)), "/complaints", "home.notice.complaintsToAnswer.link")))
+			.orElse(java.util.List.of());
+	}
+
 	@Bean
 	NavigationItem complaintsNavigationItem() {
 		return new NavigationItem("nav.complaints", "nav.complaints.description", "/complaints",

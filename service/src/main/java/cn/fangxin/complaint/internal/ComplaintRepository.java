@@ -163,6 +163,15 @@ public class ComplaintRepository {
 	// ------------------------------------------------------------------------------------------------ lists
 
 	/** A consumer's or a shop's complaints, newest first. */
+	/** How many complaints against a shop are in one of these statuses. */
+	public long countForMerchant(String merchantId, java.util.Collection<String> statuses) {
+		return jdbc.sql("select count(*) from complaint where merchant_id = :m and status in (:statuses)")
+			.param("m", merchantId)
+			.param("statuses", statuses)
+			.query(Long.class)
+			.single();
+	}
+
 	public List<Row> listFor(String column, String value, int limit) {
 		if (!column.equals("consumer_id") && !column.equals("merchant_id")) {
 			throw new IllegalArgumentException(column);
