@@ -24,5 +24,14 @@ public interface HomeNotices {
 		public Notice(String messageKey, String path, String linkKey) {
 			this(messageKey, List.of(), path, linkKey);
 		}
+
+		/**
+		 * "{0} things wait for you": the text {@code messageKey} with the count, and its link {@code messageKey.link};
+		 * none when nothing waits.
+		 */
+		public static List<Notice> counted(long count, String messageKey, String path) {
+			return count <= 0 ? List.of()
+					: List.of(new Notice(messageKey, List.of(String.valueOf(count)), path, messageKey + ".link"));
+		}
 	}
 }

@@ -39,9 +39,7 @@ class AfterSaleNavigation {
 	}
 
 	private static void add(java.util.List<HomeNotices.Notice> notices, long count, String key) {
-		if (count > 0) {
-			notices.add(new HomeNotices.Notice(key, java.util.List.of(String.valueOf(count)), "/after-sales", key + ".link"));
-		}
+		notices.addAll(HomeNotices.Notice.counted(count, key, "/after-sales"));
 	}
 
 	@Bean

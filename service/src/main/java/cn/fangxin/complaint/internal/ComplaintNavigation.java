@@ -15,9 +15,9 @@ class ComplaintNavigation {
 	@Bean
 	cn.fangxin.platform.HomeNotices complaintHomeNotices(cn.fangxin.complaint.Complaints complaints,
 			cn.fangxin.account.Accounts accounts) {
-		return () -> accounts.current().map(complaints::waitingForShop).filter(n -> n > 0)
-			.map(n -> java.util.List.of(new cn.fangxin.platform.HomeNotices.Notice("home.notice.complaintsToAnswer",
-					java.util.List.of(String.valueOf(n)), "/complaints", "home.notice.complaintsToAnswer.link")))
+		return () -> accounts.current()
+			.map(caller -> cn.fangxin.platform.HomeNotices.Notice.counted(complaints.waitingForShop(caller),
+					"home.notice.complaintsToAnswer", "/complaints"))
 			.orElse(java.util.List.of());
 	}
 

@@ -79,11 +79,8 @@ class OrderIntegrations {
 
 	private static void count(Orders orders, cn.fangxin.account.Caller caller, java.util.List<OrderStatus> statuses,
 			String key, String path, java.util.List<cn.fangxin.platform.HomeNotices.Notice> notices) {
-		int n = orders.list(caller, statuses, null, null, 100).items().size();
-		if (n > 0) {
-			notices.add(new cn.fangxin.platform.HomeNotices.Notice(key, java.util.List.of(n == 100 ? "100+" : String.valueOf(n)),
-					path, key + ".link"));
-		}
+		notices.addAll(cn.fangxin.platform.HomeNotices.Notice.counted(orders.list(caller, statuses, null, null, 100).items()
+			.size(), key, path));
 	}
 
 	@Bean
