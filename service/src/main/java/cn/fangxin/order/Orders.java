@@ -958,6 +958,18 @@ public class Orders {
 		return address;
 	}
 
+	/** How many of the caller's orders (a consumer's own, a shop's) are in these statuses; 0 for anyone else. */
+	@Transactional(readOnly = true)
+	public long waiting(Caller caller, List<OrderStatus> statuses) {
+		return switch (caller.role()) {
+			case CONSUMER -> repository.count("consumer_id", caller.id().value(), statuses);
+			case MERCHANT -> merchants.merchantOfAccount(caller.id())
+				.map(m -> repository.count("merchant_id", m, statuses))
+				.orElse(0L);
+			default -> 0;
+		};
+	}
+
 	/**
 	 * The caller's orders, newest first: a consumer's own, a merchant's shop's, or for staff all (filtered by
 	 * {@code q}: an order, consumer or merchant id).

@@ -54,8 +54,8 @@ class OrderIntegrations {
 	}
 
 	/**
-	 * What waits for the user on the home page: a buyer's orders to pay and to confirm, a shop's orders to ship (each
-	 * counted among the latest hundred).
+	 * What waits for the user on the home page: a buyer's orders to pay and to confirm, a shop's orders to ship (one
+	 * count query each).
 	 */
 	@Bean
 	cn.fangxin.platform.HomeNotices orderHomeNotices(Orders orders, cn.fangxin.account.Accounts accounts) {
@@ -79,8 +79,7 @@ class OrderIntegrations {
 
 	private static void count(Orders orders, cn.fangxin.account.Caller caller, java.util.List<OrderStatus> statuses,
 			String key, String path, java.util.List<cn.fangxin.platform.HomeNotices.Notice> notices) {
-		notices.addAll(cn.fangxin.platform.HomeNotices.Notice.counted(orders.list(caller, statuses, null, null, 100).items()
-			.size(), key, path));
+		notices.addAll(cn.fangxin.platform.HomeNotices.Notice.counted(orders.waiting(caller, statuses), key, path));
 	}
 
 	@Bean

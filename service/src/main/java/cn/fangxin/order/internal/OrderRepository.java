@@ -236,6 +236,18 @@ public class OrderRepository {
 	public record Filter(String consumerId, String merchantId, List<OrderStatus> statuses, String idPrefix) {
 	}
 
+	/** How many orders of a consumer ({@code consumer_id}) or a shop ({@code merchant_id}) are in these statuses. */
+	public long count(String column, String value, List<OrderStatus> statuses) {
+		if (!column.equals("consumer_id") && !column.equals("merchant_id")) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("select count(*) from orders where " + column + " = :v and status in (:statuses)")
+			.param("v", value)
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Orders newest first, after the cursor (created at, id) when given.
 	 */
