@@ -5,12 +5,15 @@ import org.springframework.context.annotation.Configuration;
 
 import cn.fangxin.platform.DeadlineHandler;
 
-/** The payment outbox on the durable scheduler: refunds and payouts are asked of the provider after they commit. */
+/**
+ * The payment outbox on the durable scheduler: refunds and payouts are asked of the provider after they commit, on the
+ * poller's lane for handlers that wait on a party outside.
+ */
 @Configuration(proxyBeanMethods = false)
 class PaymentDeadlines {
 
 	@Bean
 	DeadlineHandler paymentSendRefund(Payments payments) {
-		return DeadlineHandler.of(Payments.SEND_REFUND, d -> payments.send(d.subjectId()));
+		return DeadlineHandler.waitingOnOthers(Payments.SEND_REFUND, d -> payments.send(d.subjectId()));
 	}
 }

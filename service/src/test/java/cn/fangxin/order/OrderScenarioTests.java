@@ -326,13 +326,25 @@ class OrderScenarioTests extends ApiTest {
 		String id = place(w, 2, "ESCROW").path("id").asString();
 		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
 		String arbiter = api.demoToken("arbiter");
-		JsonNode part = call("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1_800, "reason", "one bar broken"),
-				arbiter, 200);
-		escrow(part, 9_800, 8_000, 0, 1_800);
+		var refund = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1_800, "reason", "one bar broken"))
+			.as(arbiter).idempotencyKey("refund-" + id).send();
+		assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+		escrow(refund.json(), 9_800, 8_000, 0, 1_800);
+		// the same request resent (a timeout, a double click) refunds once
+		var resent = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1_800, "reason", "one bar broken"))
+			.as(arbiter).idempotencyKey("refund-" + id).send();
+		assertThat(resent.status()).isEqualTo(200);
+		escrow(fetch("/api/v1/orders/" + id, arbiter), 9_800, 8_000, 0, 1_800);
+		// without a key a resent request could not be told from a second refund: refused, nothing refunded
+		var keyless = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 100, "reason", "again")).as(arbiter)
+			.send();
+		assertThat(keyless.status()).isEqualTo(400);
+		assertThat(keyless.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+		escrow(fetch("/api/v1/orders/" + id, arbiter), 9_800, 8_000, 0, 1_800);
 		assertThat(api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 8_001, "reason", "too much")).as(arbiter)
-			.send().code()).isEqualTo("REFUND_EXCEEDS_ESCROW");
+			.idempotencyKey("refund-too-much-" + id).send().code()).isEqualTo("REFUND_EXCEEDS_ESCROW");
 		assertThat(api.post("/api/v1/orders/" + id + "/refunds", Map.of("amountFen", 1, "reason", "x")).as(w.buyer().token())
-			.send().status()).isEqualTo(403);
+			.idempotencyKey("refund-buyer-" + id).send().status()).isEqualTo(403);
 		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF2"), w.shop().account().token(),
 				200);
 		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);

@@ -1,12 +1,14 @@
 package cn.fangxin.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -94,6 +96,29 @@ class DeadlineTests extends ApiTest {
 		assertThat(firedFor(subject + "-cancel")).isEmpty();
 		assertThat(firedFor(subject + "-move")).singleElement()
 			.satisfies(f -> assertThat(f.clockAtFiring()).isEqualTo(now.plus(Duration.ofMinutes(50))));
+	}
+
+	@Test
+	@DisplayName("a deadline whose handler waits on a party outside (a provider slow to answer) holds up none of the "
+			+ "platform's own: the background poller fires those on a lane of their own")
+	void slowOutsideDoesNotHoldOwnDeadlines() {
+		String subject = "w-" + UUID.randomUUID();
+		var gate = new CountDownLatch(1);
+		TestDeadlineHandlers.GATES.put(subject + "-outside", gate);
+		try {
+			deadlines.schedule(TestDeadlineHandlers.WAITING, subject + "-outside", now());
+			// the poller has claimed it and is waiting for the outside party
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> TestDeadlineHandlers.WAITING_STARTED.contains(subject + "-outside"));
+
+			deadlines.schedule(TestDeadlineHandlers.RECORD, subject + "-own", now());
+			await().atMost(Duration.ofSeconds(20)).until(() -> !firedFor(subject + "-own").isEmpty());
+			assertThat(firedFor(subject + "-outside")).as("still waiting on the outside party").isEmpty();
+		}
+		finally {
+			gate.countDown();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> !firedFor(subject + "-outside").isEmpty());
 	}
 
 	@Test

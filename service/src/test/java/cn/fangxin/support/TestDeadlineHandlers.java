@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,7 @@ public class TestDeadlineHandlers {
 	public static final String FLAKY = "TEST_FLAKY";
 	public static final String CHAIN = "TEST_CHAIN";
 	public static final String EFFECT = "TEST_EFFECT";
+	public static final String WAITING = "TEST_WAITING";
 
 	/** What the RECORD handler saw: the deadline and the application clock when it fired. */
 	public record Fired(Deadline deadline, Instant clockAtFiring) {
@@ -32,6 +35,12 @@ public class TestDeadlineHandlers {
 
 	public static final List<Fired> FIRED = new CopyOnWriteArrayList<>();
 	public static final ConcurrentHashMap<String, AtomicInteger> FLAKY_ATTEMPTS = new ConcurrentHashMap<>();
+
+	/** The WAITING handler's gates by subject: it finishes when its subject's gate is opened. */
+	public static final ConcurrentHashMap<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
+
+	/** The subjects the WAITING handler has started on (and may still be waiting for). */
+	public static final java.util.Set<String> WAITING_STARTED = ConcurrentHashMap.newKeySet();
 
 	@Bean
 	DeadlineHandler recordingHandler(Clock clock) {
@@ -45,6 +54,25 @@ public class TestDeadlineHandlers {
 			int attempt = FLAKY_ATTEMPTS.computeIfAbsent(deadline.subjectId(), s -> new AtomicInteger()).incrementAndGet();
 			if (attempt <= 2) {
 				throw new IllegalStateException("flaky attempt " + attempt);
+			}
+			FIRED.add(new Fired(deadline, clock.instant()));
+		});
+	}
+
+	/**
+	 * Waits on a party outside, like a payment provider slow to answer: it blocks until the test opens its subject's
+	 * gate (at most a minute), then records like RECORD.
+	 */
+	@Bean
+	DeadlineHandler waitingHandler(Clock clock) {
+		return DeadlineHandler.waitingOnOthers(WAITING, deadline -> {
+			CountDownLatch gate = GATES.computeIfAbsent(deadline.subjectId(), s -> new CountDownLatch(1));
+			WAITING_STARTED.add(deadline.subjectId());
+			try {
+				gate.await(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 			}
 			FIRED.add(new Fired(deadline, clock.instant()));
 		});

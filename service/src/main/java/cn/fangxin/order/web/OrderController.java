@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -113,10 +115,17 @@ class OrderController {
 	}
 
 	@PostMapping("/api/v1/orders/{id}/refunds")
-	@Operation(summary = "Refunds part or all of the escrow (AGENT, ARBITRATOR, ADMIN; Idempotency-Key)",
-			description = "422 REFUND_EXCEEDS_ESCROW.")
-	OrderView refund(@PathVariable String id, @RequestBody RefundBody body, Caller caller) {
+	@Operation(summary = "Refunds part or all of the escrow (AGENT, ARBITRATOR, ADMIN; Idempotency-Key required)",
+			description = "The key is required: a refund has no state of its own to tell a retry from a second refund, "
+					+ "so without one a resent request would pay twice. 400 IDEMPOTENCY_KEY_REQUIRED; "
+					+ "422 REFUND_EXCEEDS_ESCROW.")
+	OrderView refund(@PathVariable String id, @RequestBody RefundBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Caller caller) {
 		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN);
+		if (idempotencyKey == null) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+					"A refund needs an Idempotency-Key header, so that a resent request refunds once.");
+		}
 		if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
 			throw ApiProblem.invalidField("reason", "REQUIRED", "why, up to 300 characters");
 		}

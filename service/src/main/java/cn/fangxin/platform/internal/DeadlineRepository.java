@@ -93,6 +93,20 @@ public class DeadlineRepository {
 			.list();
 	}
 
+	/** Like {@link #dueIds(Instant, int)}, of the given kinds only ({@code among}) or of every other kind. */
+	List<Long> dueIds(Instant now, int limit, java.util.Set<String> kinds, boolean among) {
+		if (kinds.isEmpty()) {
+			return among ? List.of() : dueIds(now, limit);
+		}
+		return jdbc.sql("select id from deadline where status = 'PENDING' and due_at <= :now and kind "
+				+ (among ? "in" : "not in") + " (:kinds) order by due_at, id limit :limit")
+			.param("now", SqlTime.of(now))
+			.param("kinds", kinds)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	/** The earliest due time of a pending deadline at or before {@code horizon}. */
 	Optional<Instant> nextDueAtOrBefore(Instant horizon) {
 		return jdbc.sql("select min(due_at) as due_at from deadline where status = 'PENDING' and due_at <= :horizon")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,7 @@ public class DeadlineRunner {
 	private final DeadlineRepository repository;
 	private final AdjustableClock clock;
 	private final Map<String, DeadlineHandler> handlers;
+	private final Set<String> waitingKinds;
 	private final TransactionTemplate transactions;
 	private final FangxinProperties.Deadlines settings;
 	private final String instance;
@@ -44,6 +46,10 @@ public class DeadlineRunner {
 		this.repository = repository;
 		this.clock = clock;
 		this.handlers = handlers.stream().collect(Collectors.toMap(DeadlineHandler::kind, Function.identity()));
+		this.waitingKinds = handlers.stream()
+			.filter(DeadlineHandler::waitsOnOthers)
+			.map(DeadlineHandler::kind)
+			.collect(Collectors.toUnmodifiableSet());
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.settings = properties.deadlines();
@@ -57,13 +63,32 @@ public class DeadlineRunner {
 	 * @return how many this call fired
 	 */
 	public int fireDue() {
-		return fireAllDue().fired();
+		return fireAllDue(null).fired();
 	}
 
-	private Round fireAllDue() {
+	/**
+	 * Which deadlines a poll fires: those whose handlers act on the platform's own data, or those whose handlers wait
+	 * on a party outside ({@link DeadlineHandler#waitsOnOthers()}). The poller runs the two on threads of their own.
+	 */
+	public enum Lane {
+		OWN, OUTSIDE
+	}
+
+	/** {@link #fireDue()} for the deadlines of one lane. */
+	public int fireDue(Lane lane) {
+		return fireAllDue(lane).fired();
+	}
+
+	/** Whether any handler waits on a party outside, so that the {@link Lane#OUTSIDE} lane has work. */
+	boolean hasOutsideWork() {
+		return !waitingKinds.isEmpty();
+	}
+
+	private Round fireAllDue(Lane lane) {
 		Round total = new Round(0, 0);
 		while (true) {
-			List<Long> due = repository.dueIds(clock.instant(), settings.batchSize());
+			List<Long> due = lane == null ? repository.dueIds(clock.instant(), settings.batchSize())
+					: repository.dueIds(clock.instant(), settings.batchSize(), waitingKinds, lane == Lane.OUTSIDE);
 			int fired = 0;
 			int failed = 0;
 			for (long id : due) {
@@ -96,7 +121,7 @@ public class DeadlineRunner {
 				break;
 			}
 			clock.moveTo(next.get());
-			Round round = fireAllDue();
+			Round round = fireAllDue(null);
 			// No progress means another instance holds the due claims; this call waited for its commit already.
 			roundsWithoutProgress = round.fired() + round.failed() == 0 ? roundsWithoutProgress + 1 : 0;
 		}
