@@ -106,6 +106,10 @@ public class EvidenceLogTests extends ApiTest {
 		assertThat(second.path("items").findValuesAsString("id")).containsExactly(ids.get(0));
 		assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).as("the last page")
 			.isTrue();
+		JsonNode whole = api.get("/api/v1/evidence?limit=3").as(alice.token()).send().json();
+		assertThat(whole.path("items")).hasSize(3);
+		assertThat(whole.path("nextCursor").isNull() || whole.path("nextCursor").isMissingNode())
+			.as("a full last page offers no empty page after it").isTrue();
 		assertThat(api.get("/api/v1/evidence?cursor=x").as(alice.token()).send().code()).isEqualTo("CURSOR_INVALID");
 
 		String page = cn.fangxin.support.PageSession.signedIn(api, alice.username(), alice.password())

@@ -86,10 +86,12 @@ class EvidenceController {
 			catch (NumberFormatException e) {
 				throw ApiProblem.invalidField("cursor", "CURSOR_INVALID", "the nextCursor of the previous page");
 			}
-			java.util.List<EvidenceView> items = vault.mine(caller, after, size);
+			// one more than the page: a next page is offered only when it has something on it
+			java.util.List<EvidenceView> found = vault.mine(caller, after, size + 1);
+			java.util.List<EvidenceView> items = found.size() > size ? found.subList(0, size) : found;
 			java.util.Map<String, Object> page = new java.util.LinkedHashMap<>();
 			page.put("items", items);
-			page.put("nextCursor", items.size() < size ? null : String.valueOf(items.get(items.size() - 1).leafIndex()));
+			page.put("nextCursor", found.size() > size ? String.valueOf(items.get(items.size() - 1).leafIndex()) : null);
 			return page;
 		}
 		vault.requireParty(caller, orderId != null ? EvidenceBundles.Subject.ORDER : EvidenceBundles.Subject.COMPLAINT,
