@@ -303,7 +303,7 @@ public class Orders {
 	 * {@code ORDER_PAYMENT_EXPIRED}; 422 {@code PAYMENT_DECLINED}.
 	 */
 	@Transactional
-	public OrderView pay(Caller caller, String orderId, String method) {
+	public Paid pay(Caller caller, String orderId, String method) {
 		OrderRow order = lockAs(caller, orderId, Party.CONSUMER);
 		PaymentProvider provider = provider(method);
 		switch (order.status()) {
@@ -329,7 +329,16 @@ public class Orders {
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw ApiProblem.rule("PAYMENT_DECLINED", "The payment was declined: " + payment.failureReason());
 		}
-		return viewOf(orderId);
+		// what API.md answers: the order's new status and ship-by time (the whole order is one GET away)
+		OrderRow paid = repository.find(orderId).orElseThrow();
+		return new Paid(paid.id(), paid.status(), paid.shipBy(), payment.id(), payment.status());
+	}
+
+	/**
+	 * A payment's answer: the order's status after it ({@code PAID}; {@code COMPLETED} for a settled pay-after-receipt
+	 * debt; still {@code AWAITING_PAYMENT} while a provider has not confirmed) and its ship-by time.
+	 */
+	public record Paid(String id, OrderStatus status, Instant shipBy, String paymentId, PaymentStatus paymentStatus) {
 	}
 
 	private PaymentView charge(OrderRow order, PaymentProvider provider) {

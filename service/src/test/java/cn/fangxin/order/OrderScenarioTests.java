@@ -92,9 +92,12 @@ class OrderScenarioTests extends ApiTest {
 			.contains("\"sevenDayNoReason\":true").contains(w.shop().merchantId()).doesNotContain("13812345678")
 			.doesNotContain("漕溪北路");
 
-		JsonNode paid = call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
-		assertThat(paid.path("status").asString()).isEqualTo("PAID");
-		assertThat(paid.path("shipBy").asString()).isNotEmpty();
+		JsonNode payment = call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
+		assertThat(payment.path("id").asString()).isEqualTo(id);
+		assertThat(payment.path("status").asString()).isEqualTo("PAID");
+		assertThat(payment.path("paymentStatus").asString()).isEqualTo("SUCCEEDED");
+		JsonNode paid = fetch("/api/v1/orders/" + id, w.buyer().token());
+		assertThat(payment.path("shipBy").asString()).isNotEmpty().isEqualTo(paid.path("shipBy").asString());
 		escrow(paid, 9_800, 9_800, 0, 0);
 		assertThat(api.get("/api/v1/merchants/" + w.shop().merchantId() + "/balance").as(w.shop().account().token()).send()
 			.json().path("inEscrowFen").asLong()).isEqualTo(9_800);
@@ -282,7 +285,9 @@ class OrderScenarioTests extends ApiTest {
 		assertThat(debts.json().path("items").findValuesAsString("id")).contains(failing);
 		assertThat(api.get("/api/v1/order-debts").as(w.buyer().token()).send().status()).isEqualTo(403);
 
-		JsonNode settled = call("/api/v1/orders/" + failing + "/payment", Map.of(), w.buyer().token(), 200);
+		assertThat(call("/api/v1/orders/" + failing + "/payment", Map.of(), w.buyer().token(), 200).path("status")
+			.asString()).isEqualTo("COMPLETED");
+		JsonNode settled = fetch("/api/v1/orders/" + failing, w.buyer().token());
 		assertThat(settled.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(settled.path("debt").path("status").asString()).isEqualTo("SETTLED");
 		escrow(settled, 4_900, 0, 4_900, 0);

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.fangxin.order.OrderStatus;
 import cn.fangxin.order.OrderSummary;
@@ -26,9 +28,12 @@ public class OrderRepository {
 
 	private final Details details;
 
-	OrderRepository(JdbcClient jdbc, Details details) {
+	private final javax.sql.DataSource dataSource;
+
+	OrderRepository(JdbcClient jdbc, Details details, javax.sql.DataSource dataSource) {
 		this.details = details;
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/** An order's row. */
@@ -95,17 +100,78 @@ public class OrderRepository {
 			.optional();
 	}
 
-	/** The row, locked until the transaction ends: every change of an order's state goes through this. */
+	/**
+	 * The row, locked until the transaction ends: every change of an order's state goes through this. A second lock of
+	 * the same order in one transaction (the payment's listener, after the payment path locked it) answers the row this
+	 * transaction already holds, unless the transaction changed it since: nobody else can have.
+	 */
 	public Optional<OrderRow> lock(String id) {
-		return jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
+		java.util.Map<String, OrderRow> held = heldRows();
+		OrderRow known = held == null ? null : held.get(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<OrderRow> row = jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
 			.param("id", id)
 			.query(OrderRepository::row)
 			.optional();
+		if (held != null) {
+			row.ifPresent(r -> held.put(id, r));
+		}
+		return row;
 	}
 
 	/** Changes of one order, applied to its locked row. */
 	public void update(String id, OrderStatus status, Instant now, java.util.Map<String, Object> fields) {
+		java.util.Map<String, OrderRow> held = heldRows();
+		if (held != null) {
+			held.remove(id); // changed: the next lock reads it again (the lock itself stays with this transaction)
+		}
 		cn.fangxin.platform.StatusUpdate.apply(jdbc, "orders", id, status.name(), now, fields);
+	}
+
+	/**
+	 * The rows this transaction has locked and not changed since, or null outside a transaction. Kept under the
+	 * transaction's own connection holder, so that a transaction started inside another (REQUIRES_NEW) has its own.
+	 */
+	@SuppressWarnings("unchecked")
+	private java.util.Map<String, OrderRow> heldRows() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Object connection = TransactionSynchronizationManager.getResource(dataSource);
+		if (connection == null) {
+			return null;
+		}
+		var key = new HeldRowsKey(connection);
+		var held = (java.util.Map<String, OrderRow>) TransactionSynchronizationManager.getResource(key);
+		if (held == null) {
+			java.util.Map<String, OrderRow> fresh = new java.util.HashMap<>();
+			TransactionSynchronizationManager.bindResource(key, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(key);
+				}
+			});
+			held = fresh;
+		}
+		return held;
+	}
+
+	/** The resource key of one transaction's held rows: its connection holder, compared by identity. */
+	private record HeldRowsKey(Object connection) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof HeldRowsKey key && key.connection == connection;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(connection);
+		}
 	}
 
 	public List<OrderView.Item> items(String orderId) {

@@ -71,9 +71,10 @@ class OrderController {
 
 	@PostMapping("/api/v1/orders/{id}/payment")
 	@Operation(summary = "Pays the order into escrow (its consumer; Idempotency-Key)",
-			description = "409 ORDER_ALREADY_PAID, ORDER_CLOSED, ORDER_PAYMENT_EXPIRED, ORDER_PAY_AFTER_RECEIPT; "
+			description = "Answers {id, status, shipBy, paymentId, paymentStatus}; GET the order for the rest. "
+					+ "409 ORDER_ALREADY_PAID, ORDER_CLOSED, ORDER_PAYMENT_EXPIRED, ORDER_PAY_AFTER_RECEIPT; "
 					+ "422 PAYMENT_DECLINED.")
-	OrderView pay(@PathVariable String id, @RequestBody(required = false) PaymentBody body, Caller caller) {
+	Orders.Paid pay(@PathVariable String id, @RequestBody(required = false) PaymentBody body, Caller caller) {
 		return orders.pay(caller, id, body == null ? null : body.method());
 	}
 
