@@ -106,7 +106,7 @@ public class OrderRepository {
 	 * transaction already holds, unless the transaction changed it since: nobody else can have.
 	 */
 	public Optional<OrderRow> lock(String id) {
-		java.util.Map<String, OrderRow> held = heldRows();
+		java.util.Map<String, OrderRow> held = heldRows(true);
 		OrderRow known = held == null ? null : held.get(id);
 		if (known != null) {
 			return Optional.of(known);
@@ -123,7 +123,7 @@ public class OrderRepository {
 
 	/** Changes of one order, applied to its locked row. */
 	public void update(String id, OrderStatus status, Instant now, java.util.Map<String, Object> fields) {
-		java.util.Map<String, OrderRow> held = heldRows();
+		java.util.Map<String, OrderRow> held = heldRows(false);
 		if (held != null) {
 			held.remove(id); // changed: the next lock reads it again (the lock itself stays with this transaction)
 		}
@@ -131,11 +131,12 @@ public class OrderRepository {
 	}
 
 	/**
-	 * The rows this transaction has locked and not changed since, or null outside a transaction. Kept under the
-	 * transaction's own connection holder, so that a transaction started inside another (REQUIRES_NEW) has its own.
+	 * The rows this transaction has locked and not changed since, or null outside a transaction (or, unless
+	 * {@code create}, when it has locked none). Kept under the transaction's own connection holder, so that a
+	 * transaction started inside another (REQUIRES_NEW) has its own.
 	 */
 	@SuppressWarnings("unchecked")
-	private java.util.Map<String, OrderRow> heldRows() {
+	private java.util.Map<String, OrderRow> heldRows(boolean create) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
@@ -146,7 +147,7 @@ public class OrderRepository {
 		}
 		var key = new HeldRowsKey(connection);
 		var held = (java.util.Map<String, OrderRow>) TransactionSynchronizationManager.getResource(key);
-		if (held == null) {
+		if (held == null && create) {
 			java.util.Map<String, OrderRow> fresh = new java.util.HashMap<>();
 			TransactionSynchronizationManager.bindResource(key, fresh);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
