@@ -18,10 +18,17 @@ class AccountRegistry {
 	private static final int MAX_CACHED = 200_000;
 
 	private final LedgerRepository repository;
+	private final int maxCached;
 	private final Map<String, AccountMeta> cache = new ConcurrentHashMap<>();
 
+	@org.springframework.beans.factory.annotation.Autowired
 	AccountRegistry(LedgerRepository repository) {
+		this(repository, MAX_CACHED);
+	}
+
+	AccountRegistry(LedgerRepository repository, int maxCached) {
 		this.repository = repository;
+		this.maxCached = maxCached;
 	}
 
 	Map<String, AccountMeta> find(Collection<String> ids) {
@@ -38,10 +45,7 @@ class AccountRegistry {
 		}
 		if (!missing.isEmpty()) {
 			Map<String, AccountMeta> loaded = repository.findAccounts(missing);
-			if (cache.size() > MAX_CACHED) {
-				cache.clear();
-			}
-			cache.putAll(loaded);
+			loaded.values().forEach(this::remember);
 			found.putAll(loaded);
 		}
 		return found;
@@ -53,15 +57,31 @@ class AccountRegistry {
 	 */
 	void rememberAfterCommit(AccountMeta meta) {
 		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			cache.put(meta.id(), meta);
+			remember(meta);
 			return;
 		}
 		org.springframework.transaction.support.TransactionSynchronizationManager
 			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					cache.put(meta.id(), meta);
+					remember(meta);
 				}
 			});
+	}
+
+	/**
+	 * Every order opens an escrow account, so the cache is emptied when it is full: it would otherwise grow by one entry
+	 * per order for as long as the instance runs.
+	 */
+	private void remember(AccountMeta meta) {
+		if (cache.size() >= maxCached) {
+			cache.clear();
+		}
+		cache.put(meta.id(), meta);
+	}
+
+	/** How many accounts are cached now. */
+	int cachedCount() {
+		return cache.size();
 	}
 }
