@@ -329,8 +329,9 @@ public class Orders {
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw ApiProblem.rule("PAYMENT_DECLINED", "The payment was declined: " + payment.failureReason());
 		}
-		// what API.md answers: the order's new status and ship-by time (the whole order is one GET away)
-		OrderRow paid = repository.find(orderId).orElseThrow();
+		// what API.md answers: the order's new status and ship-by time (the whole order is one GET away), from the row
+		// this transaction holds locked
+		OrderRow paid = repository.lock(orderId).orElseThrow();
 		return new Paid(paid.id(), paid.status(), paid.shipBy(), payment.id(), payment.status());
 	}
 
@@ -383,7 +384,7 @@ public class Orders {
 		if (order == null) {
 			return;
 		}
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
 		boolean payAfterReceipt = order.mode() == PaymentMode.PAY_AFTER_RECEIPT;
 		if (order.status() == OrderStatus.AWAITING_PAYMENT && !payAfterReceipt) {
 			Instant shipBy = now.plus(Duration.ofHours(order.shipWithinHours()));

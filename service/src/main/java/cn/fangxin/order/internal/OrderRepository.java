@@ -41,6 +41,52 @@ public class OrderRepository {
 			long totalFen, String snapshotEvidenceId, int shipWithinHours, String addressCipher, String addressMasked,
 			String paymentId, String carrier, String trackingNumber, Instant payBy, Instant shipBy, Instant shippedAt,
 			Instant deliveredAt, Instant confirmBy, Instant completedAt, String closedReason, Instant createdAt) {
+
+		/**
+		 * The row after {@link #update} wrote these changes, or null when it cannot be told without reading it (a column
+		 * not kept here, or an instant finer than the microseconds the database keeps).
+		 */
+		OrderRow changed(OrderStatus newStatus, java.util.Map<String, Object> fields) {
+			String payment = paymentId;
+			String carrierNow = carrier;
+			String tracking = trackingNumber;
+			String reason = closedReason;
+			Instant[] times = { payBy, shipBy, shippedAt, deliveredAt, confirmBy, completedAt };
+			for (var e : fields.entrySet()) {
+				Object value = e.getValue();
+				int time = switch (e.getKey()) {
+					case "pay_by" -> 0;
+					case "ship_by" -> 1;
+					case "shipped_at" -> 2;
+					case "delivered_at" -> 3;
+					case "confirm_by" -> 4;
+					case "completed_at" -> 5;
+					default -> -1;
+				};
+				if (time >= 0) {
+					if (value != null && !(value instanceof Instant i && i.getNano() % 1000 == 0)) {
+						return null;
+					}
+					times[time] = (Instant) value;
+					continue;
+				}
+				if (value != null && !(value instanceof String)) {
+					return null;
+				}
+				switch (e.getKey()) {
+					case "payment_id" -> payment = (String) value;
+					case "carrier" -> carrierNow = (String) value;
+					case "tracking_number" -> tracking = (String) value;
+					case "closed_reason" -> reason = (String) value;
+					default -> {
+						return null;
+					}
+				}
+			}
+			return new OrderRow(id, consumerId, merchantId, newStatus, mode, totalFen, snapshotEvidenceId, shipWithinHours,
+					addressCipher, addressMasked, payment, carrierNow, tracking, times[0], times[1], times[2], times[3],
+					times[4], times[5], reason, createdAt);
+		}
 	}
 
 	/** A new order's row and items. */
@@ -103,7 +149,7 @@ public class OrderRepository {
 	/**
 	 * The row, locked until the transaction ends: every change of an order's state goes through this. A second lock of
 	 * the same order in one transaction (the payment's listener, after the payment path locked it) answers the row this
-	 * transaction already holds, unless the transaction changed it since: nobody else can have.
+	 * transaction already holds, as its own {@link #update}s left it: nobody else can have changed it.
 	 */
 	public Optional<OrderRow> lock(String id) {
 		java.util.Map<String, OrderRow> held = heldRows(true);
@@ -123,11 +169,17 @@ public class OrderRepository {
 
 	/** Changes of one order, applied to its locked row. */
 	public void update(String id, OrderStatus status, Instant now, java.util.Map<String, Object> fields) {
+		cn.fangxin.platform.StatusUpdate.apply(jdbc, "orders", id, status.name(), now, fields);
 		java.util.Map<String, OrderRow> held = heldRows(false);
 		if (held != null) {
-			held.remove(id); // changed: the next lock reads it again (the lock itself stays with this transaction)
+			// the row as this transaction just wrote it; when that cannot be told here, the next lock reads it again
+			// (the lock itself stays with this transaction)
+			OrderRow before = held.remove(id);
+			OrderRow after = before == null ? null : before.changed(status, fields);
+			if (after != null) {
+				held.put(id, after);
+			}
 		}
-		cn.fangxin.platform.StatusUpdate.apply(jdbc, "orders", id, status.name(), now, fields);
 	}
 
 	/**

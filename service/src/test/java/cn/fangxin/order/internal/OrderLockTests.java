@@ -62,4 +62,28 @@ class OrderLockTests extends ApiTest {
 				.isEqualTo(OrderStatus.CANCELLED);
 		});
 	}
+
+	@Test
+	@DisplayName("after a change, a lock answers the same row as reading it again")
+	void changedRowIsTheStoredRow() {
+		var purchases = new Purchases(api);
+		var world = purchases.world();
+		String id = purchases.place(world, 1, "ESCROW").path("id").asString();
+		Instant now = Instant.parse("2026-12-01T04:00:00.123456Z");
+		var tx = new TransactionTemplate(transactionManager);
+		tx.executeWithoutResult(status -> {
+			repository.lock(id).orElseThrow();
+			repository.update(id, OrderStatus.PAID, now, Map.of("payment_id", "pay-x", "ship_by", now.plusSeconds(3600)));
+			assertThat(repository.lock(id).orElseThrow()).as("the columns a payment changes")
+				.isEqualTo(repository.find(id).orElseThrow());
+			repository.update(id, OrderStatus.SHIPPED, now, Map.of("carrier", "SF", "tracking_number", "SF1",
+					"shipped_at", now.plusNanos(1), "confirm_by", now.plusSeconds(7200)));
+			assertThat(repository.lock(id).orElseThrow()).as("an instant finer than the database keeps")
+				.isEqualTo(repository.find(id).orElseThrow());
+			repository.update(id, OrderStatus.SHIPPED, now, Map.of("address_masked", "*"));
+			assertThat(repository.lock(id).orElseThrow()).as("a column the change does not know")
+				.isEqualTo(repository.find(id).orElseThrow());
+			status.setRollbackOnly();
+		});
+	}
 }
