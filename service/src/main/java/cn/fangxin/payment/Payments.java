@@ -112,20 +112,21 @@ public class Payments {
 					"payment method " + request.provider() + " is not available");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-		repository.insert(id, request, now);
+		// The provider is asked before the row is written: both are in this transaction, so nothing of the payment is
+		// kept unless both are, and an answer at once is written with the row.
 		List<PaymentGateway.Answer> answers = gateway.charge(id, request.amount(),
 				request.purpose() + " " + request.reference());
 		if (answers.size() == 1 && answers.get(0).status() == PaymentStatus.SUCCEEDED) {
-			// the sandbox's usual answer: the payment is the row this transaction just wrote (and holds), nothing to read
+			// the sandbox's usual answer: the payment is written as succeeded, and this transaction holds its new row
 			String transaction = answers.get(0).providerTransactionId();
-			PaymentView pending = new PaymentView(id, request.provider(), request.purpose(), request.reference(),
-					request.amount().fen(), PaymentStatus.PENDING, null, 0, null, now, now);
-			book(new PaymentRepository.Locked(pending,
-					new PaymentRepository.Target(request.creditAccount(), request.code(), request.orderRef())), transaction,
-					request.amount(), now);
-			return new PaymentView(id, request.provider(), request.purpose(), request.reference(), request.amount().fen(),
-					PaymentStatus.SUCCEEDED, transaction, 0, null, now, now);
+			repository.insertSucceeded(id, request, transaction, now);
+			PaymentView paid = new PaymentView(id, request.provider(), request.purpose(), request.reference(),
+					request.amount().fen(), PaymentStatus.SUCCEEDED, transaction, 0, null, now, now);
+			booked(paid, new PaymentRepository.Target(request.creditAccount(), request.code(), request.orderRef()),
+					transaction, request.amount(), now);
+			return paid;
 		}
+		repository.insert(id, request, now);
 		for (PaymentGateway.Answer answer : answers) {
 			switch (answer.status()) {
 				case SUCCEEDED -> succeeded(id, answer.providerTransactionId(), request.amount());
@@ -167,9 +168,13 @@ public class Payments {
 
 	/** Marks a locked payment SUCCEEDED, books its money and tells its owner module. */
 	private void book(PaymentRepository.Locked locked, String providerTransactionId, Money amount, Instant now) {
-		PaymentView payment = locked.payment();
-		var target = locked.target();
-		repository.markSucceeded(payment.id(), providerTransactionId, now);
+		repository.markSucceeded(locked.payment().id(), providerTransactionId, now);
+		booked(locked.payment(), locked.target(), providerTransactionId, amount, now);
+	}
+
+	/** Books the money of a payment whose row says SUCCEEDED and tells its owner module. */
+	private void booked(PaymentView payment, PaymentRepository.Target target, String providerTransactionId, Money amount,
+			Instant now) {
 		ledger.executeOrThrow(Transfer.of("pay:" + payment.id(), clearing(payment.provider()), target.creditAccount(),
 				amount, target.code()).forOrder(target.orderRef()));
 		repository.recordEvent(payment.id(), "SUCCEEDED", providerTransactionId, now);

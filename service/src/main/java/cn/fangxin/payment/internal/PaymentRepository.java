@@ -33,12 +33,23 @@ public class PaymentRepository {
 	}
 
 	public void insert(String id, PaymentRequest r, Instant now) {
+		insert(id, r, "PENDING", null, now);
+	}
+
+	/** A payment its provider confirmed at once, written as succeeded. */
+	public void insertSucceeded(String id, PaymentRequest r, String providerTransactionId, Instant now) {
+		insert(id, r, "SUCCEEDED", providerTransactionId, now);
+	}
+
+	private void insert(String id, PaymentRequest r, String status, String providerTransactionId, Instant now) {
 		jdbc.sql("""
 				insert into payment (id, provider, purpose, reference, payer_account_id, amount, credit_account_id,
-				  transfer_code, order_ref, status, refunded, created_at, updated_at)
-				values (:id, :provider, :purpose, :reference, :payer, :amount, :credit, :code, :orderRef, 'PENDING', 0,
+				  transfer_code, order_ref, status, provider_txn_id, refunded, created_at, updated_at)
+				values (:id, :provider, :purpose, :reference, :payer, :amount, :credit, :code, :orderRef, :status, :txn, 0,
 				  :now, :now)""")
 			.param("id", id)
+			.param("status", status)
+			.param("txn", providerTransactionId, java.sql.Types.VARCHAR)
 			.param("provider", r.provider().name())
 			.param("purpose", r.purpose().name())
 			.param("reference", r.reference())
