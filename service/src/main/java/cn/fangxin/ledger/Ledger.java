@@ -69,8 +69,35 @@ public class Ledger {
 		if (transfers.isEmpty()) {
 			return List.of();
 		}
-		return processor.process(List.of(transfers), transfers.get(0).id() == null ? 0 : transfers.get(0).id().hashCode())
-			.get(0);
+		return processor.process(List.of(transfers), shardHint(transfers)).get(0);
+	}
+
+	private static int shardHint(List<Transfer> transfers) {
+		return transfers.get(0).id() == null ? 0 : transfers.get(0).id().hashCode();
+	}
+
+	/** The transfers linked into one chain. */
+	private static List<Transfer> chain(Transfer... transfers) {
+		List<Transfer> chain = new ArrayList<>(Arrays.asList(transfers));
+		for (int i = 0; i < chain.size() - 1; i++) {
+			chain.set(i, chain.get(i).linkedToNext());
+		}
+		return chain;
+	}
+
+	/**
+	 * {@link #executeOrThrow} for transfers whose ids the caller made in this transaction from an id nobody had before
+	 * (a payment it just wrote, say): they cannot exist yet, so they are not looked up. Should one exist after all, the
+	 * transfer table's key refuses it and the caller's transaction fails.
+	 */
+	@Transactional
+	public List<TransferResult> executeNewOrThrow(Transfer... transfers) {
+		List<Transfer> chain = chain(transfers);
+		List<TransferResult> results = processor.process(List.of(chain), shardHint(chain), true).get(0);
+		if (results.stream().anyMatch(r -> !r.succeeded())) {
+			throw new TransferRefused(results);
+		}
+		return results;
 	}
 
 	/**
@@ -79,11 +106,7 @@ public class Ledger {
 	 */
 	@Transactional
 	public List<TransferResult> executeOrThrow(Transfer... transfers) {
-		List<Transfer> chain = new ArrayList<>(Arrays.asList(transfers));
-		for (int i = 0; i < chain.size() - 1; i++) {
-			chain.set(i, chain.get(i).linkedToNext());
-		}
-		List<TransferResult> results = execute(chain);
+		List<TransferResult> results = execute(chain(transfers));
 		if (results.stream().anyMatch(r -> !r.succeeded())) {
 			throw new TransferRefused(results);
 		}

@@ -123,7 +123,7 @@ public class Payments {
 			PaymentView paid = new PaymentView(id, request.provider(), request.purpose(), request.reference(),
 					request.amount().fen(), PaymentStatus.SUCCEEDED, transaction, 0, null, now, now);
 			booked(paid, new PaymentRepository.Target(request.creditAccount(), request.code(), request.orderRef()),
-					transaction, request.amount(), now);
+					transaction, request.amount(), now, true);
 			return paid;
 		}
 		repository.insert(id, request, now);
@@ -169,14 +169,23 @@ public class Payments {
 	/** Marks a locked payment SUCCEEDED, books its money and tells its owner module. */
 	private void book(PaymentRepository.Locked locked, String providerTransactionId, Money amount, Instant now) {
 		repository.markSucceeded(locked.payment().id(), providerTransactionId, now);
-		booked(locked.payment(), locked.target(), providerTransactionId, amount, now);
+		booked(locked.payment(), locked.target(), providerTransactionId, amount, now, false);
 	}
 
-	/** Books the money of a payment whose row says SUCCEEDED and tells its owner module. */
+	/**
+	 * Books the money of a payment whose row says SUCCEEDED and tells its owner module; {@code newPayment}: its row was
+	 * written in this transaction, so its booking cannot exist yet.
+	 */
 	private void booked(PaymentView payment, PaymentRepository.Target target, String providerTransactionId, Money amount,
-			Instant now) {
-		ledger.executeOrThrow(Transfer.of("pay:" + payment.id(), clearing(payment.provider()), target.creditAccount(),
-				amount, target.code()).forOrder(target.orderRef()));
+			Instant now, boolean newPayment) {
+		Transfer transfer = Transfer.of("pay:" + payment.id(), clearing(payment.provider()), target.creditAccount(), amount,
+				target.code()).forOrder(target.orderRef());
+		if (newPayment) {
+			ledger.executeNewOrThrow(transfer);
+		}
+		else {
+			ledger.executeOrThrow(transfer);
+		}
 		repository.recordEvent(payment.id(), "SUCCEEDED", providerTransactionId, now);
 		events.publishEvent(new PaymentSucceeded(payment.id(), payment.purpose(), payment.reference(), amount.fen()));
 	}

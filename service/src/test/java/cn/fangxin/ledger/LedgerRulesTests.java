@@ -65,6 +65,22 @@ class LedgerRulesTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("a transfer booked as new without a lookup that exists after all is refused: money never moves twice")
+	void newTransferThatExists() {
+		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, "o-" + run);
+		long clearingDebitsBefore = ledger.balance(clearing).orElseThrow().debitsPosted();
+		Transfer pay = Transfer.of(id("pay"), clearing, escrow, Money.fen(700), TransferCode.PAYMENT).forOrder("o-" + run);
+		assertThat(ledger.executeNewOrThrow(pay)).extracting(TransferResult::status).containsExactly(TransferStatus.OK);
+		assertThatThrownBy(() -> ledger.executeNewOrThrow(pay))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(ledger.execute(List.of(pay)).get(0).status()).isEqualTo(TransferStatus.EXISTS);
+		assertThat(ledger.balance(escrow).orElseThrow().creditsPosted()).isEqualTo(700);
+		assertThat(ledger.balance(clearing).orElseThrow().debitsPosted())
+			.as("the clearing side of the refused one rolled back too")
+			.isEqualTo(clearingDebitsBefore + 700);
+	}
+
+	@Test
 	@DisplayName("an escrow cannot pay out more than it holds: EXCEEDS_CREDITS, nothing changes")
 	void debitsMustNotExceedCredits() {
 		LedgerAccountId escrow = ledger.open(AccountKind.ESCROW, "o-" + run);

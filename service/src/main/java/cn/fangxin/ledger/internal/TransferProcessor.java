@@ -58,9 +58,18 @@ public class TransferProcessor {
 	 * @return per submission, a result per transfer
 	 */
 	public List<List<TransferResult>> process(List<List<Transfer>> submissions, int shardHint) {
+		return process(submissions, shardHint, false);
+	}
+
+	/**
+	 * {@link #process(List, int)}; with {@code newIds}, the transfers' own ids are not looked up: the caller made them
+	 * in this transaction from an id nobody had before. Should one exist after all, its insert is refused by the
+	 * table's key and the transaction fails: money never moves twice.
+	 */
+	public List<List<TransferResult>> process(List<List<Transfer>> submissions, int shardHint, boolean newIds) {
 		Instant now = clock.instant();
 		Batch batch = new Batch(now, shardHint);
-		batch.load(submissions);
+		batch.load(submissions, newIds);
 		List<List<TransferResult>> results = new ArrayList<>(submissions.size());
 		for (List<Transfer> submission : submissions) {
 			results.add(batch.applySubmission(submission));
@@ -88,13 +97,13 @@ public class TransferProcessor {
 			this.shardHint = shardHint;
 		}
 
-		void load(List<List<Transfer>> submissions) {
+		void load(List<List<Transfer>> submissions, boolean newIds) {
 			Set<String> ids = new HashSet<>();
 			Set<String> pendingIds = new HashSet<>();
 			Set<String> accountIds = new HashSet<>();
 			for (List<Transfer> submission : submissions) {
 				for (Transfer t : submission) {
-					if (t.id() != null) {
+					if (t.id() != null && !newIds) {
 						ids.add(t.id());
 					}
 					if (t.pendingId() != null) {
