@@ -93,11 +93,7 @@ public class Ledger {
 	@Transactional
 	public List<TransferResult> executeNewOrThrow(Transfer... transfers) {
 		List<Transfer> chain = chain(transfers);
-		List<TransferResult> results = processor.process(List.of(chain), shardHint(chain), true).get(0);
-		if (results.stream().anyMatch(r -> !r.succeeded())) {
-			throw new TransferRefused(results);
-		}
-		return results;
+		return succeededOrThrow(processor.process(List.of(chain), shardHint(chain), true).get(0));
 	}
 
 	/**
@@ -106,7 +102,10 @@ public class Ledger {
 	 */
 	@Transactional
 	public List<TransferResult> executeOrThrow(Transfer... transfers) {
-		List<TransferResult> results = execute(chain(transfers));
+		return succeededOrThrow(execute(chain(transfers)));
+	}
+
+	private static List<TransferResult> succeededOrThrow(List<TransferResult> results) {
 		if (results.stream().anyMatch(r -> !r.succeeded())) {
 			throw new TransferRefused(results);
 		}
