@@ -13,8 +13,8 @@ import cn.fangxin.support.FangxinTest;
 import cn.fangxin.support.Purchases;
 
 /**
- * Buy and confirm in the web UI: a consumer buys from a listing page with escrow (in Chinese), the shop ships from its
- * queue (in English), staff mark it delivered, and the consumer confirms receipt: the money goes to the shop.
+ * Buy and confirm in the web UI: a consumer buys from a listing page with escrow (in Chinese), the shop reads the whole
+ * address from the shipping label and ships from its queue (in English), staff mark it delivered, and the consumer confirms receipt: the money goes to the shop.
  */
 @FangxinTest
 @Tag("browser")
@@ -52,6 +52,7 @@ class BuyAndConfirmBrowserTests {
 			assertThat(browser.waitForText("#order-status", "已付款")).contains("待发货");
 			assertThat(browser.text("#escrow-held")).isEqualTo("98.00");
 			assertThat(browser.text("#ship-countdown")).contains("小时");
+			assertThat(browser.pageSource()).as("the buyer's page offers no shipping label").doesNotContain("shipping-label-link");
 			browser.screenshot("order-paid");
 			browser.signOut();
 
@@ -60,6 +61,15 @@ class BuyAndConfirmBrowserTests {
 			browser.go("/orders");
 			assertThat(browser.text("#to-ship")).contains(orderId).contains("h");
 			browser.click("#to-ship a[href$='" + orderId + "']");
+			// the shop reads the whole address from the label to ship (the order page shows it masked)
+			assertThat(browser.waitForText("#shipping-address", "138****5678")).doesNotContain("王小明");
+			browser.click("#shipping-label-link");
+			assertThat(browser.waitForText("#label-name", "王小明")).isEqualTo("王小明");
+			assertThat(browser.text("#label-phone")).isEqualTo("13812345678");
+			assertThat(browser.text("#label-region") + " " + browser.text("#label-line")).isEqualTo("上海市徐汇区 漕溪北路 88 号");
+			assertThat(browser.text("#shipping-label")).contains("手工冷制皂");
+			browser.screenshot("shipping-label");
+			browser.go(orderPath);
 			browser.type("#carrier", "SF Express").type("#trackingNumber", "SF1234567890").click("#ship");
 			assertThat(browser.waitForText("#order-status", "Shipped")).isEqualTo("Shipped");
 			assertThat(browser.text("#tracking")).contains("SF1234567890");

@@ -104,6 +104,17 @@ class OrderPages {
 		return "order/show";
 	}
 
+	/**
+	 * The shipping label: the whole address, for the shop while the order is to ship or on its way (and for staff);
+	 * each view is recorded in the audit log, as the API's {@code GET /api/v1/orders/{id}/shipping-label}.
+	 */
+	@GetMapping("/orders/{id}/shipping-label")
+	String shippingLabel(@PathVariable String id, Caller caller, Model model) {
+		model.addAttribute("label", orders.shippingLabel(caller, id));
+		model.addAttribute("order", orders.get(caller, id));
+		return "order/label";
+	}
+
 	@PostMapping("/orders/{id}/pay")
 	String pay(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "order.paid", () -> orders.pay(caller, id, "SANDBOX"));
