@@ -389,6 +389,7 @@ public class Orders {
 		if (order.status() == OrderStatus.AWAITING_PAYMENT && !payAfterReceipt) {
 			Instant shipBy = now.plus(Duration.ofHours(order.shipWithinHours()));
 			repository.update(order.id(), OrderStatus.PAID, now, Map.of("payment_id", paid.paymentId(), "ship_by", shipBy));
+			deadlines.cancelNotDue(PAYMENT_DUE, order.id()); // else it fires in 30 minutes to find the order paid
 			deadlines.schedule(SHIP_BY, order.id(), shipBy);
 			repository.event(order.id(), now, "PAID", "CONSUMER", Detail.of("orderDetail.paid", fen(paid.amountFen())));
 		}
@@ -443,6 +444,7 @@ public class Orders {
 		}
 		repository.update(orderId, OrderStatus.SHIPPED, now,
 				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
+		deadlines.cancelNotDue(SHIP_BY, orderId);
 		repository.event(orderId, now, "SHIPPED", "MERCHANT",
 				Detail.of("detail.tracking", text(carrier.strip()), text(trackingNumber.strip())));
 		return viewOf(orderId);
@@ -491,6 +493,9 @@ public class Orders {
 			case CHARGE_FAILED -> throw ApiProblem.conflict("ORDER_CHARGE_FAILED",
 					"Receipt is confirmed; the charge failed. Pay the order to settle it.");
 			default -> throw ApiProblem.conflict("ORDER_CLOSED", "The order is " + order.status() + ".");
+		}
+		if (order.status() == OrderStatus.DELIVERED) {
+			deadlines.cancelNotDue(AUTO_CONFIRM, orderId);
 		}
 		completeOrCharge(order, "CONSUMER");
 		return viewOf(orderId);

@@ -56,6 +56,24 @@ public class Deadlines {
 		return repository.cancelPending(kind, subjectId);
 	}
 
+	/**
+	 * How long before it is due a deadline may still be {@linkplain #cancelNotDue cancelled under its handler's lock}:
+	 * far more than instances' clocks differ by.
+	 */
+	public static final java.time.Duration NOT_DUE_MARGIN = java.time.Duration.ofMinutes(1);
+
+	/**
+	 * Cancels the pending deadlines of this kind for this subject that are due more than {@link #NOT_DUE_MARGIN} from
+	 * now; returns how many. Unlike {@link #cancel}, safe under a lock the deadline's handler takes: the scheduler
+	 * claims only deadlines that are due, so none of these is held by a handler, and nothing here waits for one. One
+	 * due sooner is left to fire, and its handler finds nothing to do. For a change after which the deadline's firing
+	 * would change nothing (a paid order's payment deadline), so that the scheduler does not claim it later for nothing.
+	 */
+	@Transactional
+	public int cancelNotDue(String kind, String subjectId) {
+		return repository.cancelPendingDueAfter(kind, subjectId, NOT_DUE_MARGIN);
+	}
+
 	/** The pending deadline of this kind for this subject, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Deadline> pending(String kind, String subjectId) {

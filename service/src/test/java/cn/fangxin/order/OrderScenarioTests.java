@@ -31,6 +31,14 @@ class OrderScenarioTests extends ApiTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	cn.fangxin.payment.internal.SandboxGateway sandbox;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
+	/** The kinds of the order's pending deadlines on the scheduler: what will still fire for it. */
+	List<String> scheduled(String orderId) {
+		return deadlines.pendingFor(orderId).stream().map(cn.fangxin.platform.Deadline::kind).toList();
+	}
+
 	@BeforeEach
 	void setUp() {
 		purchases = new Purchases(api);
@@ -92,7 +100,10 @@ class OrderScenarioTests extends ApiTest {
 			.contains("\"sevenDayNoReason\":true").contains(w.shop().merchantId()).doesNotContain("13812345678")
 			.doesNotContain("漕溪北路");
 
+		assertThat(scheduled(id)).containsExactly("ORDER_PAYMENT_DUE");
 		JsonNode payment = call("/api/v1/orders/" + id + "/payment", Map.of("method", "SANDBOX"), w.buyer().token(), 200);
+		assertThat(scheduled(id)).as("the paid order's payment deadline is withdrawn, not left to fire for nothing")
+			.containsExactly("ORDER_SHIP_BY");
 		assertThat(payment.path("id").asString()).isEqualTo(id);
 		assertThat(payment.path("status").asString()).isEqualTo("PAID");
 		assertThat(payment.path("paymentStatus").asString()).isEqualTo("SUCCEEDED");
@@ -111,8 +122,11 @@ class OrderScenarioTests extends ApiTest {
 
 		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF1234567890"),
 				w.shop().account().token(), 200);
+		assertThat(scheduled(id)).as("shipped: nothing left to fire until delivery").isEmpty();
 		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		assertThat(scheduled(id)).containsExactly("ORDER_AUTO_CONFIRM");
 		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		assertThat(scheduled(id)).as("confirmed by the consumer: the auto-confirmation is withdrawn").isEmpty();
 		assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
 		escrow(done, 9_800, 0, 9_800, 0);
 		assertThat(available(w.shop()) - before).isEqualTo(9_800);
@@ -188,6 +202,22 @@ class OrderScenarioTests extends ApiTest {
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.code()).isEqualTo("ORDER_CLOSED");
 		escrow(get(id, w.buyer().token()), 0, 0, 0, 0);
+	}
+
+	@Test
+	@DisplayName("paid in the payment deadline's last minute: the deadline is left to fire, and finds the order paid")
+	void paidInTheLastMinute() {
+		World w = world();
+		String id = place(w, 1, "ESCROW").path("id").asString();
+		advance("PT29M30S");
+		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
+		// so close to due, it may be claimed by a scheduler while the payment holds the order: not waited for
+		assertThat(scheduled(id)).containsExactlyInAnyOrder("ORDER_PAYMENT_DUE", "ORDER_SHIP_BY");
+		advance("PT1M");
+		assertThat(scheduled(id)).containsExactly("ORDER_SHIP_BY");
+		JsonNode order = get(id, w.buyer().token());
+		assertThat(order.path("status").asString()).isEqualTo("PAID");
+		escrow(order, 4_900, 4_900, 0, 0);
 	}
 
 	@Test

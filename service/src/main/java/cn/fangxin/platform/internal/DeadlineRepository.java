@@ -63,6 +63,19 @@ public class DeadlineRepository {
 			.update();
 	}
 
+	/** {@link #cancelPending} of those due after {@code after} only. */
+	public int cancelPendingDueAfter(String kind, String subjectId, java.time.Duration after) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				update deadline set status = 'CANCELLED', fired_at = :now
+				where kind = :kind and subject_id = :subject and status = 'PENDING' and due_at > :after""")
+			.param("now", SqlTime.of(now))
+			.param("kind", kind)
+			.param("subject", subjectId)
+			.param("after", SqlTime.of(now.plus(after)))
+			.update();
+	}
+
 	public Optional<Deadline> findPending(String kind, String subjectId) {
 		return jdbc.sql("""
 				select * from deadline where kind = :kind and subject_id = :subject and status = 'PENDING'
