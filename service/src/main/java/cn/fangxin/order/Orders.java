@@ -552,10 +552,12 @@ public class Orders {
 		switch (order.status()) {
 			case AWAITING_PAYMENT, AWAITING_SHIPMENT -> {
 				repository.update(orderId, OrderStatus.CANCELLED, now, Map.of("closed_reason", "CANCELLED_BY_CONSUMER"));
+				deadlines.cancelNotDue(order.status() == OrderStatus.AWAITING_PAYMENT ? PAYMENT_DUE : SHIP_BY, orderId);
 				repository.event(orderId, now, "CANCELLED", "CONSUMER", null);
 			}
 			case PAID -> {
 				refundAll(order, "cancel:" + orderId, "CANCELLED_BY_CONSUMER", "CONSUMER");
+				deadlines.cancelNotDue(SHIP_BY, orderId);
 			}
 			case CANCELLED, REFUNDED -> {
 				return viewOf(orderId);

@@ -395,12 +395,14 @@ class OrderScenarioTests extends ApiTest {
 		assertThat(call("/api/v1/orders/" + unpaid + "/cancellation", Map.of(), w.buyer().token(), 200).path("status")
 			.asString()).isEqualTo("CANCELLED");
 		assertThat(get(unpaid, w.buyer().token()).path("deadlines").isEmpty()).isTrue();
+		assertThat(scheduled(unpaid)).as("nothing left to fire for a closed order").isEmpty();
 
 		String paid = place(w, 1, "ESCROW").path("id").asString();
 		call("/api/v1/orders/" + paid + "/payment", Map.of(), w.buyer().token(), 200);
 		JsonNode refunded = call("/api/v1/orders/" + paid + "/cancellation", Map.of(), w.buyer().token(), 200);
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		escrow(refunded, 4_900, 0, 0, 4_900);
+		assertThat(scheduled(paid)).isEmpty();
 
 		String shipped = place(w, 1, "ESCROW").path("id").asString();
 		call("/api/v1/orders/" + shipped + "/payment", Map.of(), w.buyer().token(), 200);
