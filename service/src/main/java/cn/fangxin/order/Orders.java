@@ -953,6 +953,11 @@ public class Orders {
 		return viewOf(orderId);
 	}
 
+	/** Whether the shop may read the order's whole address: while it is to ship or on its way. */
+	public static boolean labelShownToShop(OrderStatus status) {
+		return TO_SHIP.contains(status) || status == OrderStatus.SHIPPED;
+	}
+
 	/**
 	 * The merchant reads the whole shipping address to ship the order, while it is to ship (or staff, for a dispute);
 	 * each read is audited.
@@ -964,7 +969,7 @@ public class Orders {
 		if (!merchant && !caller.isStaff()) {
 			throw ApiProblem.notFound(NOT_FOUND, "No such order.");
 		}
-		if (merchant && !TO_SHIP.contains(order.status()) && order.status() != OrderStatus.SHIPPED) {
+		if (merchant && !labelShownToShop(order.status())) {
 			throw ApiProblem.conflict("SHIPPING_LABEL_UNAVAILABLE",
 					"The address is shown to the shop while the order is to ship or on its way.");
 		}

@@ -99,8 +99,10 @@ class OrderPages {
 		model.addAttribute("order", order);
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
-		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
+		boolean merchant = caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId());
+		model.addAttribute("isMerchant", merchant);
 		model.addAttribute("isStaff", caller.isStaff());
+		model.addAttribute("labelOffered", caller.isStaff() || (merchant && Orders.labelShownToShop(order.status())));
 		return "order/show";
 	}
 
