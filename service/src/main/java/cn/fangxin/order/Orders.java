@@ -975,9 +975,55 @@ public class Orders {
 		}
 		audit.unmaskedRead(caller, "ORDER", orderId, List.of("shippingAddress"),
 				Detail.of(merchant ? "auditPurpose.shipOrder" : "auditPurpose.handleOrder"));
+		return addressFields(order.addressCipher());
+	}
+
+	/** An address the consumer shipped to before: the order it comes from, and as the order page shows it. */
+	public record EarlierAddress(String orderId, String masked) {
+	}
+
+	/** How many of a consumer's latest orders {@link #earlierAddresses} looks through. */
+	private static final int EARLIER_ORDERS = 30;
+
+	/**
+	 * The different addresses of the consumer's latest orders, newest first, at most {@code limit}; none for anyone
+	 * else. For the checkout, so a returning buyer picks one instead of typing it again: only masked here, the whole
+	 * address stays on the server ({@link #earlierAddress}).
+	 */
+	@Transactional(readOnly = true)
+	public List<EarlierAddress> earlierAddresses(Caller caller, int limit) {
+		if (caller.role() != Role.CONSUMER) {
+			return List.of();
+		}
+		Map<OrderRequest.Address, String> byAddress = new LinkedHashMap<>();
+		for (String[] row : repository.latestAddresses(caller.id().value(), EARLIER_ORDERS)) {
+			if (byAddress.size() == limit) {
+				break;
+			}
+			byAddress.putIfAbsent(decrypted(row[1]), row[0]);
+		}
+		return byAddress.entrySet().stream().map(e -> new EarlierAddress(e.getValue(), masked(e.getKey()))).toList();
+	}
+
+	/** The whole address of one of the consumer's own orders, to ship a new order there; 404 for anyone else's. */
+	@Transactional(readOnly = true)
+	public OrderRequest.Address earlierAddress(Caller caller, String orderId) {
+		return repository.find(orderId)
+			.filter(order -> order.consumerId().equals(caller.id().value()))
+			.map(order -> decrypted(order.addressCipher()))
+			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+	}
+
+	private OrderRequest.Address decrypted(String addressCipher) {
+		Map<String, String> a = addressFields(addressCipher);
+		return new OrderRequest.Address(a.get("name"), a.get("phone"), a.get("region"), a.get("line"));
+	}
+
+	/** The address's fields as {@link #encrypted} wrote them: name, phone (11 digits), region, line. */
+	private Map<String, String> addressFields(String addressCipher) {
 		@SuppressWarnings("unchecked")
-		Map<String, String> address = json.readValue(cipher.decrypt(order.addressCipher(), ADDRESS_FIELD), Map.class);
-		return address;
+		Map<String, String> fields = json.readValue(cipher.decrypt(addressCipher, ADDRESS_FIELD), Map.class);
+		return fields;
 	}
 
 	/** How many of the caller's orders (a consumer's own, a shop's) are in these statuses; 0 for anyone else. */

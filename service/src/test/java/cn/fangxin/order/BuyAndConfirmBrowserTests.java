@@ -14,7 +14,8 @@ import cn.fangxin.support.Purchases;
 
 /**
  * Buy and confirm in the web UI: a consumer buys from a listing page with escrow (in Chinese), the shop reads the whole
- * address from the shipping label and ships from its queue (in English), staff mark it delivered, and the consumer confirms receipt: the money goes to the shop.
+ * address from the shipping label and ships from its queue (in English), staff mark it delivered, and the consumer
+ * confirms receipt: the money goes to the shop. Buying again, the consumer picks the same address instead of typing it.
  */
 @FangxinTest
 @Tag("browser")
@@ -92,6 +93,21 @@ class BuyAndConfirmBrowserTests {
 			browser.screenshot("order-completed");
 			browser.go("/orders");
 			assertThat(browser.text("#orders")).contains(orderId).contains("Completed");
+
+			// buying again, the buyer picks the address shipped to before instead of typing it
+			browser.go("/listings/" + world.listingId());
+			browser.click("#buy");
+			assertThat(browser.waitForText(".earlier-addresses", "138****5678")).contains("上海市徐汇区")
+				.doesNotContain("王小明");
+			assertThat(browser.find("#address-0").isSelected()).isTrue();
+			assertThat(browser.find("#name").isDisplayed()).as("the form for a new address is folded away").isFalse();
+			browser.click("#address-new");
+			assertThat(browser.find("#name").isDisplayed()).isTrue();
+			browser.screenshot("checkout-again");
+			browser.click("#address-0").click("#place-order");
+			assertThat(browser.waitForText("#order-status", "Awaiting payment")).isEqualTo("Awaiting payment");
+			assertThat(browser.currentPath()).isNotEqualTo(orderPath);
+			assertThat(browser.text("#shipping-address")).contains("138****5678", "上海市徐汇区");
 		}
 	}
 }

@@ -146,6 +146,17 @@ public class OrderRepository {
 			.optional();
 	}
 
+	/** A consumer's latest orders' encrypted addresses, newest first: [order id, address cipher]. */
+	public List<String[]> latestAddresses(String consumerId, int limit) {
+		return jdbc.sql("""
+				select id, address_cipher from orders where consumer_id = :consumer
+				order by created_at desc, id desc limit :limit""")
+			.param("consumer", consumerId)
+			.param("limit", limit)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("address_cipher") })
+			.list();
+	}
+
 	/**
 	 * The row, locked until the transaction ends: every change of an order's state goes through this. A second lock of
 	 * the same order in one transaction (the payment's listener, after the payment path locked it) answers the row this

@@ -45,35 +45,50 @@ class OrderPages {
 		this.clock = clock;
 	}
 
-	/** The checkout form. */
-	record CheckoutForm(String listingId, Integer quantity, String name, String phone, String region, String line,
-			String paymentMode, Boolean confirmNoReturn) {
+	/**
+	 * The checkout form. {@code addressFrom} is an earlier order of the consumer's to ship to its address again, or
+	 * {@value #NEW_ADDRESS} (or nothing) for the address typed in the form.
+	 */
+	record CheckoutForm(String listingId, Integer quantity, String addressFrom, String name, String phone, String region,
+			String line, String paymentMode, Boolean confirmNoReturn) {
 	}
 
+	static final String NEW_ADDRESS = "new";
+
+	/** How many earlier addresses the checkout offers. */
+	private static final int EARLIER_ADDRESSES = 5;
+
 	@GetMapping("/orders/checkout")
-	String checkout(@RequestParam String listingId, @RequestParam(defaultValue = "1") int quantity, Model model) {
-		model.addAttribute("form", new CheckoutForm(listingId, quantity, "", "", "", "", "ESCROW", false));
-		return checkoutPage(listingId, model);
+	String checkout(@RequestParam String listingId, @RequestParam(defaultValue = "1") int quantity, Caller caller,
+			Model model) {
+		List<Orders.EarlierAddress> earlier = orders.earlierAddresses(caller, EARLIER_ADDRESSES);
+		String addressFrom = earlier.isEmpty() ? NEW_ADDRESS : earlier.getFirst().orderId();
+		model.addAttribute("form", new CheckoutForm(listingId, quantity, addressFrom, "", "", "", "", "ESCROW", false));
+		return checkoutPage(listingId, earlier, model);
 	}
 
 	@PostMapping("/orders/checkout")
 	String place(@ModelAttribute("form") CheckoutForm form, Caller caller, Model model, RedirectAttributes redirect) {
 		try {
+			boolean typed = form.addressFrom() == null || form.addressFrom().isBlank()
+					|| NEW_ADDRESS.equals(form.addressFrom());
 			OrderView order = orders.place(caller, new OrderRequest(
 					List.of(new OrderRequest.Item(form.listingId(), form.quantity(), form.confirmNoReturn())),
-					new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line()),
+					typed ? new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line())
+							: orders.earlierAddress(caller, form.addressFrom()),
 					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW));
 			redirect.addFlashAttribute("flash", "order.placed");
 			return "redirect:/orders/" + order.id();
 		}
 		catch (ApiProblem problem) {
 			model.addAttribute("problem", problem);
-			return checkoutPage(form.listingId(), model);
+			return checkoutPage(form.listingId(), orders.earlierAddresses(caller, EARLIER_ADDRESSES), model);
 		}
 	}
 
-	private String checkoutPage(String listingId, Model model) {
+	private String checkoutPage(String listingId, List<Orders.EarlierAddress> earlier, Model model) {
 		model.addAttribute("listing", listings.get(listingId));
+		model.addAttribute("earlierAddresses", earlier);
 		return "order/checkout";
 	}
 
