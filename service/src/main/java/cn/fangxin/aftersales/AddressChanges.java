@@ -129,6 +129,7 @@ public class AddressChanges {
 		else {
 			throw ApiProblem.invalidField("decision", "DECISION_INVALID", "ACCEPT or DECLINE");
 		}
+		deadlines.cancelNotDue(DUE, id);
 		return repository.addressChange(id, false).orElseThrow().view();
 	}
 

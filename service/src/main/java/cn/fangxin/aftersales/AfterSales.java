@@ -208,6 +208,7 @@ public class AfterSales {
 		if (row.status() != AfterSaleStatus.REQUESTED) {
 			throw ApiProblem.conflict("AFTER_SALE_NOT_PENDING", "This case is " + row.status() + ", not waiting for you.");
 		}
+		deadlines.cancelNotDue(RESPOND_DUE, id); // the shop decided: its silence decides nothing (undone if refused below)
 		String why = reason == null ? null : reason.strip();
 		if ("REJECT".equals(decision)) {
 			if (why == null || why.isEmpty() || why.length() > 500) {
@@ -280,6 +281,7 @@ public class AfterSales {
 		repository.update(row.id(), AfterSaleStatus.RETURN_RECEIVED, now,
 				Map.of("return_received_at", now, "refund_due_by", due));
 		repository.event(row.id(), now, event, actor, null);
+		deadlines.cancelNotDue(RECEIVE_DUE, row.id());
 		if (row.type() == AfterSaleType.EXCHANGE) {
 			// the shop now owes the replacement, by the same deadline a refund would have
 			deadlines.schedule(REFUND_DUE, row.id(), due);
@@ -303,6 +305,7 @@ public class AfterSales {
 			return false;
 		}
 		Orders.Refunded refunded = done.get();
+		deadlines.cancelNotDue(REFUND_DUE, row.id()); // set when an earlier attempt could not pay
 		if (refunded.source() == Orders.RefundSource.NOTHING_LEFT) {
 			// the order's payment went back by another path meanwhile (a late-shipment refund, a cancellation)
 			repository.update(row.id(), AfterSaleStatus.REFUNDED, now, Map.of("refunded_fen", row.refundedFen()));
@@ -344,6 +347,7 @@ public class AfterSales {
 		repository.update(id, AfterSaleStatus.RETURN_SHIPPED, now, Map.of("return_carrier", c, "return_tracking_number", t,
 				"return_shipped_at", now, "receive_by", receiveBy));
 		repository.event(id, now, "RETURN_SHIPPED", "CONSUMER", Detail.of("detail.tracking", text(c), text(t)));
+		deadlines.cancelNotDue(SHIP_RETURN_DUE, id);
 		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
 		orders.hold(row.orderId(), id, Detail.of("holdReason.returnOnItsWay"), "CONSUMER"); // again, if it had lapsed
 		return view(id);
@@ -367,6 +371,7 @@ public class AfterSales {
 		}
 		repository.update(id, AfterSaleStatus.RETURN_SHIPPED, now, Map.of("return_delivered_at", now, "receive_by", receiveBy));
 		repository.event(id, now, "RETURN_DELIVERED", Orders.actorOf(caller), null);
+		deadlines.cancelNotDue(RECEIVE_DUE, id); // the one set when it was sent, replaced by this sooner one
 		deadlines.schedule(RECEIVE_DUE, id, receiveBy);
 		return view(id);
 	}
@@ -440,6 +445,9 @@ public class AfterSales {
 		Instant now = clock.instant();
 		repository.update(id, AfterSaleStatus.WITHDRAWN, now, Map.of());
 		repository.event(id, now, "WITHDRAWN", "CONSUMER", null);
+		for (String kind : List.of(RESPOND_DUE, SHIP_RETURN_DUE, RECEIVE_DUE, REFUND_DUE)) {
+			deadlines.cancelNotDue(kind, id);
+		}
 		orders.liftHold(row.orderId(), id, "CONSUMER");
 		return view(id);
 	}
@@ -534,6 +542,7 @@ public class AfterSales {
 		repository.update(id, AfterSaleStatus.RETURN_RECEIVED, now, Map.of("replacement_carrier", c,
 				"replacement_tracking_number", t, "replacement_shipped_at", now));
 		repository.event(id, now, "REPLACEMENT_SHIPPED", "MERCHANT", Detail.of("detail.tracking", text(c), text(t)));
+		deadlines.cancelNotDue(REFUND_DUE, id); // the replacement is what the deadline asked for
 		// the order may complete again (no sooner than 3 days after this); the consumer closes the case
 		orders.liftHold(row.orderId(), id, "MERCHANT");
 		return view(id);

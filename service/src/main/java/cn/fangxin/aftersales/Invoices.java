@@ -105,6 +105,7 @@ public class Invoices {
 			throw ApiProblem.rule("EVIDENCE_NOT_AN_INVOICE", "That record is not an INVOICE under this order.");
 		}
 		repository.updateInvoice(id, "ISSUED", invoice.id(), null, clock.instant());
+		deadlines.cancelNotDue(DUE, id);
 		return view(id);
 	}
 
@@ -117,6 +118,7 @@ public class Invoices {
 			throw ApiProblem.invalidField("reason", "REQUIRED", "why, up to 500 characters");
 		}
 		repository.updateInvoice(id, "REFUSED", null, why, clock.instant());
+		deadlines.cancelNotDue(DUE, id);
 		if (!"OVERDUE".equals(row.view().status())) { // one mark per request
 			merchants.mark(row.view().merchantId(), MarkKind.INVOICE_REFUSED, id);
 		}

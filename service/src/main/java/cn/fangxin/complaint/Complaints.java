@@ -516,6 +516,7 @@ public class Complaints {
 		}
 		else {
 			repository.deadlineSet(id, Step.APPEAL_WINDOW.name(), appealBy);
+			deadlines.cancelNotDue(STEP_DUE, id); // the decision's own deadline
 			deadlines.schedule(STEP_DUE, id, appealBy, Step.APPEAL_WINDOW.name());
 		}
 		return view(id);
@@ -1096,6 +1097,7 @@ public class Complaints {
 		fields.put("due_at", due);
 		repository.update(row.id(), status, from, fields);
 		repository.deadlineSet(row.id(), step.name(), due);
+		deadlines.cancelNotDue(STEP_DUE, row.id()); // the step it leaves
 		deadlines.schedule(STEP_DUE, row.id(), due, step.name());
 	}
 
@@ -1140,9 +1142,7 @@ public class Complaints {
 
 	/**
 	 * Ends the deadlines of the step the complaint leaves (the appeal window, a negotiation) as moot. The scheduler's
-	 * rows are left to fire: {@link #stepDue} ignores a step the complaint is no longer in or not yet due. Cancelling
-	 * them here, under the complaint's lock, deadlocked with the scheduler, which claims a deadline's row first and then
-	 * locks the complaint.
+	 * row is withdrawn by the next {@link #setStep}, or by {@link #resolve}.
 	 */
 	private void endPendingSteps(Row row, Instant now) {
 		repository.deadlinesMoot(row.id(), now);
@@ -1151,6 +1151,10 @@ public class Complaints {
 	private void resolve(Row row, ComplaintStatus status, String resolution, String actor, boolean liftHold) {
 		Instant now = clock.instant();
 		endPendingSteps(row, now);
+		// withdrawn under the complaint's lock, which is safe for deadlines not yet due (Deadlines.cancelNotDue); one due
+		// within the minute is left to fire, and stepDue and priorityDue ignore a closed complaint
+		deadlines.cancelNotDue(STEP_DUE, row.id());
+		deadlines.cancelNotDue(PRIORITY_DUE, row.id());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("resolution", resolution);
 		fields.put("resolved_at", now);

@@ -50,7 +50,15 @@ class AfterSaleScenarioTests extends ApiTest {
 	@Autowired
 	AfterSales afterSales;
 
+	@Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
 	Purchases purchases;
+
+	/** The kinds of the case's deadlines still to fire. */
+	List<String> scheduled(String caseId) {
+		return deadlines.pendingFor(caseId).stream().map(cn.fangxin.platform.Deadline::kind).toList();
+	}
 
 	@BeforeEach
 	void setUp() {
@@ -103,6 +111,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(requested.path("amountFen").asLong()).isEqualTo(9_800);
 		assertThat(requested.path("returnShippingPayer").asString()).isEqualTo("CONSUMER");
 		assertThat(requested.path("respondBy").asString()).isNotEmpty();
+		assertThat(scheduled(id)).containsExactly(AfterSales.RESPOND_DUE);
 		JsonNode order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("holds").get(0).path("ref").asString()).as("the case holds auto-confirm").isEqualTo(id);
 		// a second request on the same order waits for the first
@@ -115,6 +124,8 @@ class AfterSaleScenarioTests extends ApiTest {
 				Map.of("decision", "APPROVE", "returnAddress", "深圳市南山区科技园路1号 退货组"), shop, 200);
 		assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
 		assertThat(approved.path("returnAddress").asString()).contains("退货组");
+		assertThat(scheduled(id)).as("the shop answered: its 48 hours of silence are withdrawn")
+			.containsExactly(AfterSales.SHIP_RETURN_DUE);
 		// the address (often a seller's home) is encrypted at rest and not repeated in the timeline
 		String stored = jdbc.sql("select return_address from after_sale where id = :id").param("id", id)
 			.query(String.class).single();
@@ -134,6 +145,7 @@ class AfterSaleScenarioTests extends ApiTest {
 				Map.of("carrier", "中通", "trackingNumber", "ZT7788990011"), w.buyer().token(), 200);
 		assertThat(shipped.path("status").asString()).isEqualTo("RETURN_SHIPPED");
 		assertThat(shipped.path("receiveBy").asString()).isNotEmpty();
+		assertThat(scheduled(id)).containsExactly(AfterSales.RECEIVE_DUE);
 		// the 10 days to auto-confirm pass while the case is open: the order does not complete
 		advance("P9D");
 		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
@@ -144,6 +156,7 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(refunded.path("compensatedByPlatform").asBoolean()).isFalse();
 		assertThat(events(refunded)).containsSubsequence("REQUESTED", "APPROVED", "RETURN_SHIPPED", "RETURN_RECEIVED",
 				"REFUNDED");
+		assertThat(scheduled(id)).as("refunded: nothing left to fire").isEmpty();
 
 		order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("status").asString()).isEqualTo("REFUNDED");

@@ -34,7 +34,15 @@ class InvoiceAndAddressTests extends ApiTest {
 	@Autowired
 	cn.fangxin.aftersales.internal.RequestRepository requests;
 
+	@Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
 	Purchases purchases;
+
+	/** The kinds of the request's deadlines still to fire. */
+	java.util.List<String> scheduled(String requestId) {
+		return deadlines.pendingFor(requestId).stream().map(cn.fangxin.platform.Deadline::kind).toList();
+	}
 
 	@BeforeEach
 	void setUp() {
@@ -53,6 +61,7 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(asked.path("status").asString()).isEqualTo("REQUESTED");
 		assertThat(asked.path("dueBy").asString()).isNotEmpty();
 		String id = asked.path("id").asString();
+		assertThat(scheduled(id)).containsExactly(Invoices.DUE);
 		String shop = w.shop().account().token();
 		String screenshot = api.upload("/api/v1/evidence", shop, "s.png", EvidenceLogTests.png(),
 				Map.of("kind", "SCREENSHOT", "orderId", orderId)).json().path("id").asString();
@@ -64,6 +73,7 @@ class InvoiceAndAddressTests extends ApiTest {
 			.as(w.buyer().token()).send().status()).as("the buyer does not issue").isEqualTo(403);
 		JsonNode issued = call("/api/v1/invoice-requests/" + id + "/invoice", Map.of("evidenceId", invoice), shop, 200);
 		assertThat(issued.path("status").asString()).isEqualTo("ISSUED");
+		assertThat(scheduled(id)).as("issued: the 5 working days are withdrawn").isEmpty();
 		assertThat(fetch("/api/v1/invoice-requests/" + id, w.buyer().token()).path("evidenceId").asString()).isEqualTo(invoice);
 		assertThat(fetch("/api/v1/evidence/" + invoice, w.buyer().token()).path("kind").asString()).isEqualTo("INVOICE");
 		assertThat(api.get("/api/v1/invoice-requests/" + id).as(api.signUp("CONSUMER").token()).send().status())
@@ -155,8 +165,10 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", newAddress()).as(w.buyer().token()).send()
 			.code()).isEqualTo("ADDRESS_CHANGE_OPEN");
 		String shop = w.shop().account().token();
+		assertThat(scheduled(id)).containsExactly(AddressChanges.DUE);
 		assertThat(call("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT"), shop, 200)
 			.path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(scheduled(id)).as("decided: the shop's 24 hours are withdrawn").isEmpty();
 		JsonNode order = fetch("/api/v1/orders/" + orderId, w.buyer().token());
 		assertThat(order.path("shippingAddress").asString()).contains("北京市海淀区").contains("139****9000");
 		assertThat(order.toString()).contains("ADDRESS_CHANGED");

@@ -129,6 +129,7 @@ class ComplaintScenarioTests extends ComplaintTest {
 		String orderId = delivered(w);
 		String id = file(w, orderId, "NOT_AS_DESCRIBED", "颜色和图片完全不一样", List.of("REFUND", "COMPENSATION"))
 			.path("id").asString();
+		assertThat(scheduled(id)).containsExactly(Complaints.PRIORITY_DUE, Complaints.STEP_DUE);
 		String shop = w.shop().account().token();
 		var unfunded = api.post("/api/v1/complaints/" + id + "/responses", Map.of("message", "赔你一千块",
 				"offer", Map.of("refundFen", 0, "compensationFen", 100_001, "action", "COMPENSATION"))).as(shop).send();
@@ -136,6 +137,9 @@ class ComplaintScenarioTests extends ComplaintTest {
 		JsonNode offered = call("/api/v1/complaints/" + id + "/responses", Map.of("message", "抱歉，全额退款并补偿 10 元",
 				"offer", Map.of("refundFen", 4_900, "compensationFen", 1_000, "action", "REFUND")), shop, 200);
 		assertThat(offered.path("status").asString()).isEqualTo("NEGOTIATING");
+		assertThat(scheduled(id)).as("the shop's answer withdraws its 48 hours; negotiation has its own")
+			.containsExactly(Complaints.PRIORITY_DUE, Complaints.STEP_DUE);
+		assertThat(deadlines.pending(Complaints.STEP_DUE, id).orElseThrow().payload()).isEqualTo("NEGOTIATION");
 		assertThat(offered.path("offer").path("compensationFen").asLong()).isEqualTo(1_000);
 		assertThat(api.post("/api/v1/complaints/" + id + "/acceptance", Map.of("accept", true)).as(shop).send().status())
 			.as("only the consumer accepts").isEqualTo(403);
@@ -146,6 +150,7 @@ class ComplaintScenarioTests extends ComplaintTest {
 				Map.of("refundFen", 4_900, "compensationFen", 1_000, "action", "REFUND")), w.buyer().token(), 200);
 		assertThat(done.path("status").asString()).isEqualTo("RESOLVED");
 		assertThat(done.path("resolution").asString()).isEqualTo("OFFER_ACCEPTED");
+		assertThat(scheduled(id)).as("resolved: nothing left to fire").isEmpty();
 		assertThat(done.path("refundedFen").asLong()).isEqualTo(4_900);
 		assertThat(done.path("compensatedFen").asLong()).isEqualTo(1_000);
 		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("status").asString()).isEqualTo("REFUNDED");

@@ -19,6 +19,14 @@ abstract class ComplaintTest extends ApiTest {
 
 	Purchases purchases;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
+	/** The kinds of the complaint's deadlines still to fire, sorted. */
+	List<String> scheduled(String complaintId) {
+		return deadlines.pendingFor(complaintId).stream().map(cn.fangxin.platform.Deadline::kind).sorted().toList();
+	}
+
 	@BeforeEach
 	void purchases() {
 		purchases = new Purchases(api);
