@@ -92,7 +92,7 @@ public class AddressChanges {
 	 * The shop (or, once escalated, customer service) accepts or declines. 409 {@code ADDRESS_CHANGE_CLOSED},
 	 * {@code ORDER_ALREADY_SHIPPED}.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = OrderLeft.class)
 	public AddressChangeView decide(Caller caller, String id, String decision, String reason) {
 		RequestRepository.AddressChange row = repository.addressChange(id, true)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such address change."));
@@ -111,7 +111,8 @@ public class AddressChanges {
 		Instant now = clock.instant();
 		if (!changeable(orders.view(row.view().orderId()))) {
 			repository.updateAddressChange(id, "EXPIRED", null, "SYSTEM", now);
-			throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order has left: the address can no longer change.");
+			deadlines.cancelNotDue(DUE, id);
+			throw new OrderLeft(); // and the request stays EXPIRED: it leaves the shop's and the staff's queues
 		}
 		if ("ACCEPT".equals(decision)) {
 			OrderRequest.Address address = json.readValue(cipher.decrypt(row.addressCipher(), FIELD),
@@ -131,6 +132,15 @@ public class AddressChanges {
 		}
 		deadlines.cancelNotDue(DUE, id);
 		return repository.addressChange(id, false).orElseThrow().view();
+	}
+
+	/** 409 {@code ORDER_ALREADY_SHIPPED} after which the transaction commits: the request was marked EXPIRED. */
+	static final class OrderLeft extends ApiProblem {
+
+		OrderLeft() {
+			super(org.springframework.http.HttpStatus.CONFLICT, "ORDER_ALREADY_SHIPPED",
+					"The order has left: the address can no longer change.");
+		}
 	}
 
 	/** The shop let 24 hours pass: platform customer service takes the request. */

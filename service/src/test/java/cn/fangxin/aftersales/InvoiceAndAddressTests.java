@@ -201,4 +201,25 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("shippingAddress").asString())
 			.doesNotContain("北京市海淀区");
 	}
+
+	@Test
+	@DisplayName("address change: the order ships while the request waits for customer service; deciding it then is "
+			+ "refused ORDER_ALREADY_SHIPPED and the request expires, leaving the staff's queue")
+	void addressChangeOutrunByShipment() {
+		var w = purchases.world();
+		String orderId = purchases.paid(w);
+		String id = call("/api/v1/orders/" + orderId + "/address-changes", newAddress(), w.buyer().token(), 201).path("id")
+			.asString();
+		advance("PT25H");
+		String agent = api.demoToken("agent");
+		assertThat(fetch("/api/v1/address-changes", agent).toString()).contains(id);
+		call("/api/v1/orders/" + orderId + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261201"),
+				w.shop().account().token(), 200);
+		assertThat(api.post("/api/v1/address-changes/" + id + "/decision", Map.of("decision", "ACCEPT")).as(agent).send()
+			.code()).isEqualTo("ORDER_ALREADY_SHIPPED");
+		assertThat(fetch("/api/v1/address-changes/" + id, w.buyer().token()).path("status").asString()).isEqualTo("EXPIRED");
+		assertThat(fetch("/api/v1/address-changes", agent).toString()).doesNotContain(id);
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("shippingAddress").asString())
+			.doesNotContain("北京市海淀区");
+	}
 }
