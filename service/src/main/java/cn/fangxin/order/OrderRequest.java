@@ -9,8 +9,15 @@ import java.util.List;
  * @param items listings and quantities, all from one shop
  * @param shippingAddress where to ship
  * @param paymentMode ESCROW (default) or PAY_AFTER_RECEIPT
+ * @param shippingAddressFrom instead of {@code shippingAddress}: one of the consumer's earlier orders, whose address
+ *        is copied on the server (the consumer only ever sees it masked: {@code GET /api/v1/orders/shipping-addresses})
  */
-public record OrderRequest(List<Item> items, Address shippingAddress, PaymentMode paymentMode) {
+public record OrderRequest(List<Item> items, Address shippingAddress, PaymentMode paymentMode,
+		String shippingAddressFrom) {
+
+	public OrderRequest(List<Item> items, Address shippingAddress, PaymentMode paymentMode) {
+		this(items, shippingAddress, paymentMode, null);
+	}
 
 	/**
 	 * @param listingId the listing

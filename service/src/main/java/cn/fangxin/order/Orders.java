@@ -139,7 +139,7 @@ public class Orders {
 			throw ApiProblem.rule("PAYMENT_MODE_UNAVAILABLE",
 					"Pay after receipt is not offered here: no provider can charge it at receipt confirmation.");
 		}
-		Checkout checkout = validate(request);
+		Checkout checkout = validate(caller, request);
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
 		String id = Ids.next("ord");
 		String merchantId = checkout.listings().get(0).merchantId();
@@ -179,7 +179,7 @@ public class Orders {
 					needsConfirmation));
 		}
 		PaymentMode mode = request.paymentMode() == null ? PaymentMode.ESCROW : request.paymentMode();
-		OrderRequest.Address address = request.shippingAddress();
+		OrderRequest.Address address = checkout.address();
 		String region = address.region().strip();
 
 		ObjectNode snapshot = json.createObjectNode();
@@ -247,10 +247,11 @@ public class Orders {
 				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placedText, placed)), now);
 	}
 
-	private record Checkout(List<ListingView> listings, List<Integer> quantities, List<Boolean> confirmed) {
+	private record Checkout(List<ListingView> listings, List<Integer> quantities, List<Boolean> confirmed,
+			OrderRequest.Address address) {
 	}
 
-	private Checkout validate(OrderRequest request) {
+	private Checkout validate(Caller caller, OrderRequest request) {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
 		if (request.items() == null || request.items().isEmpty()) {
 			errors.add(new ApiProblem.FieldError("items", "ITEMS_REQUIRED", "an order needs at least one item"));
@@ -276,7 +277,22 @@ public class Orders {
 				}
 			}
 		}
-		addressErrors(request.shippingAddress(), errors);
+		OrderRequest.Address address = request.shippingAddress();
+		String from = request.shippingAddressFrom();
+		if (from != null && address != null) {
+			errors.add(new ApiProblem.FieldError("shippingAddressFrom", "ADDRESS_TWICE",
+					"give either shippingAddress or shippingAddressFrom, not both"));
+		}
+		else if (from != null) {
+			// only the consumer's own orders: another's is no address to ship to (nor a way to read it)
+			address = earlierAddress(caller, from).orElse(null);
+			if (address == null) {
+				errors.add(new ApiProblem.FieldError("shippingAddressFrom", "ORDER_NOT_FOUND", "none of your orders"));
+			}
+		}
+		else {
+			addressErrors(address, errors);
+		}
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The order is not complete.", errors);
 		}
@@ -288,7 +304,7 @@ public class Orders {
 			quantities.add(item.quantity());
 			confirmed.add(Boolean.TRUE.equals(item.confirmedNoReturn()));
 		}
-		return new Checkout(found, quantities, confirmed);
+		return new Checkout(found, quantities, confirmed, address);
 	}
 
 	private static boolean blankOrLonger(String text, int max) {
@@ -982,22 +998,21 @@ public class Orders {
 	public record EarlierAddress(String orderId, String masked) {
 	}
 
-	/** How many of a consumer's latest orders {@link #earlierAddresses} looks through. */
-	private static final int EARLIER_ORDERS = 30;
+	/** How many of a consumer's latest orders {@link #earlierAddresses} looks through, and how many it offers. */
+	private static final int EARLIER_ORDERS = 30, EARLIER_ADDRESSES = 5;
 
 	/**
-	 * The different addresses of the consumer's latest orders, newest first, at most {@code limit}; none for anyone
-	 * else. For the checkout, so a returning buyer picks one instead of typing it again: only masked here, the whole
-	 * address stays on the server ({@link #earlierAddress}).
+	 * The different addresses of the consumer's latest orders, newest first, at most five; none for anyone else. For the checkout, so a returning buyer picks one instead of typing it again: only masked here, the whole
+	 * address stays on the server ({@link OrderRequest#shippingAddressFrom}).
 	 */
 	@Transactional(readOnly = true)
-	public List<EarlierAddress> earlierAddresses(Caller caller, int limit) {
+	public List<EarlierAddress> earlierAddresses(Caller caller) {
 		if (caller.role() != Role.CONSUMER) {
 			return List.of();
 		}
 		Map<OrderRequest.Address, String> byAddress = new LinkedHashMap<>();
 		for (String[] row : repository.latestAddresses(caller.id().value(), EARLIER_ORDERS)) {
-			if (byAddress.size() == limit) {
+			if (byAddress.size() == EARLIER_ADDRESSES) {
 				break;
 			}
 			byAddress.putIfAbsent(decrypted(row[1]), row[0]);
@@ -1005,13 +1020,11 @@ public class Orders {
 		return byAddress.entrySet().stream().map(e -> new EarlierAddress(e.getValue(), masked(e.getKey()))).toList();
 	}
 
-	/** The whole address of one of the consumer's own orders, to ship a new order there; 404 for anyone else's. */
-	@Transactional(readOnly = true)
-	public OrderRequest.Address earlierAddress(Caller caller, String orderId) {
+	/** The whole address of one of the consumer's own orders, to ship a new order there; none for anyone else's. */
+	private Optional<OrderRequest.Address> earlierAddress(Caller caller, String orderId) {
 		return repository.find(orderId)
 			.filter(order -> order.consumerId().equals(caller.id().value()))
-			.map(order -> decrypted(order.addressCipher()))
-			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
+			.map(order -> decrypted(order.addressCipher()));
 	}
 
 	private OrderRequest.Address decrypted(String addressCipher) {

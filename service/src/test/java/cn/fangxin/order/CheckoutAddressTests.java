@@ -13,6 +13,7 @@ import cn.fangxin.support.Api;
 import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.PageSession;
 import cn.fangxin.support.Purchases;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A returning buyer picks an address shipped to before instead of typing it again. The checkout page shows each only
@@ -58,6 +59,40 @@ class CheckoutAddressTests extends ApiTest {
 				"addressFrom", home, "paymentMode", "ESCROW"));
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("notice error").doesNotContain("138****5678");
+		assertThat(fetch("/api/v1/orders", stranger.token()).path("items").size()).isZero();
+	}
+
+	@Test
+	@DisplayName("the API offers the same: GET /api/v1/orders/shipping-addresses lists them masked, and an order with "
+			+ "shippingAddressFrom ships to that order's address; another buyer's order, or both fields, are refused")
+	void earlierAddressesThroughTheApi() {
+		var w = new Purchases(api).world();
+		String home = place(w.buyer(), w.listingId(), "王小明", "13812345678", "上海市徐汇区", "漕溪北路 88 号 5 楼");
+		JsonNode offered = fetch("/api/v1/orders/shipping-addresses", w.buyer().token());
+		assertThat(offered.path("items")).hasSize(1);
+		assertThat(offered.path("items").get(0).path("orderId").asString()).isEqualTo(home);
+		assertThat(offered.path("items").get(0).path("masked").asString()).startsWith("王** 138****5678 上海市徐汇区");
+		assertThat(offered.toString()).doesNotContain("13812345678", "王小明");
+		assertThat(fetch("/api/v1/orders/shipping-addresses", w.shop().account().token()).path("items")).isEmpty();
+
+		var again = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", w.listingId(), "quantity", 1)),
+				"shippingAddressFrom", home)).as(w.buyer().token()).idempotencyKey(UUID.randomUUID().toString()).send();
+		assertThat(again.status()).as(again.toString()).isEqualTo(201);
+		assertThat(label(again.json().path("id").asString())).containsExactlyInAnyOrderEntriesOf(
+				Map.of("name", "王小明", "phone", "13812345678", "region", "上海市徐汇区", "line", "漕溪北路 88 号 5 楼"));
+
+		var both = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", w.listingId(), "quantity", 1)),
+				"shippingAddressFrom", home, "shippingAddress", Map.of("name", "李华", "phone", "13900001111", "region",
+						"北京市海淀区", "line", "中关村大街 27 号")))
+			.as(w.buyer().token()).idempotencyKey(UUID.randomUUID().toString()).send();
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(both.body()).contains("shippingAddressFrom", "ADDRESS_TWICE");
+
+		Api.SignedUp stranger = api.signUp("CONSUMER");
+		var foreign = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("listingId", w.listingId(), "quantity", 1)),
+				"shippingAddressFrom", home)).as(stranger.token()).idempotencyKey(UUID.randomUUID().toString()).send();
+		assertThat(foreign.status()).isEqualTo(400);
+		assertThat(foreign.body()).contains("shippingAddressFrom", "ORDER_NOT_FOUND").doesNotContain("138****5678");
 		assertThat(fetch("/api/v1/orders", stranger.token()).path("items").size()).isZero();
 	}
 

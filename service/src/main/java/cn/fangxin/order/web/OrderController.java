@@ -51,6 +51,14 @@ class OrderController {
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
 	}
 
+	@GetMapping("/api/v1/orders/shipping-addresses")
+	@Operation(summary = "The different addresses of the consumer's latest orders, newest first, masked (CONSUMER)",
+			description = "To order again without typing the address: POST /api/v1/orders with shippingAddressFrom "
+					+ "set to the orderId instead of shippingAddress. Empty for anyone but a consumer.")
+	Map<String, List<Orders.EarlierAddress>> shippingAddresses(Caller caller) {
+		return Map.of("items", orders.earlierAddresses(caller));
+	}
+
 	@GetMapping("/api/v1/orders")
 	@Operation(summary = "The caller's orders, newest first (a consumer's own, a shop's, or for staff all; q: an order, "
 			+ "consumer or merchant id)")

@@ -55,13 +55,10 @@ class OrderPages {
 
 	static final String NEW_ADDRESS = "new";
 
-	/** How many earlier addresses the checkout offers. */
-	private static final int EARLIER_ADDRESSES = 5;
-
 	@GetMapping("/orders/checkout")
 	String checkout(@RequestParam String listingId, @RequestParam(defaultValue = "1") int quantity, Caller caller,
 			Model model) {
-		List<Orders.EarlierAddress> earlier = orders.earlierAddresses(caller, EARLIER_ADDRESSES);
+		List<Orders.EarlierAddress> earlier = orders.earlierAddresses(caller);
 		String addressFrom = earlier.isEmpty() ? NEW_ADDRESS : earlier.getFirst().orderId();
 		model.addAttribute("form", new CheckoutForm(listingId, quantity, addressFrom, "", "", "", "", "ESCROW", false));
 		return checkoutPage(listingId, earlier, model);
@@ -74,15 +71,15 @@ class OrderPages {
 					|| NEW_ADDRESS.equals(form.addressFrom());
 			OrderView order = orders.place(caller, new OrderRequest(
 					List.of(new OrderRequest.Item(form.listingId(), form.quantity(), form.confirmNoReturn())),
-					typed ? new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line())
-							: orders.earlierAddress(caller, form.addressFrom()),
-					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW));
+					typed ? new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line()) : null,
+					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW,
+					typed ? null : form.addressFrom()));
 			redirect.addFlashAttribute("flash", "order.placed");
 			return "redirect:/orders/" + order.id();
 		}
 		catch (ApiProblem problem) {
 			model.addAttribute("problem", problem);
-			return checkoutPage(form.listingId(), orders.earlierAddresses(caller, EARLIER_ADDRESSES), model);
+			return checkoutPage(form.listingId(), orders.earlierAddresses(caller), model);
 		}
 	}
 
