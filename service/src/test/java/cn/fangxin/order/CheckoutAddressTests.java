@@ -58,7 +58,7 @@ class CheckoutAddressTests extends ApiTest {
 		var refused = strangerPage.post(checkout, "/orders/checkout", Map.of("listingId", w.listingId(), "quantity", "1",
 				"addressFrom", home, "paymentMode", "ESCROW"));
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("notice error").doesNotContain("138****5678");
+		assertThat(refused.body()).contains("notice error", "收货地址", "不是你的订单").doesNotContain("138****5678");
 		assertThat(fetch("/api/v1/orders", stranger.token()).path("items").size()).isZero();
 	}
 
