@@ -20,13 +20,19 @@ class PayAfterReceiptPageTests extends ApiTest {
 
 	@Test
 	@DisplayName("pay after receipt: before shipment the buyer reads that a late shop means a cancelled order, not a "
-			+ "refund, and the shop reads its own consequence; once delivered the button says it pays, and how much")
+			+ "refund, and the shop reads its own consequence and sees the order unpaid in its queue; once delivered the "
+			+ "button says it pays, and how much")
 	void whatTheButtonsAndDeadlinesDo() {
 		var purchases = new Purchases(api);
 		var w = purchases.world();
 		String order = purchases.place(w, 1, "PAY_AFTER_RECEIPT").path("id").asString();
 		assertThat(page(w.buyer(), order)).contains("商家超时未发货，订单自动取消，您无需付款").doesNotContain("货款自动原路退回");
 		assertThat(page(w.shop().account(), order)).contains("超时未发货，货款自动退还买家").doesNotContain("您无需付款");
+		// the shop sees in its queue which orders it ships before being paid
+		String queue = PageSession.signedIn(api, w.shop().account().username(), w.shop().account().password())
+			.get("/orders?lang=zh-CN").body();
+		String toShip = queue.substring(queue.indexOf("id=\"to-ship\""));
+		assertThat(toShip.substring(0, toShip.indexOf("</table>"))).containsPattern(order + "[\\s\\S]*先用后付");
 
 		call("/api/v1/orders/" + order + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261201"),
 				w.shop().account().token(), 200);
