@@ -72,11 +72,14 @@ import static cn.fangxin.platform.Detail.text;
  * The orders' use cases. Every change of an order's state locks its row first, in the transaction that also moves its
  * money and schedules its deadlines, so a party and a deadline racing for the same order end in one outcome. Lock
  * order: a deadline's handler runs after the scheduler claimed (locked) the deadline's row and then locks the order;
- * so a party's path, which locks the order first, never touches a deadline row — it does not cancel deadlines. A
- * deadline made stale by a party's action fires later as a no-op: each handler checks the order's state and due time.
+ * so a party's path, which locks the order first, never waits for a deadline row: it withdraws only deadlines not yet
+ * due ({@link Deadlines#cancelNotDue}), which no scheduler holds. One due within the minute fires as a no-op: each
+ * handler checks the order's state and due time.
  */
 @Service
 public class Orders {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Orders.class);
 
 	static final String NOT_FOUND = "ORDER_NOT_FOUND";
 	/** Deadline kinds. */
@@ -229,7 +232,7 @@ public class Orders {
 		Instant shipBy = escrow ? null : now.plus(Duration.ofHours(shipWithin));
 		repository.insert(new OrderRepository.NewOrder(id, caller.id().value(), merchantId,
 				escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, mode, total, evidence.id(), shipWithin,
-				encrypted(address), masked, payBy, shipBy, items), now);
+				encrypted(address), masked, phoneIndex(address.phone()), payBy, shipBy, items), now);
 		ledger.openNew(AccountKind.ESCROW, id);
 		Detail placed = Detail.of("orderDetail.placed", code("paymentMode", mode), fen(total));
 		String placedText = repository.event(id, now, "PLACED", "CONSUMER", placed);
@@ -684,6 +687,34 @@ public class Orders {
 				+ " " + address.region().strip() + " " + Masking.address(address.line().strip());
 	}
 
+	/** The blind index of a recipient's mobile number, for staff's search; the number itself stays encrypted. */
+	private String phoneIndex(String phone) {
+		return cipher.blindIndex(MobileNumber.parse(phone).orElseThrow().digits(), "order.phone");
+	}
+
+	/**
+	 * Indexes the phones of orders stored before the index existed (V26), a batch at a time; returns how many. Safe on
+	 * several instances at once: each writes the same value, and only where there is none. An address that cannot be
+	 * read gets {@code -}, which no search matches, so that it is not tried again at every start.
+	 */
+	@Transactional
+	int indexMissingPhones(int batch) {
+		List<String[]> rows = repository.withoutPhoneIndex(batch);
+		for (String[] row : rows) {
+			String index;
+			try {
+				index = phoneIndex(addressFields(row[1]).get("phone"));
+			}
+			catch (RuntimeException unreadable) {
+				log.warn("order {}: its address cannot be read to index its phone ({})", row[0],
+						unreadable.getClass().getSimpleName());
+				index = "-";
+			}
+			repository.setPhoneIndex(row[0], index);
+		}
+		return rows.size();
+	}
+
 	private String encrypted(OrderRequest.Address address) {
 		return cipher.encrypt(json.writeValueAsString(Map.of("name", address.name().strip(), "phone",
 				MobileNumber.parse(address.phone()).orElseThrow().digits(), "region", address.region().strip(), "line",
@@ -703,7 +734,8 @@ public class Orders {
 			throw ApiProblem.conflict("ORDER_ALREADY_SHIPPED", "The order is " + order.status() + ": too late to change the address.");
 		}
 		Instant now = clock.instant();
-		repository.update(orderId, order.status(), now, Map.of("address_cipher", encrypted(address), "address_masked", masked));
+		repository.update(orderId, order.status(), now, Map.of("address_cipher", encrypted(address), "address_masked", masked,
+				"phone_index", phoneIndex(address.phone())));
 		repository.event(orderId, now, "ADDRESS_CHANGED", actor, Detail.of("orderDetail.addressChanged", text(ref), text(masked)));
 		return viewOf(orderId);
 	}
@@ -1053,17 +1085,21 @@ public class Orders {
 
 	/**
 	 * The caller's orders, newest first: a consumer's own, a merchant's shop's, or for staff all (filtered by
-	 * {@code q}: an order, consumer or merchant id).
+	 * {@code q}: an order, consumer or merchant id, a tracking number, or the recipient's mobile number).
 	 */
 	@Transactional(readOnly = true)
 	public Page list(Caller caller, List<OrderStatus> statuses, String q, String cursor, int limit) {
 		int size = Math.max(1, Math.min(limit <= 0 ? 20 : limit, 100));
 		OrderRepository.Filter filter = switch (caller.role()) {
-			case CONSUMER -> new OrderRepository.Filter(caller.id().value(), null, statuses, null);
+			case CONSUMER -> new OrderRepository.Filter(caller.id().value(), null, statuses, null, null);
 			case MERCHANT -> new OrderRepository.Filter(null,
-					merchants.merchantOfAccount(caller.id()).orElse("-none-"), statuses, null);
-			case AGENT, ARBITRATOR, ADMIN -> new OrderRepository.Filter(null, null, statuses,
-					q == null || q.isBlank() ? null : q.strip());
+					merchants.merchantOfAccount(caller.id()).orElse("-none-"), statuses, null, null);
+			case AGENT, ARBITRATOR, ADMIN -> {
+				String term = q == null || q.isBlank() ? null : q.strip();
+				// a caller on the phone gives their mobile number: matched by its blind index, never stored in clear
+				String phone = term == null ? null : MobileNumber.parse(term).map(m -> phoneIndex(m.digits())).orElse(null);
+				yield new OrderRepository.Filter(null, null, statuses, term, phone);
+			}
 			default -> throw ApiProblem.forbidden("Orders are for consumers, merchants and staff.");
 		};
 		Instant beforeAt = null;

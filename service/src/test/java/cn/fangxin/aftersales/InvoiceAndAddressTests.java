@@ -174,6 +174,8 @@ class InvoiceAndAddressTests extends ApiTest {
 		assertThat(order.toString()).contains("ADDRESS_CHANGED");
 		assertThat(fetch("/api/v1/orders/" + orderId + "/shipping-label", shop).path("phone").asString())
 			.isEqualTo("13900139000");
+		assertThat(fetch("/api/v1/orders?q=13900139000", api.demoToken("agent")).toString())
+			.as("staff find the order by its new number").contains(orderId);
 		call("/api/v1/orders/" + orderId + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261130"), shop, 200);
 		assertThat(api.post("/api/v1/orders/" + orderId + "/address-changes", newAddress()).as(w.buyer().token()).send()
 			.code()).isEqualTo("ORDER_ALREADY_SHIPPED");

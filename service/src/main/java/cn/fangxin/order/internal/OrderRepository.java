@@ -92,7 +92,7 @@ public class OrderRepository {
 	/** A new order's row and items. */
 	public record NewOrder(String id, String consumerId, String merchantId, OrderStatus status, PaymentMode mode,
 			long totalFen, String snapshotEvidenceId, int shipWithinHours, String addressCipher, String addressMasked,
-			Instant payBy, Instant shipBy, List<OrderView.Item> items) {
+			String phoneIndex, Instant payBy, Instant shipBy, List<OrderView.Item> items) {
 	}
 
 	private static final String COLUMNS = """
@@ -103,9 +103,9 @@ public class OrderRepository {
 	public void insert(NewOrder o, Instant now) {
 		jdbc.sql("""
 				insert into orders (id, consumer_id, merchant_id, status, payment_mode, total_fen, snapshot_evidence_id,
-				  ship_within_hours, address_cipher, address_masked, pay_by, ship_by, created_at, updated_at)
-				values (:id, :consumer, :merchant, :status, :mode, :total, :snapshot, :hours, :cipher, :masked, :payBy,
-				  :shipBy, :now, :now)""")
+				  ship_within_hours, address_cipher, address_masked, phone_index, pay_by, ship_by, created_at, updated_at)
+				values (:id, :consumer, :merchant, :status, :mode, :total, :snapshot, :hours, :cipher, :masked, :phone,
+				  :payBy, :shipBy, :now, :now)""")
 			.param("id", o.id())
 			.param("consumer", o.consumerId())
 			.param("merchant", o.merchantId())
@@ -116,6 +116,7 @@ public class OrderRepository {
 			.param("hours", o.shipWithinHours())
 			.param("cipher", o.addressCipher())
 			.param("masked", o.addressMasked())
+			.param("phone", o.phoneIndex())
 			.param("payBy", SqlTime.of(o.payBy()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("shipBy", SqlTime.of(o.shipBy()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("now", SqlTime.of(now))
@@ -144,6 +145,21 @@ public class OrderRepository {
 	public Optional<OrderRow> find(String id) {
 		return jdbc.sql("select " + COLUMNS + " from orders where id = :id").param("id", id).query(OrderRepository::row)
 			.optional();
+	}
+
+	/** Orders stored before V26, without the blind index of their phone: [order id, address cipher]. */
+	public List<String[]> withoutPhoneIndex(int limit) {
+		return jdbc.sql("select id, address_cipher from orders where phone_index is null order by id limit :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("address_cipher") })
+			.list();
+	}
+
+	public void setPhoneIndex(String orderId, String phoneIndex) {
+		jdbc.sql("update orders set phone_index = :phone where id = :id and phone_index is null")
+			.param("phone", phoneIndex)
+			.param("id", orderId)
+			.update();
 	}
 
 	/** A consumer's latest orders' encrypted addresses, newest first: [order id, address cipher]. */
@@ -363,7 +379,12 @@ public class OrderRepository {
 	}
 
 	/** A filter for order lists; null fields do not filter. */
-	public record Filter(String consumerId, String merchantId, List<OrderStatus> statuses, String idPrefix) {
+	/**
+	 * @param idPrefix staff's search: an order, consumer or merchant id, or a tracking number
+	 * @param phoneIndex staff's search: the blind index of a recipient's mobile number
+	 */
+	public record Filter(String consumerId, String merchantId, List<OrderStatus> statuses, String idPrefix,
+			String phoneIndex) {
 	}
 
 	/** How many orders of a consumer ({@code consumer_id}) or a shop ({@code merchant_id}) are in these statuses. */
@@ -402,8 +423,13 @@ public class OrderRepository {
 			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
 		}
 		if (filter.idPrefix() != null) {
-			sql.append(" and (o.id = :q or o.consumer_id = :q or o.merchant_id = :q)");
+			sql.append(" and (o.id = :q or o.consumer_id = :q or o.merchant_id = :q or o.tracking_number = :q");
 			params.put("q", filter.idPrefix());
+			if (filter.phoneIndex() != null) {
+				sql.append(" or o.phone_index = :phone");
+				params.put("phone", filter.phoneIndex());
+			}
+			sql.append(')');
 		}
 		if (beforeAt != null) {
 			sql.append(" and (o.created_at < :at or (o.created_at = :at and o.id < :beforeId))");
