@@ -33,7 +33,8 @@ class PhoneLayoutBrowserTests extends ApiTest {
 			browser.go("/login?lang=zh-CN");
 			browser.signIn(w.buyer().username(), w.buyer().password());
 			for (String lang : List.of("zh-CN", "en")) {
-				for (String page : List.of("/", "/listings", "/listings/" + w.listingId(), "/orders", "/orders/" + order,
+				for (String page : List.of("/", "/listings", "/listings/" + w.listingId(),
+						"/orders/checkout?listingId=" + w.listingId(), "/orders", "/orders/" + order,
 						"/orders/" + order + "/requests", "/orders/" + order + "/after-sales/new",
 						"/complaints/new?orderId=" + order + "&category=COUNTERFEIT", "/complaints/" + complaint,
 						"/evidence", "/public/log")) {
@@ -42,13 +43,15 @@ class PhoneLayoutBrowserTests extends ApiTest {
 			}
 			browser.signOut();
 			browser.signIn(w.shop().account().username(), w.shop().account().password());
-			for (String page : List.of("/merchant", "/orders", "/orders/" + order, "/merchant/listings/new",
+			for (String page : List.of("/merchant", "/orders", "/orders/" + order, "/orders/" + order + "/shipping-label",
+					"/merchant/listings/new",
 					"/complaints/" + complaint)) {
 				assertFits(browser, page);
 			}
 			browser.signOut();
 			browser.signIn("agent", "fangxin-demo");
-			for (String page : List.of("/orders/" + order, "/complaints/" + complaint, "/staff/refunds", "/staff/merchants")) {
+			for (String page : List.of("/orders", "/orders/" + order, "/complaints/" + complaint, "/staff/refunds",
+					"/staff/merchants")) {
 				assertFits(browser, page);
 			}
 		}
