@@ -405,8 +405,9 @@ public class OrderRepository {
 	public List<OrderSummary> list(Filter filter, Instant beforeAt, String beforeId, int limit,
 			java.util.function.Function<String, String> shopNames) {
 		StringBuilder sql = new StringBuilder("""
-				select o.id, o.status, o.merchant_id, o.consumer_id, o.total_fen, o.payment_mode, o.ship_by, o.confirm_by,
-				  o.created_at, i.title, (select count(*) from order_item c where c.order_id = o.id) items
+				select o.id, o.status, o.merchant_id, o.consumer_id, o.total_fen, o.payment_mode, o.pay_by, o.ship_by, o.confirm_by,
+				  o.created_at, i.title, (select count(*) from order_item c where c.order_id = o.id) items,
+				  exists (select 1 from order_hold h where h.order_id = o.id and h.lifted_at is null) held
 				  from orders o join order_item i on i.order_id = o.id and i.line = 1
 				 where 1 = 1""");
 		var params = new java.util.HashMap<String, Object>();
@@ -445,8 +446,10 @@ public class OrderRepository {
 			return new OrderSummary(rs.getString("id"), status, rs.getString("merchant_id"),
 					shopNames.apply(rs.getString("merchant_id")), rs.getString("consumer_id"), title, rs.getLong("total_fen"),
 					PaymentMode.valueOf(rs.getString("payment_mode")),
+					status == OrderStatus.AWAITING_PAYMENT ? SqlTime.read(rs, "pay_by") : null,
 					status == OrderStatus.PAID || status == OrderStatus.AWAITING_SHIPMENT ? SqlTime.read(rs, "ship_by") : null,
-					status == OrderStatus.DELIVERED ? SqlTime.read(rs, "confirm_by") : null, SqlTime.read(rs, "created_at"));
+					status == OrderStatus.DELIVERED && !rs.getBoolean("held") ? SqlTime.read(rs, "confirm_by") : null,
+					SqlTime.read(rs, "created_at"));
 		}).list();
 	}
 
