@@ -70,9 +70,16 @@ class BuyAndConfirmBrowserTests {
 			assertThat(browser.text("#label-region") + " " + browser.text("#label-line")).isEqualTo("上海市徐汇区 漕溪北路 88 号");
 			assertThat(browser.text("#shipping-label")).contains("手工冷制皂");
 			browser.screenshot("shipping-label");
+			// and ships it from the queue, one row per order
+			browser.go("/orders");
+			String row = "#to-ship form[action$='/" + orderId + "/ship'] ";
+			browser.type(row + "input[name=carrier]", "SF Express").type(row + "input[name=trackingNumber]", "SF1234567890")
+				.click(row + "button");
+			assertThat(browser.waitForText("#flash", "Shipped")).contains("Shipped");
+			assertThat(browser.pageSource()).as("back on the queue, without the order to ship")
+				.contains("id=\"orders\"").doesNotContain("/orders/" + orderId + "/ship");
 			browser.go(orderPath);
-			browser.type("#carrier", "SF Express").type("#trackingNumber", "SF1234567890").click("#ship");
-			assertThat(browser.waitForText("#order-status", "Shipped")).isEqualTo("Shipped");
+			assertThat(browser.text("#order-status")).isEqualTo("Shipped");
 			assertThat(browser.text("#tracking")).contains("SF1234567890");
 			browser.signOut();
 

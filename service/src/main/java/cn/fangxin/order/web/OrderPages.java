@@ -144,10 +144,12 @@ class OrderPages {
 		return act(id, redirect, "order.cancelled", () -> orders.cancel(caller, id));
 	}
 
+	/** Ships from the order page, or from the shop's queue ({@code from=queue}), which it then returns to. */
 	@PostMapping("/orders/{id}/ship")
-	String ship(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber, Caller caller,
-			RedirectAttributes redirect) {
-		return act(id, redirect, "order.shipped", () -> orders.ship(caller, id, carrier, trackingNumber));
+	String ship(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber,
+			@RequestParam(required = false) String from, Caller caller, RedirectAttributes redirect) {
+		return PageActions.act("queue".equals(from) ? "/orders" : "/orders/" + id, redirect, "order.shipped",
+				() -> orders.ship(caller, id, carrier, trackingNumber));
 	}
 
 	@PostMapping("/orders/{id}/deliver")
