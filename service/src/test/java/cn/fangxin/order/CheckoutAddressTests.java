@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.fangxin.support.Api;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * A returning buyer picks an address shipped to before instead of typing it again. The checkout page shows each only
  * masked; the whole address goes from the earlier order to the new one on the server, and only from the buyer's own.
  */
+@Tag("persistence")
 class CheckoutAddressTests extends ApiTest {
 
 	@Test

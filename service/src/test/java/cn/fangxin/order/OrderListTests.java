@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.fangxin.support.Api;
@@ -14,6 +15,7 @@ import cn.fangxin.support.Purchases;
 import tools.jackson.databind.JsonNode;
 
 /** A buyer's order list says, for each order, what its next deadline is and how long is left. */
+@Tag("persistence")
 class OrderListTests extends ApiTest {
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,7 @@ import cn.fangxin.support.Purchases;
  * Customer service finds an order by what a caller can tell them: the mobile number it ships to, or its tracking
  * number. The number is matched by a keyed blind index; it is never stored in clear.
  */
+@Tag("persistence")
 class OrderSearchTests extends ApiTest {
 
 	@Autowired
