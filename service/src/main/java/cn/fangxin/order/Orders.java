@@ -1030,12 +1030,16 @@ public class Orders {
 	public record EarlierAddress(String orderId, String masked) {
 	}
 
-	/** How many of a consumer's latest orders {@link #earlierAddresses} looks through, and how many it offers. */
-	private static final int EARLIER_ORDERS = 30, EARLIER_ADDRESSES = 5;
+	/** How many of a consumer's latest orders {@link #earlierAddresses} looks through. */
+	private static final int EARLIER_ORDERS = 30;
+
+	/** How many different addresses {@link #earlierAddresses} offers. */
+	private static final int EARLIER_ADDRESSES = 5;
 
 	/**
-	 * The different addresses of the consumer's latest orders, newest first, at most five; none for anyone else. For the checkout, so a returning buyer picks one instead of typing it again: only masked here, the whole
-	 * address stays on the server ({@link OrderRequest#shippingAddressFrom}).
+	 * The different addresses of the consumer's latest orders, newest first, at most five; none for anyone else. For
+	 * the checkout, so a returning buyer picks one instead of typing it again: only masked here, the whole address
+	 * stays on the server ({@link OrderRequest#shippingAddressFrom}).
 	 */
 	@Transactional(readOnly = true)
 	public List<EarlierAddress> earlierAddresses(Caller caller) {

@@ -378,8 +378,9 @@ public class OrderRepository {
 			.optional();
 	}
 
-	/** A filter for order lists; null fields do not filter. */
 	/**
+	 * A filter for order lists; null fields do not filter.
+	 *
 	 * @param idPrefix staff's search: an order, consumer or merchant id, or a tracking number
 	 * @param phoneIndex staff's search: the blind index of a recipient's mobile number
 	 */
@@ -405,8 +406,8 @@ public class OrderRepository {
 	public List<OrderSummary> list(Filter filter, Instant beforeAt, String beforeId, int limit,
 			java.util.function.Function<String, String> shopNames) {
 		StringBuilder sql = new StringBuilder("""
-				select o.id, o.status, o.merchant_id, o.consumer_id, o.total_fen, o.payment_mode, o.pay_by, o.ship_by, o.confirm_by,
-				  o.created_at, i.title, (select count(*) from order_item c where c.order_id = o.id) items,
+				select o.id, o.status, o.merchant_id, o.consumer_id, o.total_fen, o.payment_mode, o.pay_by, o.ship_by,
+				  o.confirm_by, o.created_at, i.title, (select count(*) from order_item c where c.order_id = o.id) items,
 				  exists (select 1 from order_hold h where h.order_id = o.id and h.lifted_at is null) held
 				  from orders o join order_item i on i.order_id = o.id and i.line = 1
 				 where 1 = 1""");

@@ -61,7 +61,7 @@ class OrderController {
 
 	@GetMapping("/api/v1/orders")
 	@Operation(summary = "The caller's orders, newest first (a consumer's own, a shop's, or for staff all; q: an order, "
-			+ "consumer or merchant id)")
+			+ "consumer or merchant id, a tracking number or the recipient's mobile number)")
 	Orders.Page list(@RequestParam(required = false) List<String> status, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit, Caller caller) {
 		return orders.list(caller, statuses(status), q, cursor, limit);
