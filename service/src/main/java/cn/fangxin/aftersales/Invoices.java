@@ -101,12 +101,29 @@ public class Invoices {
 		catch (ApiProblem notFound) {
 			throw ApiProblem.rule("EVIDENCE_NOT_AN_INVOICE", "Upload the invoice to the evidence vault under this order first.");
 		}
+		return issued(row, invoice);
+	}
+
+	private InvoiceView issued(RequestRepository.Invoice row, EvidenceView invoice) {
 		if (invoice.kind() != EvidenceKind.INVOICE || !row.view().orderId().equals(invoice.orderId())) {
 			throw ApiProblem.rule("EVIDENCE_NOT_AN_INVOICE", "That record is not an INVOICE under this order.");
 		}
+		String id = row.view().id();
 		repository.updateInvoice(id, "ISSUED", invoice.id(), null, clock.instant());
 		deadlines.cancelNotDue(DUE, id);
 		return view(id);
+	}
+
+	/**
+	 * The shop issues the invoice by uploading it: recorded as INVOICE evidence under the order and issued in one
+	 * transaction, so a request that cannot be issued keeps no stray record. As {@link #issue}, plus the upload's
+	 * 413 {@code PAYLOAD_TOO_LARGE} and 415 {@code MEDIA_TYPE_NOT_ALLOWED}.
+	 */
+	@Transactional
+	public InvoiceView issueUploaded(Caller caller, String id, java.io.InputStream invoiceFile) {
+		RequestRepository.Invoice row = lockAsMerchant(caller, id);
+		return issued(row, vault.upload(caller, EvidenceKind.INVOICE, invoiceFile, clock.instant(), row.view().orderId(),
+				null, List.of()));
 	}
 
 	/** The shop refuses, with a reason: a mark on its record, and the case goes to staff. */

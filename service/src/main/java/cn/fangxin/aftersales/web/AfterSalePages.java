@@ -141,10 +141,22 @@ class AfterSalePages {
 		return actOn(id, redirect, "invoice.requested", () -> invoices.request(caller, id, title, taxId));
 	}
 
+	/** The shop issues an invoice: the file itself, or the id of an INVOICE record it uploaded before. */
 	@PostMapping("/orders/{id}/invoice-requests/{requestId}/issue")
-	String issueInvoice(@PathVariable String id, @PathVariable String requestId, @RequestParam String evidenceId,
-			Caller caller, RedirectAttributes redirect) {
-		return actOn(id, redirect, "invoice.issued", () -> invoices.issue(caller, requestId, evidenceId));
+	String issueInvoice(@PathVariable String id, @PathVariable String requestId,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(required = false) String evidenceId, Caller caller, RedirectAttributes redirect) {
+		return actOn(id, redirect, "invoice.issued", () -> {
+			if (file == null || file.isEmpty()) {
+				return invoices.issue(caller, requestId, evidenceId);
+			}
+			try (var content = file.getInputStream()) {
+				return invoices.issueUploaded(caller, requestId, content);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
 	}
 
 	@PostMapping("/orders/{id}/invoice-requests/{requestId}/refuse")
