@@ -35,6 +35,7 @@ class PhoneLayoutBrowserTests extends ApiTest {
 			for (String lang : List.of("zh-CN", "en")) {
 				for (String page : List.of("/", "/listings", "/listings/" + w.listingId(),
 						"/orders/checkout?listingId=" + w.listingId(), "/orders", "/orders/" + order,
+						"/orders/" + order + "/snapshot",
 						"/orders/" + order + "/requests", "/orders/" + order + "/after-sales/new",
 						"/complaints/new?orderId=" + order + "&category=COUNTERFEIT", "/complaints/" + complaint,
 						"/evidence", "/public/log")) {

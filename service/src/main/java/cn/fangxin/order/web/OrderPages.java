@@ -37,9 +37,14 @@ class OrderPages {
 	private final Listings listings;
 	private final Clock clock;
 	private final cn.fangxin.evidence.EvidenceBundles bundles;
+	private final cn.fangxin.evidence.EvidenceVault vault;
+	private final tools.jackson.databind.ObjectMapper json;
 
-	OrderPages(Orders orders, Listings listings, Clock clock, cn.fangxin.evidence.EvidenceBundles bundles) {
+	OrderPages(Orders orders, Listings listings, Clock clock, cn.fangxin.evidence.EvidenceBundles bundles,
+			cn.fangxin.evidence.EvidenceVault vault, tools.jackson.databind.ObjectMapper json) {
 		this.bundles = bundles;
+		this.vault = vault;
+		this.json = json;
 		this.orders = orders;
 		this.listings = listings;
 		this.clock = clock;
@@ -116,6 +121,25 @@ class OrderPages {
 		model.addAttribute("isStaff", caller.isStaff());
 		model.addAttribute("labelOffered", caller.isStaff() || (merchant && Orders.labelShownToShop(order.status())));
 		return "order/show";
+	}
+
+	/**
+	 * The order snapshot as a page (交易快照): what was bought, at what price, on which terms and from whom, as frozen
+	 * in the evidence log at checkout, read from the record itself, so later edits of the listing do not show here.
+	 */
+	@GetMapping("/orders/{id}/snapshot")
+	String snapshot(@PathVariable String id, Caller caller, Model model) {
+		OrderView order = orders.get(caller, id);
+		cn.fangxin.evidence.EvidenceVault.Content content = vault.content(caller, order.snapshotEvidenceId());
+		try (var in = content.stream()) {
+			model.addAttribute("snapshot", json.readTree(in));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		model.addAttribute("evidence", content.view());
+		model.addAttribute("order", order);
+		return "order/snapshot";
 	}
 
 	/**
