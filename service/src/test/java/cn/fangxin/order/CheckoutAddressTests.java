@@ -53,6 +53,16 @@ class CheckoutAddressTests extends ApiTest {
 		assertThat(label(order)).containsExactlyInAnyOrderEntriesOf(
 				Map.of("name", "王小明", "phone", "13812345678", "region", "上海市徐汇区", "line", "漕溪北路 88 号 5 楼"));
 
+		// a quantity that is not a number comes back as the form, with the address still picked
+		var offered = java.util.regex.Pattern.compile("value=\"(ord_[0-9a-z]+)\"\\s+id=\"address-0\"")
+			.matcher(buyer.get(checkout).body());
+		assertThat(offered.find()).isTrue();
+		var bad = buyer.post(checkout, "/orders/checkout", Map.of("listingId", w.listingId(), "quantity", "abc",
+				"addressFrom", offered.group(1), "paymentMode", "ESCROW"));
+		assertThat(bad.statusCode()).isEqualTo(200);
+		assertThat(bad.body()).contains("数量无效", "value=\"abc\"")
+			.containsPattern("value=\"" + offered.group(1) + "\"\\s+id=\"address-0\" checked");
+
 		// another buyer cannot ship to (and so read) this buyer's address by naming the order
 		Api.SignedUp stranger = api.signUp("CONSUMER");
 		var strangerPage = PageSession.signedIn(api, stranger.username(), stranger.password());

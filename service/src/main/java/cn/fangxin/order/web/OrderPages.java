@@ -52,9 +52,10 @@ class OrderPages {
 
 	/**
 	 * The checkout form. {@code addressFrom} is an earlier order of the consumer's to ship to its address again, or
-	 * {@value #NEW_ADDRESS} (or nothing) for the address typed in the form.
+	 * {@value #NEW_ADDRESS} (or nothing) for the address typed in the form. The quantity is text, so that one that is
+	 * not a number comes back as the form with its field error instead of a page that lost the form.
 	 */
-	record CheckoutForm(String listingId, Integer quantity, String addressFrom, String name, String phone, String region,
+	record CheckoutForm(String listingId, String quantity, String addressFrom, String name, String phone, String region,
 			String line, String paymentMode, Boolean confirmNoReturn) {
 	}
 
@@ -65,7 +66,8 @@ class OrderPages {
 			Model model) {
 		List<Orders.EarlierAddress> earlier = orders.earlierAddresses(caller);
 		String addressFrom = earlier.isEmpty() ? NEW_ADDRESS : earlier.getFirst().orderId();
-		model.addAttribute("form", new CheckoutForm(listingId, quantity, addressFrom, "", "", "", "", "ESCROW", false));
+		model.addAttribute("form", new CheckoutForm(listingId, String.valueOf(quantity), addressFrom, "", "", "", "", "ESCROW",
+				false));
 		return checkoutPage(listingId, earlier, model);
 	}
 
@@ -75,7 +77,7 @@ class OrderPages {
 			boolean typed = form.addressFrom() == null || form.addressFrom().isBlank()
 					|| NEW_ADDRESS.equals(form.addressFrom());
 			OrderView order = orders.place(caller, new OrderRequest(
-					List.of(new OrderRequest.Item(form.listingId(), form.quantity(), form.confirmNoReturn())),
+					List.of(new OrderRequest.Item(form.listingId(), quantity(form.quantity()), form.confirmNoReturn())),
 					typed ? new OrderRequest.Address(form.name(), form.phone(), form.region(), form.line()) : null,
 					"PAY_AFTER_RECEIPT".equals(form.paymentMode()) ? PaymentMode.PAY_AFTER_RECEIPT : PaymentMode.ESCROW,
 					typed ? null : form.addressFrom()));
@@ -85,6 +87,16 @@ class OrderPages {
 		catch (ApiProblem problem) {
 			model.addAttribute("problem", problem);
 			return checkoutPage(form.listingId(), orders.earlierAddresses(caller), model);
+		}
+	}
+
+	/** The quantity typed, or null (which checkout refuses as QUANTITY_INVALID) when it is not a whole number. */
+	private static Integer quantity(String typed) {
+		try {
+			return typed == null ? null : Integer.valueOf(typed.strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
 		}
 	}
 
