@@ -101,9 +101,9 @@ class BuyAndConfirmBrowserTests {
 			browser.go("/orders");
 			assertThat(browser.text("#orders")).contains(orderId).contains("Completed");
 
-			// buying again, the buyer picks the address shipped to before instead of typing it
-			browser.go("/listings/" + world.listingId());
-			browser.click("#buy");
+			// buying again from the completed order, the buyer picks the address shipped to before instead of typing it
+			browser.go(orderPath);
+			browser.click("#buy-again");
 			assertThat(browser.waitForText(".earlier-addresses", "138****5678")).contains("上海市徐汇区")
 				.doesNotContain("王小明");
 			assertThat(browser.find("#address-0").isSelected()).isTrue();

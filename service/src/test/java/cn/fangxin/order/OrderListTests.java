@@ -44,6 +44,25 @@ class OrderListTests extends ApiTest {
 		assertThat(row(w.buyer(), order)).doesNotContain("自动确认").doesNotContain("countdown");
 	}
 
+	@Test
+	@DisplayName("an order that is over offers to buy its item again, with its quantity, while the listing is on sale")
+	void buyAgain() {
+		var purchases = new Purchases(api);
+		var w = purchases.world();
+		String paid = purchases.paid(w);
+		String done = purchases.delivered(w, 3);
+		call("/api/v1/orders/" + done + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		var buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(buyer.get("/orders/" + paid).body()).as("not over yet").doesNotContain("buy-again");
+		assertThat(buyer.get("/orders/" + done).body())
+			.contains("/orders/checkout?listingId=" + w.listingId() + "&amp;quantity=3");
+		assertThat(PageSession.signedIn(api, w.shop().account().username(), w.shop().account().password())
+			.get("/orders/" + done).body()).as("the shop does not buy").doesNotContain("buy-again");
+		assertThat(api.delete("/api/v1/listings/" + w.listingId()).as(w.shop().account().token()).send().status())
+			.isLessThan(300);
+		assertThat(buyer.get("/orders/" + done).body()).as("no longer on sale").doesNotContain("buy-again");
+	}
+
 	private JsonNode summary(Api.SignedUp buyer, String order) {
 		for (JsonNode o : fetch("/api/v1/orders", buyer.token()).path("items")) {
 			if (o.path("id").asString().equals(order)) {

@@ -132,7 +132,24 @@ class OrderPages {
 		model.addAttribute("isMerchant", merchant);
 		model.addAttribute("isStaff", caller.isStaff());
 		model.addAttribute("labelOffered", caller.isStaff() || (merchant && Orders.labelShownToShop(order.status())));
+		model.addAttribute("buyAgain", caller.id().value().equals(order.consumerId()) ? buyAgain(order) : null);
 		return "order/show";
+	}
+
+	/** The item to buy again from an order that is over: its only item, while the listing is still on sale. */
+	private OrderView.Item buyAgain(OrderView order) {
+		boolean over = order.status() == OrderStatus.COMPLETED || order.status() == OrderStatus.CANCELLED
+				|| order.status() == OrderStatus.REFUNDED;
+		if (!over || order.items().size() != 1) {
+			return null;
+		}
+		OrderView.Item item = order.items().getFirst();
+		try {
+			return listings.get(item.listingId()).status() == cn.fangxin.catalog.ListingStatus.ACTIVE ? item : null;
+		}
+		catch (ApiProblem gone) {
+			return null;
+		}
 	}
 
 	/**
