@@ -239,20 +239,23 @@ class MerchantRegistryTests extends ApiTest {
 	}
 
 	@Test
-	@DisplayName("verified again early while the scheduler holds the old due date: the approval does not wait for it, "
-			+ "and the old date passes without effect")
+	@DisplayName("verified again in the last seconds while the scheduler holds the old due date: the approval does not "
+			+ "wait for it, withdraws the old cycle's later deadline, and the old date passes without effect")
 	void earlyReverificationBesideTheScheduler() throws Exception {
 		var shop = shops.selling(List.of("general"), 100_000);
 		String path = "/api/v1/merchants/" + shop.merchantId();
 		Instant oldDue = Instant.parse(api.get(path).as(shop.account().token()).send().json().path("nextVerificationDue")
 			.asString());
-		advance(Duration.ofDays(150));
+		Instant now = Instant.parse(api.get("/api/v1/admin/clock").as(admin).send().json().path("now").asString());
+		advance(Duration.between(now, oldDue).minusSeconds(30));
 		api.post(path + "/reverification", Map.of()).as(shop.account().token()).send();
 
-		// what the scheduler does first when the due date comes: it takes the deadline's rows
+		// what the scheduler does first when the due date comes (an instance whose clock runs a little ahead may be
+		// there already): it takes the deadline's row
 		try (var scheduler = cn.fangxin.support.HeldLocks.hold(transactions, () -> jdbc
-			.sql("update deadline set attempts = attempts where subject_id = :id and status = 'PENDING'")
+			.sql("update deadline set attempts = attempts where subject_id = :id and kind = :kind and status = 'PENDING'")
 			.param("id", shop.merchantId())
+			.param("kind", cn.fangxin.merchant.internal.VerificationSchedule.DUE)
 			.update())) {
 			var approval = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(path + "/review",
 					Map.of("decision", "APPROVE", "reason", "提前核验")).as(agent).send());
@@ -261,6 +264,10 @@ class MerchantRegistryTests extends ApiTest {
 		Instant newDue = Instant.parse(api.get(path).as(shop.account().token()).send().json().path("nextVerificationDue")
 			.asString());
 		assertThat(newDue).isAfter(oldDue);
+		assertThat(jdbc.sql("select due_at from deadline where subject_id = :id and status = 'PENDING' order by due_at")
+			.param("id", shop.merchantId())
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.list()).as("the old due date, left to fire, then the new cycle's two").hasSize(3).first().isEqualTo(oldDue);
 		advance(Duration.ofDays(70)); // past the old due date and the old grace period's end
 		assertThat(api.get(path).as(shop.account().token()).send().json().path("status").asString()).isEqualTo("ACTIVE");
 	}

@@ -34,11 +34,14 @@ public class VerificationSchedule {
 	}
 
 	/**
-	 * Identity verified now: the next re-verification falls due at {@code due}. New deadlines are added; the previous
-	 * cycle's are left to fire as no-ops (both handlers read the shop's own due date). Moving them instead, under the
-	 * shop's lock, deadlocked with the scheduler, which claims a deadline's row first and then locks the shop.
+	 * Identity verified now: the next re-verification falls due at {@code due}. The previous cycle's deadlines are
+	 * withdrawn with {@link Deadlines#cancelNotDue}, which is safe under the shop's lock (moving them deadlocked with the
+	 * scheduler, which claims a deadline's row first and then locks the shop); one due within the minute is left to
+	 * fire, as a no-op, since both handlers read the shop's own due date.
 	 */
 	public void verified(String merchantId, Instant due) {
+		deadlines.cancelNotDue(DUE, merchantId);
+		deadlines.cancelNotDue(OVERDUE, merchantId);
 		deadlines.schedule(DUE, merchantId, due);
 		deadlines.schedule(OVERDUE, merchantId, overdueAt(due));
 	}
