@@ -138,9 +138,7 @@ class OrderPages {
 
 	/** The item to buy again from an order that is over: its only item, while the listing is still on sale. */
 	private OrderView.Item buyAgain(OrderView order) {
-		boolean over = order.status() == OrderStatus.COMPLETED || order.status() == OrderStatus.CANCELLED
-				|| order.status() == OrderStatus.REFUNDED;
-		if (!over || order.items().size() != 1) {
+		if (!order.status().closed() || order.items().size() != 1) {
 			return null;
 		}
 		OrderView.Item item = order.items().getFirst();
