@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param verificationInterval how often identity is verified again (E-Commerce Law art. 27 and the 2021 Online
  *        Transaction Measures: at least every six months)
  * @param overdueGrace how long after the due date a shop may still sell before it is suspended (30 days)
+ * @param bankAccountHold how long after its bank account is set or changed a shop may not withdraw (24 hours): time
+ *        for the real owner to notice a change made by someone who took over the login
  */
 @ConfigurationProperties("fangxin.merchants")
 public record MerchantProperties(Map<String, Long> depositMinimumFen, Long crossBorderDepositFen,
-		Period verificationInterval, Period overdueGrace) {
+		Period verificationInterval, Period overdueGrace, java.time.Duration bankAccountHold) {
 
 	public MerchantProperties {
 		if (depositMinimumFen == null || depositMinimumFen.isEmpty()) {
@@ -27,6 +29,7 @@ public record MerchantProperties(Map<String, Long> depositMinimumFen, Long cross
 		crossBorderDepositFen = crossBorderDepositFen == null ? 1_000_000L : crossBorderDepositFen;
 		verificationInterval = verificationInterval == null ? Period.ofMonths(6) : verificationInterval;
 		overdueGrace = overdueGrace == null ? Period.ofDays(30) : overdueGrace;
+		bankAccountHold = bankAccountHold == null ? java.time.Duration.ofHours(24) : bankAccountHold;
 	}
 
 	/** The deposit needed to sell in a category, cross-border shops needing at least the cross-border minimum. */

@@ -440,7 +440,8 @@ public class Merchants {
 		long receivable = ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId))
 			.map(b -> b.debitBalance().fen())
 			.orElse(0L);
-		return new BalanceView(available, depositFen(merchantId), requiredDeposit(merchant), inEscrow(merchantId), receivable);
+		return new BalanceView(available, depositFen(merchantId), requiredDeposit(merchant), inEscrow(merchantId), receivable,
+				Math.max(0, available - receivable));
 	}
 
 	/**
@@ -486,9 +487,10 @@ public class Merchants {
 	 * @param requiredDepositFen the minimum for its categories
 	 * @param inEscrowFen buyers' money held for its open orders
 	 * @param receivableFen what it owes the platform after compensation first
+	 * @param withdrawableFen what it may withdraw to its bank account: the available balance less what it owes
 	 */
 	public record BalanceView(long availableFen, long depositFen, long requiredDepositFen, long inEscrowFen,
-			long receivableFen) {
+			long receivableFen, long withdrawableFen) {
 	}
 
 	/**

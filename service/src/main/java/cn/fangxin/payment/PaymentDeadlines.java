@@ -16,4 +16,9 @@ class PaymentDeadlines {
 	DeadlineHandler paymentSendRefund(Payments payments) {
 		return DeadlineHandler.waitingOnOthers(Payments.SEND_REFUND, d -> payments.send(d.subjectId()));
 	}
+
+	@Bean
+	DeadlineHandler paymentSendWithdrawal(Withdrawals withdrawals) {
+		return DeadlineHandler.waitingOnOthers(Withdrawals.SEND_WITHDRAWAL, d -> withdrawals.send(d.subjectId()));
+	}
 }

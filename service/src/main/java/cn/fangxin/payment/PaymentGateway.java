@@ -34,6 +34,23 @@ public interface PaymentGateway {
 	}
 
 	/**
+	 * Whether this provider pays merchants' withdrawals to their bank accounts here (企业付款到银行卡). A provider that
+	 * does not is never asked: withdrawals are refused before any money moves.
+	 */
+	default boolean takesWithdrawals() {
+		return false;
+	}
+
+	/**
+	 * Asks the provider to pay a merchant's withdrawal to its bank account, under the withdrawal's id (which the
+	 * provider deduplicates). FAILED means the provider refused it and paid nothing.
+	 */
+	default Answer transferToBank(String withdrawalId, Money amount, String payeeName, String bankName,
+			String accountNumber) {
+		return new Answer(PaymentStatus.FAILED, null, "no transfer to bank accounts through this provider");
+	}
+
+	/**
 	 * A provider's answer.
 	 *
 	 * @param status what it says happened

@@ -287,7 +287,7 @@ public class Payments {
 	 * and its deadline's rows while it waits, and its poller's other deadlines wait behind it. A provider that does not
 	 * answer in time is asked again later under the same refund id, which it deduplicates.
 	 */
-	private PaymentGateway.Answer ask(String refundId, java.util.concurrent.Callable<PaymentGateway.Answer> call) {
+	PaymentGateway.Answer ask(String refundId, java.util.concurrent.Callable<PaymentGateway.Answer> call) {
 		java.util.concurrent.Future<PaymentGateway.Answer> answer = providerCalls.submit(call);
 		try {
 			return answer.get(providerTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

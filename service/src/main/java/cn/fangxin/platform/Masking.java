@@ -30,6 +30,14 @@ public final class Masking {
 		return number.substring(0, 3) + "*".repeat(number.length() - 7) + number.substring(number.length() - 4);
 	}
 
+	/** A bank account number with only its last 4 digits shown: {@code **** 1234}. */
+	public static String bankAccount(String number) {
+		if (number == null) {
+			return null;
+		}
+		return number.length() <= 4 ? "*".repeat(number.length()) : "**** " + number.substring(number.length() - 4);
+	}
+
 	/** A street address with only its beginning (province and city, as written) shown: {@code 广东省深圳市****}. */
 	public static String address(String address) {
 		if (address == null) {

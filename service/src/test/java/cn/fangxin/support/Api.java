@@ -43,6 +43,10 @@ public final class Api {
 		return new Call("PATCH", path, body);
 	}
 
+	public Call put(String path, Object body) {
+		return new Call("PUT", path, body);
+	}
+
 	public Call delete(String path) {
 		return new Call("DELETE", path, null);
 	}

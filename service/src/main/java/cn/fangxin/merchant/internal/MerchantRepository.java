@@ -258,6 +258,51 @@ public class MerchantRepository {
 			.list();
 	}
 
+	/**
+	 * The bank account a shop withdraws to.
+	 *
+	 * @param bankName the bank
+	 * @param accountCipher the account number, encrypted
+	 * @param accountMasked the number as shown
+	 * @param changedAt when it was last set
+	 */
+	public record BankAccountRow(String bankName, String accountCipher, String accountMasked, Instant changedAt) {
+	}
+
+	public Optional<BankAccountRow> bankAccount(String merchantId) {
+		return jdbc.sql("select * from merchant_bank_account where merchant_id = :id")
+			.param("id", merchantId)
+			.query((rs, n) -> new BankAccountRow(rs.getString("bank_name"), rs.getString("account_cipher"),
+					rs.getString("account_masked"), SqlTime.read(rs, "changed_at")))
+			.optional();
+	}
+
+	/** Sets the shop's bank account, replacing the one before. */
+	public void saveBankAccount(String merchantId, BankAccountRow account, String changedBy) {
+		int updated = jdbc.sql("""
+				update merchant_bank_account set bank_name = :bank, account_cipher = :cipher, account_masked = :masked,
+				  changed_at = :at, changed_by = :by where merchant_id = :id""")
+			.param("bank", account.bankName())
+			.param("cipher", account.accountCipher())
+			.param("masked", account.accountMasked())
+			.param("at", SqlTime.of(account.changedAt()))
+			.param("by", changedBy)
+			.param("id", merchantId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into merchant_bank_account (merchant_id, bank_name, account_cipher, account_masked, changed_at,
+					  changed_by) values (:id, :bank, :cipher, :masked, :at, :by)""")
+				.param("bank", account.bankName())
+				.param("cipher", account.accountCipher())
+				.param("masked", account.accountMasked())
+				.param("at", SqlTime.of(account.changedAt()))
+				.param("by", changedBy)
+				.param("id", merchantId)
+				.update();
+		}
+	}
+
 	/** A notice to a merchant. */
 	public record Notice(String kind, String detail, Instant at) {
 	}

@@ -69,6 +69,28 @@ public class SandboxGateway implements PaymentGateway {
 		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-refund-" + refundId, null);
 	}
 
+	private final ConcurrentLinkedQueue<Behaviour> nextWithdrawal = new ConcurrentLinkedQueue<>();
+
+	/** The test switch: queues the behaviour of the next transfer to a bank account (FAIL: the bank refuses it). */
+	public void nextWithdrawal(Behaviour behaviour) {
+		nextWithdrawal.add(behaviour);
+	}
+
+	/** Withdrawals are paid wherever the sandbox takes payments: money that came from nowhere goes nowhere. */
+	@Override
+	public boolean takesWithdrawals() {
+		return takesNewPayments;
+	}
+
+	@Override
+	public Answer transferToBank(String withdrawalId, Money amount, String payeeName, String bankName,
+			String accountNumber) {
+		if (nextWithdrawal.poll() == Behaviour.FAIL) {
+			return new Answer(PaymentStatus.FAILED, null, "the bank refused the account (sandbox)");
+		}
+		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-transfer-" + withdrawalId, null);
+	}
+
 	@Override
 	public Answer payOut(String paymentId, String payoutId, Money amount) {
 		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-payout-" + payoutId, null);
