@@ -208,5 +208,9 @@ class WithdrawalTests extends ApiTest {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> shop.get("/merchant/withdrawals").body(), b -> b.contains("class=\"status SUCCEEDED\""));
+		// staff see the shop's account masked and its withdrawals on the registration page
+		String staff = PageSession.demo(api, "agent").get("/staff/merchants/" + w.shop().merchantId()).body();
+		assertThat(staff).contains("id=\"staff-bank-account\"").contains("**** 0123").contains("id=\"staff-withdrawals\"")
+			.contains(">60.00<").doesNotContain("7890123");
 	}
 }

@@ -17,9 +17,11 @@ import cn.fangxin.platform.ApiProblem;
 class StaffMerchantPages {
 
 	private final Merchants merchants;
+	private final cn.fangxin.merchant.MerchantWithdrawals withdrawals;
 
-	StaffMerchantPages(Merchants merchants) {
+	StaffMerchantPages(Merchants merchants, cn.fangxin.merchant.MerchantWithdrawals withdrawals) {
 		this.merchants = merchants;
+		this.withdrawals = withdrawals;
 	}
 
 	@GetMapping("/staff/merchants")
@@ -32,6 +34,8 @@ class StaffMerchantPages {
 	String detail(@PathVariable String id, Caller caller, Model model) {
 		model.addAttribute("merchant", merchants.get(caller, id));
 		model.addAttribute("history", merchants.history(caller, id));
+		model.addAttribute("balance", merchants.balance(caller, id));
+		model.addAttribute("overview", withdrawals.overview(caller, id));
 		return "staff/merchant";
 	}
 
