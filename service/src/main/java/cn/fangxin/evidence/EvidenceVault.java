@@ -56,7 +56,7 @@ public class EvidenceVault {
 			cn.fangxin.evidence.internal.EvidenceContents contents, Clock clock,
 			cn.fangxin.evidence.internal.EvidenceWriter writer, org.springframework.beans.factory.ObjectProvider<EvidenceSubjects> subjects,
 			@Value("${fangxin.evidence.max-size:20MB}") DataSize maxSize,
-			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
+			@Value("${fangxin.evidence.media-types:image/png,image/jpeg,image/gif,image/webp,image/heic,application/pdf,application/ofd,text/plain,video/mp4,video/quicktime,audio/mpeg,audio/mp4,application/json}") List<String> allowed) {
 		this.repository = repository;
 		this.log = log;
 		this.blobs = blobs;
@@ -97,6 +97,9 @@ public class EvidenceVault {
 			throw ApiProblem.invalidField("file", "FILE_EMPTY", "the file is empty");
 		}
 		String mediaType = tika.detect(stored.head());
+		if ("application/zip".equals(mediaType) && isOfd(stored.sha256())) {
+			mediaType = OFD;
+		}
 		if (!allowed.contains(mediaType)) {
 			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MEDIA_TYPE_NOT_ALLOWED",
 					"Files of type " + mediaType + " are not accepted as evidence; allowed: " + allowed);
@@ -165,6 +168,29 @@ public class EvidenceVault {
 	public java.util.concurrent.CompletableFuture<EvidenceView> submitSystem(EvidenceKind kind, byte[] content,
 			String mediaType, String orderId, String complaintId, List<AccountId> parties) {
 		return writer.submit(() -> recordSystem(kind, content, mediaType, orderId, complaintId, parties));
+	}
+
+	/** The Open Fixed-layout Document of GB/T 33190, in which China's electronic invoices are issued. */
+	static final String OFD = "application/ofd";
+
+	/**
+	 * Whether a zip is an OFD document: GB/T 33190 has its entry file {@code OFD.xml} at the package's root. Tika sees
+	 * only a zip; the entries are read as a stream, at most a few thousand, and a damaged zip is not one.
+	 */
+	private boolean isOfd(String sha256) {
+		try (InputStream in = blobs.open(sha256).orElseThrow(() -> new IOException("blob " + sha256 + " is gone"));
+				java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(in)) {
+			java.util.zip.ZipEntry entry;
+			for (int i = 0; i < 5_000 && (entry = zip.getNextEntry()) != null; i++) {
+				if (entry.getName().equals("OFD.xml")) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (IOException | IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	private EvidenceView record(EvidenceKind kind, String sha256, long size, String mediaType, Instant occurredAt,

@@ -136,6 +136,33 @@ public class EvidenceLogTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("an electronic invoice in OFD (GB/T 33190) is accepted as application/ofd; any other zip is not")
+	void ofdInvoice() throws java.io.IOException {
+		String token = api.signUp("CONSUMER").token();
+		var ofd = api.upload("/api/v1/evidence", token, "fapiao.ofd", zip("OFD.xml", "Doc_0/Document.xml"),
+				Map.of("kind", "INVOICE"));
+		assertThat(ofd.status()).as(ofd.toString()).isEqualTo(201);
+		assertThat(ofd.json().path("mediaType").asString()).isEqualTo("application/ofd");
+		var other = api.upload("/api/v1/evidence", token, "fapiao.ofd", zip("Doc_0/OFD.xml", "word/document.xml"),
+				Map.of("kind", "INVOICE"));
+		assertThat(other.status()).isEqualTo(415);
+		assertThat(other.code()).isEqualTo("MEDIA_TYPE_NOT_ALLOWED");
+	}
+
+	static byte[] zip(String... entries) throws java.io.IOException {
+		var bytes = new java.io.ByteArrayOutputStream();
+		try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (String name : entries) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(name));
+				zip.write(("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>" + name).getBytes(
+						java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	@Test
 	@DisplayName("an upload over 20 MB is 413 PAYLOAD_TOO_LARGE")
 	void tooLarge() {
 		byte[] big = new byte[21 * 1024 * 1024];
