@@ -19,6 +19,7 @@ import cn.fangxin.merchant.internal.MerchantRepository;
 import cn.fangxin.merchant.internal.MerchantRepository.BankAccountRow;
 import cn.fangxin.merchant.internal.MerchantRepository.MerchantRow;
 import cn.fangxin.payment.WithdrawalRequest;
+import cn.fangxin.payment.WithdrawalSettled;
 import cn.fangxin.payment.WithdrawalView;
 import cn.fangxin.payment.Withdrawals;
 import cn.fangxin.platform.ApiProblem;
@@ -186,6 +187,16 @@ public class MerchantWithdrawals {
 		return withdrawals.withdraw(new WithdrawalRequest(id, merchantId, available(merchantId), amount, payee,
 				account.bankName(), cipher.decrypt(account.accountCipher(), ACCOUNT_FIELD), account.accountMasked(),
 				caller.id().value()));
+	}
+
+	/** The provider's answer goes to the shop's notices: paid, or refused and back in the balance. */
+	@org.springframework.context.event.EventListener
+	@Transactional
+	public void onSettled(WithdrawalSettled settled) {
+		boolean paid = settled.status() == cn.fangxin.payment.PaymentStatus.SUCCEEDED;
+		repository.notice(settled.merchantId(), paid ? "WITHDRAWAL_PAID" : "WITHDRAWAL_RETURNED",
+				Money.fen(settled.amountFen()) + " " + settled.bankAccount() + (paid ? "" : ": " + settled.reason()),
+				clock.instant());
 	}
 
 	private MerchantRow visible(Caller caller, String merchantId) {

@@ -26,7 +26,8 @@ import cn.fangxin.platform.PersonalDataCipher;
  * Merchants' withdrawals to their bank accounts (提现). The money is booked first, {@code withdrawal:<id>} from the
  * merchant's available balance to the provider's clearing account, in the caller's transaction; the outbox asks the
  * provider once that commits ({@link #SEND_WITHDRAWAL}), under the withdrawal's id. A withdrawal the provider refuses
- * is booked back, {@code withdrawal-return:<id>}, so the merchant's money is never lost between the two. Who may
+ * is booked back, {@code withdrawal-return:<id>}, so the merchant's money is never lost between the two; either
+ * answer is published as {@link WithdrawalSettled}. Who may
  * withdraw how much is the merchant module's rule; this module moves the money.
  */
 @Service
@@ -44,10 +45,13 @@ public class Withdrawals {
 	private final Ledger ledger;
 	private final Deadlines deadlines;
 	private final PersonalDataCipher cipher;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Withdrawals(WithdrawalRepository repository, List<PaymentGateway> gateways, Payments payments, Ledger ledger,
-			Deadlines deadlines, PersonalDataCipher cipher, Clock clock) {
+			Deadlines deadlines, PersonalDataCipher cipher, org.springframework.context.ApplicationEventPublisher events,
+			Clock clock) {
+		this.events = events;
 		this.repository = repository;
 		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, Function.identity()));
 		this.payments = payments;
@@ -119,5 +123,10 @@ public class Withdrawals {
 					new LedgerAccountId(w.debitAccount()), amount, TransferCode.CORRECTION));
 		}
 		repository.markSent(id, answer.status(), answer.providerTransactionId(), answer.reason(), clock.instant());
+		if (answer.status() != PaymentStatus.PENDING) {
+			WithdrawalView settled = repository.find(id).orElseThrow();
+			events.publishEvent(new WithdrawalSettled(id, settled.merchantId(), settled.amountFen(), answer.status(),
+					settled.bankName() + " " + settled.accountMasked(), answer.reason()));
+		}
 	}
 }

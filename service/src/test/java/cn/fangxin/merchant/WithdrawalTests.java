@@ -122,6 +122,8 @@ class WithdrawalTests extends ApiTest {
 		JsonNode done = settled(w, id);
 		assertThat(done.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(done.path("settledAt").asString()).isNotEmpty();
+		assertThat(fetch("/api/v1/merchants/" + w.shop().merchantId() + "/notices", shopToken(w)).toString())
+			.contains("WITHDRAWAL_PAID").contains("¥50.00 中国工商银行 **** 0123");
 		assertThat(jdbc.sql("select count(*) from payment_withdrawal where account_cipher like '%7890123%' or "
 				+ "payee_cipher like '%' || :shop || '%'").param("shop", "王").query(Long.class).single()).isZero();
 		var list = fetch("/api/v1/merchants/" + w.shop().merchantId() + "/withdrawals", shopToken(w));
@@ -156,6 +158,8 @@ class WithdrawalTests extends ApiTest {
 		assertThat(done.path("status").asString()).isEqualTo("FAILED");
 		assertThat(done.path("failureReason").asString()).contains("refused");
 		assertThat(balance(w).path("availableFen").asLong()).isEqualTo(9_800);
+		assertThat(fetch("/api/v1/merchants/" + w.shop().merchantId() + "/notices", shopToken(w)).toString())
+			.as("the shop is told").contains("WITHDRAWAL_RETURNED").contains("¥30.00");
 		ledgerVerifies();
 	}
 
@@ -196,7 +200,8 @@ class WithdrawalTests extends ApiTest {
 		shop.post("/merchant/withdrawals", "/merchant/bank-account",
 				Map.of("bankName", "中国工商银行", "accountNumber", ACCOUNT));
 		page = shop.get("/merchant/withdrawals").body();
-		assertThat(page).contains("**** 0123").contains("id=\"account-on-hold\"").doesNotContain("7890123");
+		assertThat(page).contains("**** 0123").contains("id=\"account-on-hold\"").doesNotContain("7890123")
+			.doesNotContain("id=\"withdraw\"");
 		advance("PT24H");
 		page = shop.get("/merchant/withdrawals").body();
 		assertThat(page).doesNotContain("id=\"account-on-hold\"").contains("id=\"withdraw\"");
