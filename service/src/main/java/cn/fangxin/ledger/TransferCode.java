@@ -11,6 +11,8 @@ public enum TransferCode {
 	REFUND,
 	/** Merchant tops up the guarantee deposit: gateway clearing → merchant deposit. */
 	DEPOSIT_TOP_UP,
+	/** A closed shop's deposit, once its claims period is over, returned to it: merchant deposit → merchant available. */
+	DEPOSIT_RETURN,
 	/** The platform pays the consumer first: compensation fund → gateway clearing. */
 	COMPENSATION,
 	/**
@@ -22,7 +24,7 @@ public enum TransferCode {
 	DEPOSIT_RECOVERY,
 	/** What the deposit could not cover becomes the merchant's debt: receivable → compensation fund. */
 	RECEIVABLE,
-	/** A merchant's debt paid back: merchant available → receivable. */
+	/** A merchant's debt paid back: merchant available (or, when a closed shop's deposit is returned, deposit) → receivable. */
 	RECEIVABLE_RECOVERY,
 	/** Merchant withdraws money: merchant available → gateway clearing. */
 	PAYOUT,

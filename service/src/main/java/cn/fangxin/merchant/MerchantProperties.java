@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param overdueGrace how long after the due date a shop may still sell before it is suspended (30 days)
  * @param bankAccountHold how long after its bank account is set or changed a shop may not withdraw (24 hours): time
  *        for the real owner to notice a change made by someone who took over the login
+ * @param depositHoldAfterClosure how long a closed shop's deposit stays for consumers' claims before it is returned to
+ *        its balance (90 days: past the 7-day returns, the 15-day after-sales answers and the usual complaint windows)
  */
 @ConfigurationProperties("fangxin.merchants")
 public record MerchantProperties(Map<String, Long> depositMinimumFen, Long crossBorderDepositFen,
-		Period verificationInterval, Period overdueGrace, java.time.Duration bankAccountHold) {
+		Period verificationInterval, Period overdueGrace, java.time.Duration bankAccountHold,
+		Period depositHoldAfterClosure) {
 
 	public MerchantProperties {
 		if (depositMinimumFen == null || depositMinimumFen.isEmpty()) {
@@ -30,6 +33,7 @@ public record MerchantProperties(Map<String, Long> depositMinimumFen, Long cross
 		verificationInterval = verificationInterval == null ? Period.ofMonths(6) : verificationInterval;
 		overdueGrace = overdueGrace == null ? Period.ofDays(30) : overdueGrace;
 		bankAccountHold = bankAccountHold == null ? java.time.Duration.ofHours(24) : bankAccountHold;
+		depositHoldAfterClosure = depositHoldAfterClosure == null ? Period.ofDays(90) : depositHoldAfterClosure;
 	}
 
 	/** The deposit needed to sell in a category, cross-border shops needing at least the cross-border minimum. */

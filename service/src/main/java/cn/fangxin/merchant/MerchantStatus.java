@@ -13,7 +13,12 @@ public enum MerchantStatus {
 	/** May not list or sell: re-verification overdue, or a sanction. */
 	SUSPENDED,
 	/** Closed for good by a sanction. */
-	BANNED;
+	BANNED,
+	/**
+	 * Closed by its merchant, with nothing left open with buyers: sells no more; its deposit is kept for the claims
+	 * period after closure and then returned to its balance, from which it withdraws.
+	 */
+	CLOSED;
 
 	/** Whether new listings and new orders are allowed. */
 	public boolean maySell() {

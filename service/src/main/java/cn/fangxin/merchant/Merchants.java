@@ -107,6 +107,7 @@ public class Merchants {
 		if (merchant.status() == MerchantStatus.BANNED) {
 			throw ApiProblem.conflict("MERCHANT_BANNED", "A banned shop cannot change its registration.");
 		}
+		refuseClosed(merchant);
 		VersionRow latest = repository.version(merchantId, merchant.currentVersion()).orElseThrow();
 		RegistrationRules.Valid valid = RegistrationRules.check(merge(latest, patch), today());
 		return submitVersion(caller, merchant, latest, valid, "CHANGE");
@@ -119,6 +120,7 @@ public class Merchants {
 		if (merchant.approvedVersion() == null) {
 			throw ApiProblem.conflict("MERCHANT_NOT_VERIFIED", "The application is still waiting for its first review.");
 		}
+		refuseClosed(merchant);
 		VersionRow latest = repository.version(merchantId, merchant.currentVersion()).orElseThrow();
 		RegistrationRules.Valid valid = RegistrationRules.check(merge(latest, null), today());
 		return submitVersion(caller, merchant, latest, valid, "REVERIFICATION");
@@ -405,6 +407,7 @@ public class Merchants {
 		if (merchant.approvedVersion() == null) {
 			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop must be verified before it pays its deposit.");
 		}
+		refuseClosed(merchant);
 		if (amount == null || !amount.isPositive() || amount.fen() > 100_000_000_00L) {
 			throw ApiProblem.invalidField("amountFen", "AMOUNT_INVALID", "a positive amount in fen, at most 100,000,000 CNY");
 		}
@@ -636,6 +639,12 @@ public class Merchants {
 		ledger.open(AccountKind.MERCHANT_AVAILABLE, merchantId);
 		ledger.open(AccountKind.MERCHANT_DEPOSIT, merchantId);
 		ledger.open(AccountKind.MERCHANT_RECEIVABLE, merchantId);
+	}
+
+	private static void refuseClosed(MerchantRow merchant) {
+		if (merchant.status() == MerchantStatus.CLOSED) {
+			throw ApiProblem.conflict("SHOP_CLOSED", "The shop is closed.");
+		}
 	}
 
 	private MerchantRow ownedForUpdate(Caller caller, String merchantId) {

@@ -17,6 +17,21 @@ import cn.fangxin.platform.NavigationItem;
 class AfterSaleNavigation {
 
 	/**
+	 * A shop closes only when none of its after-sales cases waits on it: requested, approved, or a return on its way
+	 * or received. A rejected case the consumer escalates later, and an escalated one, are complaints' business.
+	 */
+	@Bean
+	cn.fangxin.merchant.OpenBusiness openAfterSales(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return merchantId -> cn.fangxin.merchant.OpenBusiness.of("OPEN_AFTER_SALES",
+				jdbc.sql("""
+						select count(*) from after_sale where merchant_id = :merchant
+						   and status in ('REQUESTED', 'APPROVED', 'RETURN_SHIPPED', 'RETURN_RECEIVED')""")
+					.param("merchant", merchantId)
+					.query(Long.class)
+					.single());
+	}
+
+	/**
 	 * What waits on the home page: a shop's requests to answer (silence approves them) and returns to receive; a
 	 * buyer's approved returns to send back.
 	 */

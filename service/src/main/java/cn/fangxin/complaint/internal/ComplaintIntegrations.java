@@ -17,6 +17,21 @@ import cn.fangxin.platform.DeadlineHandler;
 @Configuration(proxyBeanMethods = false)
 class ComplaintIntegrations {
 
+	/** A shop closes only when none of its complaints is still being handled. */
+	@Bean
+	cn.fangxin.merchant.OpenBusiness openComplaints(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		java.util.List<String> over = java.util.Arrays.stream(cn.fangxin.complaint.ComplaintStatus.values())
+			.filter(cn.fangxin.complaint.ComplaintStatus::over)
+			.map(Enum::name)
+			.toList();
+		return merchantId -> cn.fangxin.merchant.OpenBusiness.of("OPEN_COMPLAINTS",
+				jdbc.sql("select count(*) from complaint where merchant_id = :merchant and status not in (:over)")
+					.param("merchant", merchantId)
+					.param("over", over)
+					.query(Long.class)
+					.single());
+	}
+
 	/** Whatever step's deadline fell due; a step the complaint has left does nothing. */
 	@Bean
 	DeadlineHandler complaintStepDue(Complaints complaints) {

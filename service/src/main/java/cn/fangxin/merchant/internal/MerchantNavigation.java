@@ -40,6 +40,9 @@ class MerchantNavigation {
 			else if (shop.status() == MerchantStatus.VERIFICATION_DUE) {
 				step = "reverify";
 			}
+			else if (shop.status() == MerchantStatus.CLOSED) {
+				step = null;
+			}
 			else {
 				var balance = merchants.balance(caller, shop.id());
 				step = balance.depositFen() < balance.requiredDepositFen() ? "deposit" : null;
@@ -47,6 +50,13 @@ class MerchantNavigation {
 			return step == null ? java.util.List.<HomeNotices.Notice>of()
 					: java.util.List.of(new HomeNotices.Notice("home.notice." + step, "/merchant", "home.notice.go." + step));
 		}).orElse(java.util.List.of());
+	}
+
+	/** A closed shop's deposit comes back to its balance when the claims period is over. */
+	@Bean
+	cn.fangxin.platform.DeadlineHandler merchantDepositRelease(cn.fangxin.merchant.MerchantClosure closure) {
+		return cn.fangxin.platform.DeadlineHandler.of(cn.fangxin.merchant.MerchantClosure.DEPOSIT_RELEASE,
+				d -> closure.releaseDeposit(d.subjectId()));
 	}
 
 	@Bean

@@ -25,9 +25,11 @@ import cn.fangxin.platform.PageActions;
 class MerchantPages {
 
 	private final Merchants merchants;
+	private final cn.fangxin.merchant.MerchantClosure closure;
 
-	MerchantPages(Merchants merchants) {
+	MerchantPages(Merchants merchants, cn.fangxin.merchant.MerchantClosure closure) {
 		this.merchants = merchants;
+		this.closure = closure;
 	}
 
 	@GetMapping("/merchant")
@@ -42,6 +44,7 @@ class MerchantPages {
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("balance", merchants.balance(caller, merchant.id()));
 		model.addAttribute("notices", merchants.notices(caller, merchant.id()));
+		model.addAttribute("closure", closure.closure(caller, merchant.id()));
 		return "merchant/console";
 	}
 
@@ -99,6 +102,17 @@ class MerchantPages {
 		String requestId = formId != null && formId.matches("[A-Za-z0-9]{16,30}") ? formId : null;
 		return PageActions.act("/merchant", redirect, "merchant.depositPaid",
 				() -> merchants.topUpDeposit(caller, merchant.id(), yuanToFen(amountYuan), requestId));
+	}
+
+	@PostMapping("/merchant/closure")
+	String close(@RequestParam(required = false) String confirm, Caller caller, RedirectAttributes redirect) {
+		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		if (!"yes".equals(confirm)) {
+			redirect.addFlashAttribute("problem", ApiProblem.invalidField("confirm", "CLOSURE_NOT_CONFIRMED",
+					"tick the box to confirm that the shop closes for good"));
+			return "redirect:/merchant";
+		}
+		return PageActions.act("/merchant", redirect, "merchant.closed", () -> closure.close(caller, merchant.id()));
 	}
 
 	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */

@@ -19,15 +19,34 @@ import cn.fangxin.platform.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** A shop's bank account and its withdrawals (提现): beyond API.md, which ends at the available balance. */
+/**
+ * A shop's bank account, its withdrawals (提现) and its closure with the deposit's return: beyond API.md, which ends at
+ * the available balance.
+ */
 @RestController
 @Tag(name = "Merchants")
 class WithdrawalController {
 
 	private final MerchantWithdrawals withdrawals;
+	private final cn.fangxin.merchant.MerchantClosure closure;
 
-	WithdrawalController(MerchantWithdrawals withdrawals) {
+	WithdrawalController(MerchantWithdrawals withdrawals, cn.fangxin.merchant.MerchantClosure closure) {
 		this.withdrawals = withdrawals;
+		this.closure = closure;
+	}
+
+	@PostMapping("/api/v1/merchants/{id}/closure")
+	@Operation(summary = "Closes the shop (the merchant); its deposit returns to its balance after the claims period",
+			description = "409 SHOP_CLOSED, OPEN_ORDERS, OPEN_AFTER_SALES, OPEN_COMPLAINTS (with count); "
+					+ "422 MERCHANT_FUNDS_FROZEN when suspended or banned.")
+	cn.fangxin.merchant.MerchantClosure.ClosureView close(@PathVariable String id, Caller caller) {
+		return closure.close(caller, id);
+	}
+
+	@GetMapping("/api/v1/merchants/{id}/closure")
+	@Operation(summary = "Whether the shop may close now, or when its deposit returns (the merchant, staff)")
+	cn.fangxin.merchant.MerchantClosure.ClosureView closure(@PathVariable String id, Caller caller) {
+		return closure.closure(caller, id);
 	}
 
 	@PutMapping("/api/v1/merchants/{id}/bank-account")

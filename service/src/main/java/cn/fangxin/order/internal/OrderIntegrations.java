@@ -24,6 +24,21 @@ class OrderIntegrations {
 		return orders::inEscrowFen;
 	}
 
+	/** A shop closes only when none of its orders is still under way (to pay, ship, deliver, confirm or charge). */
+	@Bean
+	cn.fangxin.merchant.OpenBusiness openOrders(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		java.util.List<String> closed = java.util.Arrays.stream(OrderStatus.values())
+			.filter(OrderStatus::closed)
+			.map(Enum::name)
+			.toList();
+		return merchantId -> cn.fangxin.merchant.OpenBusiness.of("OPEN_ORDERS",
+				jdbc.sql("select count(*) from orders where merchant_id = :merchant and status not in (:closed)")
+					.param("merchant", merchantId)
+					.param("closed", closed)
+					.query(Long.class)
+					.single());
+	}
+
 	/** An order's parties may file evidence under it and download its bundle. */
 	@Bean
 	EvidenceSubjects orderEvidenceSubjects(Orders orders) {
