@@ -168,5 +168,9 @@ class ShopClosureTests extends ApiTest {
 		otherShop.post("/merchant", "/merchant/closure", Map.of("confirm", "yes"));
 		String closed = otherShop.get("/merchant?lang=zh-CN").body();
 		assertThat(closed).contains("id=\"shop-closed\"").contains("id=\"deposit-returns\"").contains("已关店");
+		assertThat(closed).as("nothing a closed shop cannot do").doesNotContain("id=\"pay-deposit\"")
+			.doesNotContain("/merchant/registration\"");
+		assertThat(PageSession.anonymous(api).get("/shops/" + other.shop().merchantId() + "?lang=zh-CN").body())
+			.contains("id=\"shop-closed-notice\"").contains("该店铺已关闭");
 	}
 }
