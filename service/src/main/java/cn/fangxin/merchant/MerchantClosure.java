@@ -36,13 +36,18 @@ import cn.fangxin.platform.WorkingDayCalendar;
  * closed shop sells no more and is shown closed on its public page. Its deposit stays for
  * {@code fangxin.merchants.deposit-hold-after-closure} (90 days), during which the platform still pays consumers first
  * and recovers from it; then the deadline {@value #DEPOSIT_RELEASE} pays what the shop owes the platform from it and
- * returns the rest to the shop's balance, from which it withdraws.
+ * returns the rest to the shop's balance, from which it withdraws. Should anything be open then (a complaint filed in
+ * the claims period, or an order placed while the shop was closing), the return waits a week at a time until it is
+ * over.
  */
 @Service
 public class MerchantClosure {
 
 	/** The deadline that returns a closed shop's deposit. */
 	public static final String DEPOSIT_RELEASE = "MERCHANT_DEPOSIT_RELEASE";
+
+	/** How long the deposit's return waits again while something is still open when it falls due. */
+	static final java.time.Period RECHECK = java.time.Period.ofDays(7);
 
 	private final MerchantRepository repository;
 	private final Ledger ledger;
@@ -124,7 +129,8 @@ public class MerchantClosure {
 
 	/**
 	 * The deadline's step: pays what a closed shop owes the platform from its deposit ({@code RECEIVABLE_RECOVERY}) and
-	 * returns the rest to its balance ({@code DEPOSIT_RETURN}). The transfers' ids make it happen once.
+	 * returns the rest to its balance ({@code DEPOSIT_RETURN}), or, while anything is open, looks again in a week. The
+	 * transfers' ids make it happen once.
 	 */
 	@Transactional
 	public void releaseDeposit(String merchantId) {
@@ -133,12 +139,21 @@ public class MerchantClosure {
 		if (merchant.isEmpty()) {
 			return;
 		}
+		Instant now = clock.instant();
+		List<OpenBusiness.Open> open = open(merchantId);
+		if (!open.isEmpty()) {
+			// a complaint filed in the claims period (or an order that raced the closure) is still open: the deposit
+			// stays until it is over, looked at again every week
+			Instant later = now.atZone(WorkingDayCalendar.ZONE).plus(RECHECK).toInstant();
+			deadlines.schedule(DEPOSIT_RELEASE, merchantId, later);
+			repository.notice(merchantId, "DEPOSIT_KEPT", open.get(0).code() + " " + open.get(0).count(), now);
+			return;
+		}
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
 		LedgerAccountId receivable = AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId);
 		long held = ledger.lockedBalance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		long owed = ledger.lockedBalance(receivable).map(b -> b.debitBalance().fen()).orElse(0L);
 		long repaid = Math.min(held, owed);
-		Instant now = clock.instant();
 		if (repaid > 0) {
 			ledger.executeOrThrow(Transfer.of("deposit-debt:" + merchantId, deposit, receivable, Money.fen(repaid),
 					TransferCode.RECEIVABLE_RECOVERY));

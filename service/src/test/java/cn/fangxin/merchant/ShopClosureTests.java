@@ -2,6 +2,7 @@ package cn.fangxin.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -137,6 +138,28 @@ class ShopClosureTests extends ApiTest {
 		assertThat(after.path("depositFen").asLong()).isZero();
 		assertThat(after.path("receivableFen").asLong()).isZero();
 		assertThat(after.path("availableFen").asLong()).isEqualTo(9_800 + 100_000 - 2_500);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("a complaint filed in the claims period keeps the deposit until it is over")
+	void complaintKeepsTheDeposit() {
+		World w = earned();
+		String order = purchases.delivered(w, 1);
+		call("/api/v1/orders/" + order + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		JsonNode complaint = call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order,
+				"category", "COUNTERFEIT", "text", "收到的肥皂是假货，和描述不符", "claims", List.of("REFUND")),
+				w.buyer().token(), 201);
+		advance("P90DT1M");
+		assertThat(balance(w).path("depositFen").asLong()).as("kept while the complaint is handled").isEqualTo(100_000);
+		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("DEPOSIT_KEPT").contains("OPEN_COMPLAINTS");
+		assertThat(fetch(path(w, "/closure"), token(w)).path("depositReturnsAt").asString()).as("looked at again")
+			.isNotEmpty();
+		call("/api/v1/complaints/" + complaint.path("id").asString() + "/withdrawal", Map.of(), w.buyer().token(), 200);
+		advance("P7DT1M");
+		assertThat(balance(w).path("depositFen").asLong()).isZero();
+		assertThat(balance(w).path("availableFen").asLong()).isEqualTo(9_800 + 4_900 + 100_000);
 		ledgerVerifies();
 	}
 
