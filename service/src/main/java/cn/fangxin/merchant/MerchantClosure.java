@@ -146,7 +146,7 @@ public class MerchantClosure {
 			// stays until it is over, looked at again every week
 			Instant later = now.atZone(WorkingDayCalendar.ZONE).plus(RECHECK).toInstant();
 			deadlines.schedule(DEPOSIT_RELEASE, merchantId, later);
-			repository.notice(merchantId, "DEPOSIT_KEPT", open.get(0).code() + " " + open.get(0).count(), now);
+			repository.notice(merchantId, "DEPOSIT_KEPT_" + open.get(0).code(), String.valueOf(open.get(0).count()), now);
 			return;
 		}
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
@@ -163,8 +163,10 @@ public class MerchantClosure {
 			ledger.executeOrThrow(Transfer.of("deposit-return:" + merchantId, deposit, available,
 					Money.fen(held - repaid), TransferCode.DEPOSIT_RETURN));
 		}
-		repository.notice(merchantId, "DEPOSIT_RETURNED",
-				Money.fen(held - repaid) + (repaid > 0 ? " (−" + Money.fen(repaid) + ")" : ""), now);
+		if (held > 0) {
+			repository.notice(merchantId, "DEPOSIT_RETURNED",
+					Money.fen(held - repaid) + (repaid > 0 ? " (−" + Money.fen(repaid) + ")" : ""), now);
+		}
 	}
 
 	private List<OpenBusiness.Open> open(String merchantId) {
