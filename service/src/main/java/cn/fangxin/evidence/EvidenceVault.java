@@ -175,21 +175,30 @@ public class EvidenceVault {
 
 	/**
 	 * Whether a zip is an OFD document: GB/T 33190 has its entry file {@code OFD.xml} at the package's root. Tika sees
-	 * only a zip; the entries are read as a stream, at most a few thousand, and a damaged zip is not one.
+	 * only a zip. The zip's central directory is read from a temporary copy, so that nothing is inflated (a zip bomb
+	 * costs nothing here); a damaged zip is not an OFD document.
 	 */
 	private boolean isOfd(String sha256) {
-		try (InputStream in = blobs.open(sha256).orElseThrow(() -> new IOException("blob " + sha256 + " is gone"));
-				java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(in)) {
-			java.util.zip.ZipEntry entry;
-			for (int i = 0; i < 5_000 && (entry = zip.getNextEntry()) != null; i++) {
-				if (entry.getName().equals("OFD.xml")) {
-					return true;
-				}
+		java.nio.file.Path copy = null;
+		try (InputStream in = blobs.open(sha256).orElseThrow(() -> new IOException("blob " + sha256 + " is gone"))) {
+			copy = java.nio.file.Files.createTempFile("fangxin-zip-", ".zip");
+			java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+				return zip.getEntry("OFD.xml") != null;
 			}
-			return false;
 		}
 		catch (IOException | IllegalArgumentException e) {
 			return false;
+		}
+		finally {
+			if (copy != null) {
+				try {
+					java.nio.file.Files.deleteIfExists(copy);
+				}
+				catch (IOException e) {
+					copy.toFile().deleteOnExit();
+				}
+			}
 		}
 	}
 
