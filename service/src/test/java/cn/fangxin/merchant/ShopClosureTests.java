@@ -63,8 +63,7 @@ class ShopClosureTests extends ApiTest {
 	/** A shop with 98.00 earned and its 1,000.00 deposit, and nothing open. */
 	World earned() {
 		World w = purchases.world();
-		String id = purchases.delivered(w, 2);
-		call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		purchases.completed(w, 2);
 		return w;
 	}
 
@@ -145,8 +144,7 @@ class ShopClosureTests extends ApiTest {
 	@DisplayName("a complaint filed in the claims period keeps the deposit until it is over")
 	void complaintKeepsTheDeposit() {
 		World w = earned();
-		String order = purchases.delivered(w, 1);
-		call("/api/v1/orders/" + order + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		String order = purchases.completed(w, 1);
 		call(path(w, "/closure"), Map.of(), token(w), 200);
 		JsonNode complaint = call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order,
 				"category", "COUNTERFEIT", "text", "收到的肥皂是假货，和描述不符", "claims", List.of("REFUND")),

@@ -79,6 +79,14 @@ public final class Purchases {
 		return id;
 	}
 
+	/** {@link #delivered} and the consumer confirms receipt: the money is in the shop's balance; returns its id. */
+	public String completed(World w, int quantity) {
+		String id = delivered(w, quantity);
+		expect(api.post("/api/v1/orders/" + id + "/receipt-confirmation", Map.of()).as(w.buyer().token()).send(),
+				"receipt confirmation");
+		return id;
+	}
+
 	private static void expect(Api.Response r, String what) {
 		if (r.status() != 200) {
 			throw new AssertionError(what + " failed: " + r);

@@ -277,30 +277,28 @@ public class MerchantRepository {
 			.optional();
 	}
 
-	/** Sets the shop's bank account, replacing the one before. */
+	/** Sets the shop's bank account, replacing the one before (under the shop's row lock). */
 	public void saveBankAccount(String merchantId, BankAccountRow account, String changedBy) {
-		int updated = jdbc.sql("""
+		boolean replaced = bankAccountParams(jdbc.sql("""
 				update merchant_bank_account set bank_name = :bank, account_cipher = :cipher, account_masked = :masked,
-				  changed_at = :at, changed_by = :by where merchant_id = :id""")
-			.param("bank", account.bankName())
+				  changed_at = :at, changed_by = :by where merchant_id = :id"""), merchantId, account, changedBy)
+			.update() == 1;
+		if (!replaced) {
+			bankAccountParams(jdbc.sql("""
+					insert into merchant_bank_account (merchant_id, bank_name, account_cipher, account_masked, changed_at,
+					  changed_by) values (:id, :bank, :cipher, :masked, :at, :by)"""), merchantId, account, changedBy)
+				.update();
+		}
+	}
+
+	private static JdbcClient.StatementSpec bankAccountParams(JdbcClient.StatementSpec sql, String merchantId,
+			BankAccountRow account, String changedBy) {
+		return sql.param("bank", account.bankName())
 			.param("cipher", account.accountCipher())
 			.param("masked", account.accountMasked())
 			.param("at", SqlTime.of(account.changedAt()))
 			.param("by", changedBy)
-			.param("id", merchantId)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into merchant_bank_account (merchant_id, bank_name, account_cipher, account_masked, changed_at,
-					  changed_by) values (:id, :bank, :cipher, :masked, :at, :by)""")
-				.param("bank", account.bankName())
-				.param("cipher", account.accountCipher())
-				.param("masked", account.accountMasked())
-				.param("at", SqlTime.of(account.changedAt()))
-				.param("by", changedBy)
-				.param("id", merchantId)
-				.update();
-		}
+			.param("id", merchantId);
 	}
 
 	/** A notice to a merchant. */
