@@ -137,6 +137,12 @@ class ShopClosureTests extends ApiTest {
 		assertThat(after.path("depositFen").asLong()).isZero();
 		assertThat(after.path("receivableFen").asLong()).isZero();
 		assertThat(after.path("availableFen").asLong()).isEqualTo(9_800 + 100_000 - 2_500);
+		JsonNode lines = fetch(path(w, "/statement"), token(w)).path("items");
+		assertThat(lines.valueStream().map(l -> l.path("code").asString() + " " + l.path("account").asString() + " +"
+				+ l.path("inFen").asLong() + " -" + l.path("outFen").asLong()).toList())
+			.as("the statement shows the deposit leave, the debt repaid and the rest arrive")
+			.contains("DEPOSIT_RETURN DEPOSIT +0 -97500", "DEPOSIT_RETURN AVAILABLE +97500 -0",
+					"RECEIVABLE_RECOVERY DEPOSIT +0 -2500", "RECEIVABLE_RECOVERY DEBT +2500 -0", "RECEIVABLE DEBT +0 -2500");
 		ledgerVerifies();
 	}
 

@@ -159,6 +159,13 @@ class WithdrawalTests extends ApiTest {
 		assertThat(balance(w).path("availableFen").asLong()).isEqualTo(9_800);
 		assertThat(fetch("/api/v1/merchants/" + w.shop().merchantId() + "/notices", shopToken(w)).toString())
 			.as("the shop is told").contains("WITHDRAWAL_RETURNED").contains("¥30.00");
+		// its statement shows the money leave and come back, newest first
+		JsonNode lines = fetch("/api/v1/merchants/" + w.shop().merchantId() + "/statement", shopToken(w)).path("items");
+		assertThat(lines.valueStream().map(l -> l.path("code").asString() + " " + l.path("account").asString() + " +"
+				+ l.path("inFen").asLong() + " -" + l.path("outFen").asLong()).toList())
+			.containsSubsequence("CORRECTION AVAILABLE +3000 -0", "PAYOUT AVAILABLE +0 -3000", "RELEASE AVAILABLE +9800 -0");
+		assertThat(api.get("/api/v1/merchants/" + w.shop().merchantId() + "/statement").as(w.buyer().token()).send()
+			.status()).isEqualTo(404);
 		ledgerVerifies();
 	}
 
@@ -212,7 +219,15 @@ class WithdrawalTests extends ApiTest {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> shop.get("/merchant/withdrawals").body(), b -> b.contains("class=\"status SUCCEEDED\""));
-		// staff see the shop's account masked and its withdrawals on the registration page
+		// the statement page and its CSV, in Chinese for the shop's accounting
+		assertThat(shop.get("/merchant/statement?lang=zh-CN").body()).contains("id=\"statement\"").contains("提现")
+			.contains("订单完成，货款到账");
+		var csv = shop.download("/merchant/statement.csv");
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\ufeff时间,账户,类型,收入（元）,支出（元）,订单,案件,账本转账");
+		assertThat(text).contains(",余额,提现,,60.00,").contains(",余额,订单完成，货款到账,98.00,,ord_");
+				// staff see the shop's account masked and its withdrawals on the registration page
 		String staff = PageSession.demo(api, "agent").get("/staff/merchants/" + w.shop().merchantId()).body();
 		assertThat(staff).contains("id=\"staff-bank-account\"").contains("**** 0123").contains("id=\"staff-withdrawals\"")
 			.contains(">60.00<").doesNotContain("7890123");
