@@ -70,10 +70,13 @@ public class MerchantClosure {
 	 * A shop's closure as shown to it and to staff.
 	 *
 	 * @param closed whether the shop is closed
-	 * @param depositReturnsAt when its deposit comes back to its balance (null once it has, or while open)
+	 * @param depositReturned whether its deposit has come back (the ledger holds the return)
+	 * @param depositReturnsAt when its deposit is due back (null once it has, while open, or while the return is under
+	 *        way)
 	 * @param open what keeps an open shop from closing now, if anything
 	 */
-	public record ClosureView(boolean closed, Instant depositReturnsAt, List<OpenBusiness.Open> open) {
+	public record ClosureView(boolean closed, boolean depositReturned, Instant depositReturnsAt,
+			List<OpenBusiness.Open> open) {
 	}
 
 	/** Whether the shop may close now, or when its deposit comes back (the shop, staff). */
@@ -83,10 +86,15 @@ public class MerchantClosure {
 			.orElseThrow(() -> ApiProblem.notFound(Merchants.NOT_FOUND, "No such merchant."));
 		Access.partiesOrStaff(Merchants.NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
 		if (merchant.status() == MerchantStatus.CLOSED) {
-			return new ClosureView(true, deadlines.pending(DEPOSIT_RELEASE, merchantId).map(Deadline::dueAt).orElse(null),
-					List.of());
+			Instant due = deadlines.pending(DEPOSIT_RELEASE, merchantId).map(Deadline::dueAt).orElse(null);
+			long held = ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(merchantId)).map(Balance::creditBalance)
+				.map(Money::fen)
+				.orElse(0L);
+			boolean returned = ledger.transfer("deposit-return:" + merchantId).isPresent()
+					|| ledger.transfer("deposit-debt:" + merchantId).isPresent() || (due == null && held == 0);
+			return new ClosureView(true, returned, returned ? null : due, List.of());
 		}
-		return new ClosureView(false, null, open(merchantId));
+		return new ClosureView(false, false, null, open(merchantId));
 	}
 
 	/**
@@ -124,7 +132,7 @@ public class MerchantClosure {
 		Instant returns = now.atZone(WorkingDayCalendar.ZONE).plus(properties.depositHoldAfterClosure()).toInstant();
 		deadlines.schedule(DEPOSIT_RELEASE, merchantId, returns);
 		repository.notice(merchantId, "CLOSED", returns.atZone(WorkingDayCalendar.ZONE).toLocalDate().toString(), now);
-		return new ClosureView(true, returns, List.of());
+		return new ClosureView(true, false, returns, List.of());
 	}
 
 	/**
@@ -151,6 +159,10 @@ public class MerchantClosure {
 		}
 		LedgerAccountId deposit = AccountKind.MERCHANT_DEPOSIT.idFor(merchantId);
 		LedgerAccountId receivable = AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId);
+		// the shop's accounts locked in the ledger's order (available, deposit, receivable), as refunds, payouts and
+		// withdrawals from the shop take them
+		LedgerAccountId available = ledger.open(AccountKind.MERCHANT_AVAILABLE, merchantId);
+		ledger.lockedBalance(available);
 		long held = ledger.lockedBalance(deposit).map(Balance::creditBalance).map(Money::fen).orElse(0L);
 		long owed = ledger.lockedBalance(receivable).map(b -> b.debitBalance().fen()).orElse(0L);
 		long repaid = Math.min(held, owed);
@@ -159,7 +171,6 @@ public class MerchantClosure {
 					TransferCode.RECEIVABLE_RECOVERY));
 		}
 		if (held - repaid > 0) {
-			LedgerAccountId available = ledger.open(AccountKind.MERCHANT_AVAILABLE, merchantId);
 			ledger.executeOrThrow(Transfer.of("deposit-return:" + merchantId, deposit, available,
 					Money.fen(held - repaid), TransferCode.DEPOSIT_RETURN));
 		}

@@ -113,7 +113,7 @@ public class MerchantWithdrawals {
 	/**
 	 * Sets the bank account the shop withdraws to (the shop only; verified shops). The number is kept encrypted and
 	 * shown masked; setting it starts the hold on withdrawals and posts a notice. 400 {@code BANK_NAME_INVALID},
-	 * {@code ACCOUNT_NUMBER_INVALID}; 422 {@code MERCHANT_NOT_ACTIVE} before the shop is verified.
+	 * {@code ACCOUNT_NUMBER_INVALID}; 422 {@code BANK_ACCOUNT_NOT_VERIFIED} before the shop is verified.
 	 */
 	@Transactional
 	public BankAccountView setBankAccount(Caller caller, String merchantId, String bankName, String accountNumber) {
@@ -130,7 +130,8 @@ public class MerchantWithdrawals {
 					"a bank account number: 9 to 30 digits");
 		}
 		if (merchant.approvedVersion() == null) {
-			throw ApiProblem.rule("MERCHANT_NOT_ACTIVE", "The shop must be verified before it sets its bank account.");
+			throw ApiProblem.rule("BANK_ACCOUNT_NOT_VERIFIED",
+					"The shop must be verified before it sets its bank account: the payee is its verified name.");
 		}
 		Instant now = clock.instant();
 		BankAccountRow row = new BankAccountRow(bank, cipher.encrypt(number, ACCOUNT_FIELD), Masking.bankAccount(number),
@@ -160,7 +161,10 @@ public class MerchantWithdrawals {
 		// the first one's withdrawal here
 		Optional<Balance> available = ledger.lockedBalance(available(merchantId));
 		Optional<Balance> owed = ledger.lockedBalance(receivable(merchantId));
-		String id = requestId == null ? Ids.next("wd") : "wd-" + requestId;
+		// read again under the balance's lock: a decision that suspends the shop pays out of this balance first (taking
+		// its lock) and suspends in the same transaction, so a withdrawal that waited for it sees the suspension
+		merchant = repository.find(merchantId).orElseThrow();
+		String id = requestId == null ? Ids.next("wd") : "wd-" + merchantId + "-" + requestId;
 		Optional<WithdrawalView> earlier = withdrawals.find(id).filter(w -> w.merchantId().equals(merchantId));
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -189,14 +193,35 @@ public class MerchantWithdrawals {
 				caller.id().value()));
 	}
 
+	/**
+	 * Staff send again a withdrawal of the shop whose sending gave up (customer service, administrators). False when
+	 * there was nothing to send again. Another shop's withdrawal: 404.
+	 */
+	@Transactional
+	public boolean resend(Caller staff, String merchantId, String withdrawalId) {
+		if (!staff.isStaff()) {
+			throw ApiProblem.forbidden("Staff send withdrawals again.");
+		}
+		withdrawal(staff, merchantId, withdrawalId);
+		return withdrawals.resend(withdrawalId);
+	}
+
+	/** The ids of the shop's withdrawals whose sending gave up (staff). */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> stuck(Caller staff, String merchantId) {
+		visible(staff, merchantId);
+		return withdrawals.stuck(merchantId);
+	}
+
 	/** The provider's answer goes to the shop's notices: paid, or refused and back in the balance. */
 	@org.springframework.context.event.EventListener
 	@Transactional
 	public void onSettled(WithdrawalSettled settled) {
 		boolean paid = settled.status() == cn.fangxin.payment.PaymentStatus.SUCCEEDED;
+		String reason = settled.reason() == null ? "" : settled.reason();
+		String detail = Money.fen(settled.amountFen()) + " " + settled.bankAccount() + (paid ? "" : ": " + reason);
 		repository.notice(settled.merchantId(), paid ? "WITHDRAWAL_PAID" : "WITHDRAWAL_RETURNED",
-				Money.fen(settled.amountFen()) + " " + settled.bankAccount() + (paid ? "" : ": " + settled.reason()),
-				clock.instant());
+				detail.length() > 490 ? detail.substring(0, 490) + "…" : detail, clock.instant());
 	}
 
 	private MerchantRow visible(Caller caller, String merchantId) {

@@ -103,6 +103,29 @@ public class Withdrawals {
 	}
 
 	/**
+	 * Staff ask the provider again for a withdrawal whose sending gave up after the scheduler's last retry (say while
+	 * the provider was down): a new deadline, which sends it once. False when it was sent already or is still being
+	 * sent.
+	 */
+	@Transactional
+	public boolean resend(String id) {
+		if (repository.lockUnsent(id).isEmpty() || deadlines.pending(SEND_WITHDRAWAL, id).isPresent()) {
+			return false;
+		}
+		deadlines.schedule(SEND_WITHDRAWAL, id, clock.instant());
+		return true;
+	}
+
+	/** The ids of a merchant's withdrawals never sent whose sending gave up: staff send them again. */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> stuck(String merchantId) {
+		return repository.unsent(merchantId)
+			.stream()
+			.filter(id -> deadlines.pending(SEND_WITHDRAWAL, id).isEmpty())
+			.collect(Collectors.toSet());
+	}
+
+	/**
 	 * The outbox's step: asks the provider to pay a withdrawal booked earlier and records its answer; a refusal books
 	 * the money back to the merchant's balance in the same transaction. A withdrawal sent already changes nothing. A
 	 * provider that fails or cannot be reached throws, and the scheduler retries under the same id.
@@ -122,11 +145,13 @@ public class Withdrawals {
 			ledger.executeOrThrow(Transfer.of("withdrawal-return:" + id, Payments.clearing(w.provider()),
 					new LedgerAccountId(w.debitAccount()), amount, TransferCode.CORRECTION));
 		}
-		repository.markSent(id, answer.status(), answer.providerTransactionId(), answer.reason(), clock.instant());
+		String reason = answer.reason() == null || answer.reason().length() <= 500 ? answer.reason()
+				: answer.reason().substring(0, 499) + "…";
+		repository.markSent(id, answer.status(), answer.providerTransactionId(), reason, clock.instant());
 		if (answer.status() != PaymentStatus.PENDING) {
 			WithdrawalView settled = repository.find(id).orElseThrow();
 			events.publishEvent(new WithdrawalSettled(id, settled.merchantId(), settled.amountFen(), answer.status(),
-					settled.bankName() + " " + settled.accountMasked(), answer.reason()));
+					settled.bankName() + " " + settled.accountMasked(), reason));
 		}
 	}
 }

@@ -107,7 +107,9 @@ class ShopClosureTests extends ApiTest {
 		assertThat(after.path("depositFen").asLong()).isZero();
 		assertThat(after.path("availableFen").asLong()).isEqualTo(9_800 + 100_000);
 		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("DEPOSIT_RETURNED").contains("¥1000.00");
-		JsonNode returned = fetch(path(w, "/closure"), token(w)).path("depositReturnsAt");
+		JsonNode closure = fetch(path(w, "/closure"), token(w));
+		assertThat(closure.path("depositReturned").asBoolean()).as("the ledger holds the return").isTrue();
+		JsonNode returned = closure.path("depositReturnsAt");
 		assertThat(returned.isNull() || returned.isMissingNode()).as("returned already: no date ahead").isTrue();
 
 		// and withdraws it all: a closed shop's money is its own

@@ -169,6 +169,39 @@ class WithdrawalTests extends ApiTest {
 		ledgerVerifies();
 	}
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	MerchantWithdrawals shopWithdrawals;
+
+	@Test
+	@DisplayName("a withdrawal whose sending gave up after every retry is sent again by staff, once")
+	void staffSendAgainWhatGaveUp() {
+		World w = earned();
+		assertThat(setAccount(w, "建设银行", ACCOUNT).status()).isEqualTo(200);
+		advance("PT24H");
+		var shop = new cn.fangxin.account.Caller(new cn.fangxin.account.AccountId(w.shop().account().id()),
+				w.shop().account().username(), cn.fangxin.account.Role.MERCHANT);
+		String id = transactions.execute(tx -> {
+			String made = shopWithdrawals.withdraw(shop, w.shop().merchantId(), cn.fangxin.platform.Money.fen(2_000), null)
+				.id();
+			jdbc.sql("update deadline set status = 'FAILED', attempts = 8 where subject_id = :id").param("id", made).update();
+			return made;
+		});
+		var agent = PageSession.demo(api, "agent");
+		String page = "/staff/merchants/" + w.shop().merchantId();
+		assertThat(agent.get(page).body()).contains("/withdrawals/" + id + "/resend");
+		assertThat(agent.post(page, page + "/withdrawals/" + id + "/resend", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(settled(w, id).path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(agent.get(page).body()).doesNotContain("/withdrawals/" + id + "/resend");
+		var caller = new cn.fangxin.account.Caller(new cn.fangxin.account.AccountId("acc_agent"), "agent",
+				cn.fangxin.account.Role.AGENT);
+		assertThat(shopWithdrawals.resend(caller, w.shop().merchantId(), id)).as("sent already: nothing more").isFalse();
+		assertThat(balance(w).path("availableFen").asLong()).isEqualTo(7_800);
+		ledgerVerifies();
+	}
+
 	@Test
 	@DisplayName("two withdrawals of the whole balance at once: one is paid, the other refused")
 	void concurrentWithdrawals() {

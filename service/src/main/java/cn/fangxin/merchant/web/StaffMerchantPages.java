@@ -36,10 +36,19 @@ class StaffMerchantPages {
 		model.addAttribute("history", merchants.history(caller, id));
 		model.addAttribute("balance", merchants.balance(caller, id));
 		model.addAttribute("overview", withdrawals.overview(caller, id));
+		model.addAttribute("stuck", withdrawals.stuck(caller, id));
 		return "staff/merchant";
 	}
 
-	@PostMapping("/staff/merchants/{id}/review")
+	@PostMapping("/staff/merchants/{id}/withdrawals/{withdrawalId}/resend")
+	String resendWithdrawal(@PathVariable String id, @PathVariable String withdrawalId, Caller caller,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash",
+				withdrawals.resend(caller, id, withdrawalId) ? "withdrawal.resent" : "withdrawal.sentAlready");
+		return "redirect:/staff/merchants/" + id;
+	}
+
+		@PostMapping("/staff/merchants/{id}/review")
 	String review(@PathVariable String id, @RequestParam String decision, @RequestParam(required = false) String reason,
 			Caller caller, RedirectAttributes redirect) {
 		try {

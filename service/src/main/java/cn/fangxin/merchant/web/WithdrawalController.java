@@ -51,7 +51,7 @@ class WithdrawalController {
 
 	@PutMapping("/api/v1/merchants/{id}/bank-account")
 	@Operation(summary = "Sets the bank account the shop withdraws to (the merchant); the payee is its registered name",
-			description = "400 BANK_NAME_INVALID, ACCOUNT_NUMBER_INVALID; 422 MERCHANT_NOT_ACTIVE. Withdrawals to a new "
+			description = "400 BANK_NAME_INVALID, ACCOUNT_NUMBER_INVALID; 422 BANK_ACCOUNT_NOT_VERIFIED. Withdrawals to a new "
 					+ "account start after fangxin.merchants.bank-account-hold (24 h).")
 	MerchantWithdrawals.BankAccountView setBankAccount(@PathVariable String id, @RequestBody BankAccountRequest request,
 			Caller caller) {
@@ -95,6 +95,12 @@ class WithdrawalController {
 	}
 
 	record BankAccountRequest(String bankName, String accountNumber) {
+
+		/** Never the number: a request may be logged. */
+		@Override
+		public String toString() {
+			return "BankAccountRequest[" + bankName + "]";
+		}
 	}
 
 	record WithdrawalBody(Long amountFen) {

@@ -86,7 +86,7 @@ public class SandboxGateway implements PaymentGateway {
 	public Answer transferToBank(String withdrawalId, Money amount, String payeeName, String bankName,
 			String accountNumber) {
 		if (nextWithdrawal.poll() == Behaviour.FAIL) {
-			return new Answer(PaymentStatus.FAILED, null, "the bank refused the account (sandbox)");
+			return new Answer(PaymentStatus.FAILED, null, "银行拒绝入账 / the bank refused the account (sandbox)");
 		}
 		return new Answer(PaymentStatus.SUCCEEDED, "sandbox-transfer-" + withdrawalId, null);
 	}

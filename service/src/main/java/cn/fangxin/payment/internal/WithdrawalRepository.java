@@ -86,6 +86,14 @@ public class WithdrawalRepository {
 			.optional();
 	}
 
+	/** The ids of a merchant's withdrawals not yet sent to the provider. */
+	public List<String> unsent(String merchantId) {
+		return jdbc.sql("select id from payment_withdrawal where merchant_ref = :merchant and sent_at is null")
+			.param("merchant", merchantId)
+			.query(String.class)
+			.list();
+	}
+
 	/** Records the provider's answer: the status it gave (PENDING while it pays later), its id and its reason. */
 	public void markSent(String id, PaymentStatus status, String providerTransactionId, String reason, Instant now) {
 		jdbc.sql("""
