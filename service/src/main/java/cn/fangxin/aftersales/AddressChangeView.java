@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *        EXPIRED (the order shipped before anyone decided)
  * @param respondBy the shop's deadline
  * @param declineReason why the shop declined
- * @param decidedBy MERCHANT or STAFF:name
+ * @param decidedBy MERCHANT or STAFF:#work number
  * @param createdAt when asked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

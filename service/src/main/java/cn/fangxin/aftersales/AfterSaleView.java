@@ -48,7 +48,7 @@ public record AfterSaleView(String id, String orderId, String merchantId, AfterS
 	/**
 	 * @param at when
 	 * @param event what
-	 * @param actor CONSUMER, MERCHANT, SYSTEM or STAFF:name
+	 * @param actor CONSUMER, MERCHANT, SYSTEM or STAFF:#work number
 	 * @param detail more, in English
 	 * @param data the same for readers of any language (null on rows of older versions)
 	 */

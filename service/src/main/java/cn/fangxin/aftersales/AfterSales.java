@@ -71,11 +71,13 @@ public class AfterSales {
 	private final WorkingDayCalendar calendar;
 	private final AfterSalesProperties properties;
 	private final ObjectMapper json;
+	private final cn.fangxin.platform.StaffAliases aliases;
 	private final Clock clock;
 
 	AfterSales(AfterSaleRepository repository, Orders orders, Merchants merchants, cn.fangxin.account.Accounts accounts,
 			EvidenceVault vault, Deadlines deadlines, WorkingDayCalendar calendar, AfterSalesProperties properties,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, cn.fangxin.platform.StaffAliases aliases, Clock clock) {
+		this.aliases = aliases;
 		this.accounts = accounts;
 		this.repository = repository;
 		this.orders = orders;
@@ -610,7 +612,10 @@ public class AfterSales {
 				r.status() == AfterSaleStatus.RETURN_SHIPPED ? r.receiveBy() : null,
 				r.status() == AfterSaleStatus.REFUNDED || r.status() == AfterSaleStatus.WITHDRAWN
 						|| r.replacementShippedAt() != null ? null : r.refundDueBy(),
-				r.refundedFen(), r.refundSource(), r.compensatedByPlatform(), repository.timeline(id), r.createdAt(),
+				r.refundedFen(), r.refundSource(), r.compensatedByPlatform(),
+				aliases.shown(repository.timeline(id), AfterSaleView.Event::actor,
+						(e, actor) -> new AfterSaleView.Event(e.at(), e.event(), actor, e.detail(), e.data())),
+				r.createdAt(),
 				r.replacementCarrier(), r.replacementTrackingNumber());
 	}
 
@@ -665,7 +670,8 @@ public class AfterSales {
 		body.put("orderId", orderId);
 		body.put("event", event);
 		body.put("at", clock.instant().toString());
-		body.putAll(facts);
+		// the log is read by the parties and a court: staff by their work number, never their login name
+		facts.forEach((k, v) -> body.put(k, v instanceof String text ? aliases.shown(text) : v));
 		List<AccountId> parties = new ArrayList<>();
 		repository.find(id).ifPresent(r -> parties.add(new AccountId(r.consumerId())));
 		merchants.accountOf(merchantId).ifPresent(parties::add);

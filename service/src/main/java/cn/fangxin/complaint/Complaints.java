@@ -71,6 +71,7 @@ public class Complaints {
 	private final ComplaintPolicy policy;
 	private final ComplaintTriage triage;
 	private final cn.fangxin.account.Accounts accounts;
+	private final cn.fangxin.platform.StaffAliases aliases;
 	private final ObjectMapper json;
 	private final Clock clock;
 
@@ -78,7 +79,9 @@ public class Complaints {
 
 	Complaints(ComplaintRepository repository, Orders orders, Merchants merchants, EvidenceVault vault,
 			Deadlines deadlines, WorkingDayCalendar calendar, ComplaintPolicy policy, ComplaintTriage triage,
-			cn.fangxin.account.Accounts accounts, cn.fangxin.platform.Details details, ObjectMapper json, Clock clock) {
+			cn.fangxin.account.Accounts accounts, cn.fangxin.platform.Details details, ObjectMapper json,
+			cn.fangxin.platform.StaffAliases aliases, Clock clock) {
+		this.aliases = aliases;
 		this.details = details;
 		this.triage = triage;
 		this.accounts = accounts;
@@ -997,7 +1000,7 @@ public class Complaints {
 			entry.put("at", e.at().toString());
 			entry.put("event", e.event());
 			entry.put("tier", e.tier().name());
-			entry.put("actor", e.actor());
+			entry.put("actor", aliases.shown(e.actor()));
 			if (e.detail() != null) {
 				entry.put("detail", e.detail());
 			}
@@ -1079,11 +1082,13 @@ public class Complaints {
 			.toList();
 		return new ComplaintView(r.id(), r.status(), r.tier(), r.category(), r.channel(), r.priority(), r.consumerId(),
 				r.merchantId(), merchants.shopName(r.merchantId()), r.orderId(), r.listingId(), r.text(),
-				r.claims().stream().map(Claim::valueOf).toList(), r.amountFen(), r.priceFen(), r.evidenceIds(), r.enteredBy(),
+				r.claims().stream().map(Claim::valueOf).toList(), r.amountFen(), r.priceFen(), r.evidenceIds(), aliases.shown(r.enteredBy()),
 				r.status() == ComplaintStatus.AWAITING_MERCHANT ? r.dueAt() : null, due, checklist,
 				r.category().legalBasis(), r.category().suggestedChannel(),
 				r.category().statutoryCompensation(r.priceFen()).orElse(null), offer, decision, r.refundedFen(),
-				r.compensatedFen(), r.resolution(), r.resolvedAt(), r.collectiveCaseId(), referrals, repository.timeline(id),
+				r.compensatedFen(), r.resolution(), r.resolvedAt(), r.collectiveCaseId(), referrals,
+				aliases.shown(repository.timeline(id), ComplaintView.Event::actor,
+						(e, actor) -> new ComplaintView.Event(e.at(), e.event(), actor, e.tier(), e.detail(), e.data())),
 				r.createdAt(), r.categorySource(), r.triageConfidence(), r.letter());
 	}
 
@@ -1374,7 +1379,8 @@ public class Complaints {
 		body.put("tier", row.tier().name());
 		body.put("status", row.status().name());
 		body.put("at", clock.instant().toString());
-		body.putAll(facts);
+		// the log is read by the parties, 12315 and a court: staff by their work number, never their login name
+		facts.forEach((k, v) -> body.put(k, v instanceof String text ? aliases.shown(text) : v));
 		vault.recordSystem(EvidenceKind.CASE_EVENT, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8),
 				"application/json", row.orderId(), id, parties(row));
 	}

@@ -98,7 +98,7 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	/**
 	 * @param at when
 	 * @param event what
-	 * @param actor who: CONSUMER, MERCHANT, STAFF:&lt;username&gt;, SYSTEM
+	 * @param actor who: CONSUMER, MERCHANT, STAFF:#&lt;work number&gt; ({@link cn.fangxin.platform.StaffAliases}), SYSTEM
 	 * @param detail more, in English
 	 * @param data the same for readers of any language (null on rows of older versions)
 	 */

@@ -103,11 +103,13 @@ public class Orders {
 	private final ObjectMapper json;
 	private final OrderProperties properties;
 	private final Details details;
+	private final cn.fangxin.platform.StaffAliases aliases;
 	private final Clock clock;
 
 	Orders(OrderRepository repository, Listings listings, Merchants merchants, EvidenceVault vault, Ledger ledger,
 			Payments payments, Deadlines deadlines, PersonalDataCipher cipher, AccessAudit audit, ObjectMapper json,
-			OrderProperties properties, Details details, Clock clock) {
+			OrderProperties properties, Details details, cn.fangxin.platform.StaffAliases aliases, Clock clock) {
+		this.aliases = aliases;
 		this.repository = repository;
 		this.listings = listings;
 		this.merchants = merchants;
@@ -1208,7 +1210,9 @@ public class Orders {
 				o.trackingNumber(), o.deliveredAt(), o.confirmBy(), o.completedAt(), o.closedReason(),
 				o.snapshotEvidenceId(), o.addressMasked(), pending, holds,
 				o.mode() == PaymentMode.PAY_AFTER_RECEIPT ? repository.debt(orderId).orElse(null) : null,
-				repository.timeline(orderId), o.createdAt());
+				aliases.shown(repository.timeline(orderId), OrderView.Event::actor,
+						(e, actor) -> new OrderView.Event(e.at(), e.event(), actor, e.detail(), e.data())),
+				o.createdAt());
 	}
 
 	private enum Party {

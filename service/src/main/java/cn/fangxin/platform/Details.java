@@ -29,9 +29,12 @@ public class Details {
 
 	private final ObjectMapper json;
 
-	Details(MessageSource messages, ObjectMapper json) {
+	private final StaffAliases aliases;
+
+	Details(MessageSource messages, ObjectMapper json, StaffAliases aliases) {
 		this.messages = messages;
 		this.json = json;
+		this.aliases = aliases;
 	}
 
 	/** The detail in the reader's language; the stored text when there is no detail (rows of older versions). */
@@ -64,8 +67,9 @@ public class Details {
 	}
 
 	private String code(Detail.Code code, Locale locale) {
-		if (code.prefix().equals("actor") && code.code().startsWith("STAFF:")) { // STAFF:<username>
-			return messages.getMessage("actor.STAFF", null, "STAFF", locale) + " " + code.code().substring(6);
+		if (code.prefix().equals("actor") && code.code().startsWith("STAFF:")) { // STAFF:<username>, by work number
+			return messages.getMessage("actor.STAFF", null, "STAFF", locale) + " "
+					+ aliases.shown(code.code()).substring(6);
 		}
 		return messages.getMessage(code.prefix() + "." + code.code(), null, code.code(), locale);
 	}

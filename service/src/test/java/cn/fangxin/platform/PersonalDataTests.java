@@ -17,7 +17,7 @@ class PersonalDataTests {
 
 	private final PersonalDataCipher cipher = cipher();
 
-	private static PersonalDataCipher cipher() {
+	static PersonalDataCipher cipher() {
 		try {
 			AeadConfig.register();
 			PrfConfig.register();

@@ -26,8 +26,11 @@ public class RequestRepository {
 	private final JdbcClient jdbc;
 	private final PersonalDataCipher cipher;
 	private final ObjectMapper json;
+	private final cn.fangxin.platform.StaffAliases aliases;
 
-	RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher, ObjectMapper json) {
+	RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher, ObjectMapper json,
+			cn.fangxin.platform.StaffAliases aliases) {
+		this.aliases = aliases;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.json = json;
@@ -108,7 +111,7 @@ public class RequestRepository {
 	public Optional<AddressChange> addressChange(String id, boolean lock) {
 		return jdbc.sql("select * from address_change where id = :id" + (lock ? " for update" : ""))
 			.param("id", id)
-			.query(RequestRepository::addressChange)
+			.query(this::addressChange)
 			.optional();
 	}
 
@@ -120,7 +123,7 @@ public class RequestRepository {
 		return jdbc.sql("select * from address_change where " + column + " = :v order by created_at desc, id desc limit :n")
 			.param("v", value)
 			.param("n", limit)
-			.query(RequestRepository::addressChange)
+			.query(this::addressChange)
 			.list();
 	}
 
@@ -180,10 +183,11 @@ public class RequestRepository {
 				rs.getString("consumer_id"));
 	}
 
-	private static AddressChange addressChange(ResultSet rs, int n) throws SQLException {
+	/** An address change's row; staff who decided it shown by their work number. */
+	private AddressChange addressChange(ResultSet rs, int n) throws SQLException {
 		return new AddressChange(new AddressChangeView(rs.getString("id"), rs.getString("order_id"),
 				rs.getString("merchant_id"), rs.getString("address_masked"), rs.getString("status"),
-				SqlTime.read(rs, "respond_by"), rs.getString("decline_reason"), rs.getString("decided_by"),
+				SqlTime.read(rs, "respond_by"), rs.getString("decline_reason"), aliases.shown(rs.getString("decided_by")),
 				SqlTime.read(rs, "created_at")), rs.getString("consumer_id"), rs.getString("address_cipher"));
 	}
 }
