@@ -64,7 +64,7 @@ class MerchantPages {
 
 	@GetMapping("/merchant/registration")
 	String registration(Caller caller, Model model) {
-		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		MerchantView merchant = mine(merchants, caller);
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("form", ApplicationForm.changesOf(merchant));
 		model.addAttribute("categories", Category.codes());
@@ -73,7 +73,7 @@ class MerchantPages {
 
 	@PostMapping("/merchant/registration")
 	String change(@ModelAttribute("form") ApplicationForm form, Caller caller, Model model, RedirectAttributes redirect) {
-		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		MerchantView merchant = mine(merchants, caller);
 		try {
 			merchants.change(caller, merchant.id(), form.toChanges());
 			redirect.addFlashAttribute("flash", "merchant.changed");
@@ -89,7 +89,7 @@ class MerchantPages {
 
 	@PostMapping("/merchant/reverification")
 	String reverify(Caller caller, RedirectAttributes redirect) {
-		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		MerchantView merchant = mine(merchants, caller);
 		return PageActions.act("/merchant", redirect, "merchant.reverificationSubmitted",
 				() -> merchants.reverify(caller, merchant.id()));
 	}
@@ -97,7 +97,7 @@ class MerchantPages {
 	@PostMapping("/merchant/deposit")
 	String deposit(@RequestParam String amountYuan, @RequestParam(required = false) String formId, Caller caller,
 			RedirectAttributes redirect) {
-		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		MerchantView merchant = mine(merchants, caller);
 		// the form's own id (drawn when the page was rendered): a double click or a resent form pays once
 		String requestId = formId != null && formId.matches("[A-Za-z0-9]{16,30}") ? formId : null;
 		return PageActions.act("/merchant", redirect, "merchant.depositPaid",
@@ -106,13 +106,18 @@ class MerchantPages {
 
 	@PostMapping("/merchant/closure")
 	String close(@RequestParam(required = false) String confirm, Caller caller, RedirectAttributes redirect) {
-		MerchantView merchant = merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
+		MerchantView merchant = mine(merchants, caller);
 		if (!"yes".equals(confirm)) {
 			redirect.addFlashAttribute("problem", ApiProblem.invalidField("confirm", "CLOSURE_NOT_CONFIRMED",
 					"tick the box to confirm that the shop closes for good"));
 			return "redirect:/merchant";
 		}
 		return PageActions.act("/merchant", redirect, "merchant.closed", () -> closure.close(caller, merchant.id()));
+	}
+
+	/** The caller's own shop, for the shop's pages; 404 for an account without one. */
+	static MerchantView mine(Merchants merchants, Caller caller) {
+		return merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
 	}
 
 	/** Yuan as typed ("1000", "99.5") to fen, exactly: no floating point. */

@@ -25,7 +25,6 @@ import cn.fangxin.account.Caller;
 import cn.fangxin.merchant.MerchantStatement;
 import cn.fangxin.merchant.MerchantView;
 import cn.fangxin.merchant.Merchants;
-import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,7 +51,7 @@ class StatementPages {
 
 	@GetMapping("/merchant/statement")
 	String page(Caller caller, Model model) {
-		MerchantView merchant = mine(caller);
+		MerchantView merchant = MerchantPages.mine(merchants, caller);
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("lines", statement.lines(caller, merchant.id()));
 		model.addAttribute("balance", merchants.balance(caller, merchant.id()));
@@ -62,7 +61,7 @@ class StatementPages {
 
 	@GetMapping("/merchant/statement.csv")
 	ResponseEntity<byte[]> csv(Caller caller, Locale locale) {
-		MerchantView merchant = mine(caller);
+		MerchantView merchant = MerchantPages.mine(merchants, caller);
 		return csvOf(statement.lines(caller, merchant.id()), merchant.id(), locale);
 	}
 
@@ -115,7 +114,4 @@ class StatementPages {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private MerchantView mine(Caller caller) {
-		return merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
-	}
 }

@@ -11,7 +11,6 @@ import cn.fangxin.account.Caller;
 import cn.fangxin.merchant.MerchantView;
 import cn.fangxin.merchant.MerchantWithdrawals;
 import cn.fangxin.merchant.Merchants;
-import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.PageActions;
 
 /** The shop's withdrawal page (提现): its bank account, the amount it may withdraw, and its withdrawals. */
@@ -30,7 +29,7 @@ class WithdrawalPages {
 
 	@GetMapping("/merchant/withdrawals")
 	String page(Caller caller, Model model) {
-		MerchantView merchant = mine(caller);
+		MerchantView merchant = MerchantPages.mine(merchants, caller);
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("overview", withdrawals.overview(caller, merchant.id()));
 		model.addAttribute("now", clock.instant());
@@ -40,7 +39,7 @@ class WithdrawalPages {
 	@PostMapping("/merchant/bank-account")
 	String setBankAccount(@RequestParam(required = false) String bankName,
 			@RequestParam(required = false) String accountNumber, Caller caller, RedirectAttributes redirect) {
-		MerchantView merchant = mine(caller);
+		MerchantView merchant = MerchantPages.mine(merchants, caller);
 		return PageActions.act("/merchant/withdrawals", redirect, "withdrawal.accountSaved",
 				() -> withdrawals.setBankAccount(caller, merchant.id(), bankName, accountNumber));
 	}
@@ -48,14 +47,11 @@ class WithdrawalPages {
 	@PostMapping("/merchant/withdrawals")
 	String withdraw(@RequestParam String amountYuan, @RequestParam(required = false) String formId, Caller caller,
 			RedirectAttributes redirect) {
-		MerchantView merchant = mine(caller);
+		MerchantView merchant = MerchantPages.mine(merchants, caller);
 		// the form's own id (drawn when the page was rendered): a double click or a resent form withdraws once
 		String requestId = formId != null && formId.matches("[A-Za-z0-9]{16,30}") ? formId : null;
 		return PageActions.act("/merchant/withdrawals", redirect, "withdrawal.requested",
 				() -> withdrawals.withdraw(caller, merchant.id(), MerchantPages.yuanToFen(amountYuan), requestId));
 	}
 
-	private MerchantView mine(Caller caller) {
-		return merchants.mine(caller).orElseThrow(() -> ApiProblem.notFound("MERCHANT_NOT_FOUND", "-"));
-	}
 }
