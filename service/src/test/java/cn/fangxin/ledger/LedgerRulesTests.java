@@ -36,6 +36,9 @@ class LedgerRulesTests extends ApiTest {
 	@Autowired
 	SnapshotReads snapshots;
 
+	@Autowired
+	cn.fangxin.platform.Deadlines deadlines;
+
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final LedgerAccountId clearing = AccountKind.GATEWAY_CLEARING.idFor("SANDBOX");
 
@@ -213,6 +216,14 @@ class LedgerRulesTests extends ApiTest {
 		assertThat(expiry.type()).isEqualTo(TransferType.VOID_PENDING);
 		assertThat(expiry.code()).isEqualTo(TransferCode.EXPIRY);
 		assertThat(status(Transfer.post(id("late"), hold))).isEqualTo(TransferStatus.PENDING_TRANSFER_ALREADY_VOIDED);
+
+		// one posted before its timeout: its expiry is withdrawn, not left to fire for nothing
+		String posted = id("posted-hold");
+		assertThat(status(Transfer.pending(posted, escrow, merchant, Money.fen(200), TransferCode.RELEASE,
+				Duration.ofHours(1)))).isEqualTo(TransferStatus.OK);
+		assertThat(deadlines.pending("LEDGER_PENDING_EXPIRY", posted)).isPresent();
+		assertThat(status(Transfer.post(id("post-it"), posted))).isEqualTo(TransferStatus.OK);
+		assertThat(deadlines.pending("LEDGER_PENDING_EXPIRY", posted)).isEmpty();
 	}
 
 	@Test

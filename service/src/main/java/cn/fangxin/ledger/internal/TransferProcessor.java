@@ -340,6 +340,10 @@ public class TransferProcessor {
 				if (t.type() == TransferType.PENDING && t.timeoutAt() != null) {
 					deadlines.schedule(EXPIRY_DEADLINE, t.id(), t.timeoutAt());
 				}
+				else if (t.pendingId() != null) {
+					// posted or voided before it timed out: its expiry is moot (one already due fires as a no-op)
+					deadlines.cancelNotDue(EXPIRY_DEADLINE, t.pendingId());
+				}
 			}
 		}
 	}
