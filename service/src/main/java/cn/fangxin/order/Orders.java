@@ -1126,6 +1126,11 @@ public class Orders {
 		Map<String, String> shops = new LinkedHashMap<>();
 		List<OrderSummary> items = repository.list(filter, beforeAt, beforeId, size + 1,
 				m -> shops.computeIfAbsent(m, merchants::shopName));
+		if (filter.phoneIndex() != null && !items.isEmpty()) {
+			// finding a person's orders by their mobile number is a use of it (PIPL): on the access record, per order
+			audit.searched(caller, "ORDER", items.stream().limit(size).map(OrderSummary::id).toList(),
+					List.of("recipientPhone"), Detail.of("auditPurpose.phoneSearch"));
+		}
 		String next = null;
 		if (items.size() > size) {
 			items = items.subList(0, size);

@@ -61,6 +61,18 @@ public class AccessAudit {
 			.update();
 	}
 
+	/**
+	 * Records that {@code reader} found records by a piece of someone's personal data (staff's search by a recipient's
+	 * mobile number): one entry per record found. In a transaction of its own, so that a search, which only reads, is
+	 * on the record too.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void searched(Caller reader, String subjectType, List<String> subjectIds, List<String> fields, Detail purpose) {
+		for (String subjectId : subjectIds) {
+			unmaskedRead(reader, subjectType, subjectId, fields, purpose);
+		}
+	}
+
 	/** Entries, newest first, optionally about one subject. */
 	@Transactional(readOnly = true)
 	public List<Entry> entries(String subjectId, int limit) {

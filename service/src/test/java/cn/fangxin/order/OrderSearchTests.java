@@ -46,6 +46,11 @@ class OrderSearchTests extends ApiTest {
 
 		String agent = api.demoToken("agent");
 		assertThat(found("?q=" + phone, agent)).containsExactly(mine);
+		// finding someone's orders by their number is on the access record, per order found
+		String audit = fetch("/api/v1/admin/access-audit?subjectId=" + mine, api.demoToken("admin")).toString();
+		assertThat(audit).contains("recipientPhone").contains("mobile number").contains("\"readerUsername\":\"agent\"");
+		assertThat(fetch("/api/v1/admin/access-audit?subjectId=" + other, api.demoToken("admin")).toString())
+			.as("not the order it did not find").doesNotContain("recipientPhone");
 		assertThat(found("?q=" + tracking, agent)).containsExactly(mine);
 		assertThat(found("?q=" + mine, agent)).containsExactly(mine);
 		assertThat(jdbc.sql("select phone_index from orders where id = :id").param("id", mine).query(String.class).single())
