@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        for the real owner to notice a change made by someone who took over the login
  * @param depositHoldAfterClosure how long a closed shop's deposit stays for consumers' claims before it is returned to
  *        its balance (90 days: past the 7-day returns, the 15-day after-sales answers and the usual complaint windows)
+ * @param closureNotice how long a shop that stops announces it on its page before it closes (E-Commerce Law art. 16:
+ *        30 days)
  */
 @ConfigurationProperties("fangxin.merchants")
 public record MerchantProperties(Map<String, Long> depositMinimumFen, Long crossBorderDepositFen,
 		Period verificationInterval, Period overdueGrace, java.time.Duration bankAccountHold,
-		Period depositHoldAfterClosure) {
+		Period depositHoldAfterClosure, Period closureNotice) {
 
 	public MerchantProperties {
 		if (depositMinimumFen == null || depositMinimumFen.isEmpty()) {
@@ -34,6 +36,7 @@ public record MerchantProperties(Map<String, Long> depositMinimumFen, Long cross
 		overdueGrace = overdueGrace == null ? Period.ofDays(30) : overdueGrace;
 		bankAccountHold = bankAccountHold == null ? java.time.Duration.ofHours(24) : bankAccountHold;
 		depositHoldAfterClosure = depositHoldAfterClosure == null ? Period.ofDays(90) : depositHoldAfterClosure;
+		closureNotice = closureNotice == null ? Period.ofDays(30) : closureNotice;
 	}
 
 	/** The deposit needed to sell in a category, cross-border shops needing at least the cross-border minimum. */

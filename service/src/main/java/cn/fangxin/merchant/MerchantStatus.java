@@ -15,7 +15,12 @@ public enum MerchantStatus {
 	/** Closed for good by a sanction. */
 	BANNED,
 	/**
-	 * Closed by its merchant, with nothing left open with buyers: sells no more; its deposit is kept for the claims
+	 * Stopping: the merchant announced the shop's closure, shown on its page for 30 days before it closes (E-Commerce
+	 * Law art. 16). Sells no more; finishes its orders, after-sales cases and complaints; may withdraw the announcement.
+	 */
+	CLOSING,
+	/**
+	 * Closed by its merchant after the announcement, with nothing left open with buyers: sells no more; its deposit is kept for the claims
 	 * period after closure and then returned to its balance, from which it withdraws.
 	 */
 	CLOSED;

@@ -90,7 +90,7 @@ public class Merchants {
 		String identityIndex = identityIndex(valid);
 		String phoneIndex = phoneIndex(valid.phone());
 		repository.insertMerchant(new MerchantRow(id, caller.id().value(), MerchantStatus.PENDING_REVIEW, null,
-				valid.kind(), 1, null, valid.shopName(), valid.regionCode(), null, null, identityIndex, phoneIndex, now),
+				valid.kind(), 1, null, valid.shopName(), valid.regionCode(), null, null, identityIndex, phoneIndex, now, null),
 				now);
 		repository.insertVersion(versionRow(id, 1, valid, caller, now, "APPLICATION"));
 		return view(repository.find(id).orElseThrow(), caller);
@@ -353,8 +353,10 @@ public class Merchants {
 		Instant now = clock.instant();
 		mark(merchantId, kind, ref);
 		if (kind == MarkKind.ARBITRATION_SUSPENSION) {
-			repository.changeStatus(merchantId, List.of(MerchantStatus.ACTIVE, MerchantStatus.PENDING_REVIEW),
-					MerchantStatus.SUSPENDED, "arbitration " + ref, now);
+			// a shop due for re-verification still sells, and one closing still owes its buyers: both are suspended too
+			repository.changeStatus(merchantId, List.of(MerchantStatus.ACTIVE, MerchantStatus.PENDING_REVIEW,
+					MerchantStatus.VERIFICATION_DUE, MerchantStatus.CLOSING), MerchantStatus.SUSPENDED, "arbitration " + ref,
+					now);
 		}
 		repository.notice(merchantId, kind.name(), ref + ": " + reason, now);
 	}
@@ -383,7 +385,8 @@ public class Merchants {
 		return new PublicShop(merchant.id(), approved.shopName(), entityName, approved.kind(), approved.licenseNumber(),
 				approved.registrationExempt(), Regions.province(approved.regionCode()).orElse(null),
 				Regions.provinceEnglish(approved.regionCode()).orElse(null), merchant.verifiedAt(), merchant.status(),
-				deposit, List.copyOf(sanctions), lateShipments);
+				deposit, List.copyOf(sanctions), lateShipments,
+				merchant.status() == MerchantStatus.CLOSING ? merchant.closesAt() : null);
 	}
 
 	/**
@@ -644,6 +647,10 @@ public class Merchants {
 	private static void refuseClosed(MerchantRow merchant) {
 		if (merchant.status() == MerchantStatus.CLOSED) {
 			throw ApiProblem.conflict("SHOP_CLOSED", "The shop is closed.");
+		}
+		if (merchant.status() == MerchantStatus.CLOSING) {
+			throw ApiProblem.conflict("SHOP_CLOSING",
+					"The shop has announced its closure: withdraw the announcement first.");
 		}
 	}
 

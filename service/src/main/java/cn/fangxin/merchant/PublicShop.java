@@ -20,8 +20,10 @@ import java.util.List;
  * @param depositFen guarantee deposit held
  * @param sanctions sanctions in force
  * @param lateShipments orders it did not ship in time (refunded automatically)
+ * @param closesAt when a shop that announced its closure closes (E-Commerce Law art. 16: shown 30 days ahead), else
+ *        null
  */
 public record PublicShop(String id, String shopName, String entityName, MerchantKind kind, String licenseNumber,
 		boolean registrationExempt, String region, String regionEnglish, Instant verifiedAt, MerchantStatus status,
-		long depositFen, List<String> sanctions, long lateShipments) {
+		long depositFen, List<String> sanctions, long lateShipments, Instant closesAt) {
 }

@@ -22,12 +22,14 @@ import cn.fangxin.platform.Money;
 import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.PageSession;
 import cn.fangxin.support.Purchases;
+import cn.fangxin.support.Shops;
 import cn.fangxin.support.Purchases.World;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A merchant closes its shop (退店) once nothing is open with buyers, sells no more, and after the claims period gets
- * its deposit back in its balance, less what it owes the platform, and withdraws it.
+ * A merchant closes its shop (退店): it announces the closure, which its page shows for 30 days (E-Commerce Law art.
+ * 16) while it sells no more and finishes what is open with buyers; then it closes, and after the claims period gets its
+ * deposit back in its balance, less what it owes the platform, and withdraws it.
  */
 @Tag("persistence")
 class ShopClosureTests extends ApiTest {
@@ -40,6 +42,9 @@ class ShopClosureTests extends ApiTest {
 
 	@Autowired
 	Merchants merchants;
+
+	@Autowired
+	java.time.Clock clock;
 
 	Purchases purchases;
 
@@ -60,6 +65,10 @@ class ShopClosureTests extends ApiTest {
 		return fetch(path(w, "/balance"), token(w));
 	}
 
+	String status(World w) {
+		return fetch(path(w, ""), token(w)).path("status").asString();
+	}
+
 	/** A shop with 98.00 earned and its 1,000.00 deposit, and nothing open. */
 	World earned() {
 		World w = purchases.world();
@@ -67,35 +76,57 @@ class ShopClosureTests extends ApiTest {
 		return w;
 	}
 
+	/** The notice is over and the shop closes (nothing open). */
+	void closeAfterTheNotice(World w) {
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		advance("P30DT1M");
+		assertThat(status(w)).isEqualTo("CLOSED");
+	}
+
 	@Test
-	@DisplayName("close once nothing is open: no more sales, the deposit back after 90 days, then withdrawn")
-	void closeAndGetTheDepositBack() {
+	@DisplayName("announce: no sales from that day, the date on the shop's page, the open order finished, closed after 30 days, the deposit back after 90 more and withdrawn")
+	void announceCloseAndGetTheDepositBack() {
 		World w = earned();
-		String open = purchases.place(w, 1, "ESCROW").path("id").asString();
-		var refused = api.post(path(w, "/closure"), Map.of()).as(token(w)).send();
-		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.code()).isEqualTo("OPEN_ORDERS");
-		assertThat(refused.json().path("count").asLong()).isEqualTo(1);
-		assertThat(fetch(path(w, "/closure"), token(w)).path("open").findValuesAsString("code")).containsExactly("OPEN_ORDERS");
+		String open = purchases.paid(w);
 		assertThat(api.post(path(w, "/closure"), Map.of()).as(w.buyer().token()).send().status()).isEqualTo(404);
-		call("/api/v1/orders/" + open + "/cancellation", Map.of("reason", "买错了"), w.buyer().token(), 200);
 
-		JsonNode closed = call(path(w, "/closure"), Map.of(), token(w), 200);
-		assertThat(closed.path("closed").asBoolean()).isTrue();
-		assertThat(closed.path("depositReturnsAt").asString()).isNotEmpty();
-		assertThat(fetch(path(w, ""), token(w)).path("status").asString()).isEqualTo("CLOSED");
-		assertThat(api.post(path(w, "/closure"), Map.of()).as(token(w)).send().code()).isEqualTo("SHOP_CLOSED");
-		assertThat(deadlines.pendingFor(w.shop().merchantId()).stream().map(Deadline::kind))
-			.as("no re-verification for a closed shop; its deposit's return instead")
-			.containsExactly(MerchantClosure.DEPOSIT_RELEASE);
+		JsonNode announced = call(path(w, "/closure"), Map.of(), token(w), 200);
+		assertThat(announced.path("closing").asBoolean()).isTrue();
+		assertThat(announced.path("closed").asBoolean()).isFalse();
+		assertThat(announced.path("open").findValuesAsString("code")).as("finished during the notice")
+			.containsExactly("OPEN_ORDERS");
+		String closesAt = announced.path("closesAt").asString();
+		assertThat(java.time.Duration.between(java.time.Instant.now(clock), java.time.Instant.parse(closesAt)))
+			.isEqualTo(java.time.Duration.ofDays(30));
+		assertThat(status(w)).isEqualTo("CLOSING");
+		assertThat(api.post(path(w, "/closure"), Map.of()).as(token(w)).send().code()).isEqualTo("SHOP_CLOSING");
+		JsonNode shop = fetch("/api/v1/public/merchants/" + w.shop().merchantId(), null);
+		assertThat(shop.path("status").asString()).isEqualTo("CLOSING");
+		assertThat(shop.path("closesAt").asString()).as("announced on its page").isEqualTo(closesAt);
 
-		// it sells no more, takes no deposit, and its public page says it is closed
+		// it sells no more from the announcement and takes no deposit, but it ships what was bought
 		var order = api.post("/api/v1/orders", Purchases.order(w.listingId(), 1, "ESCROW")).as(w.buyer().token())
 			.idempotencyKey(UUID.randomUUID().toString())
 			.send();
 		assertThat(order.code()).isEqualTo("MERCHANT_NOT_ACTIVE");
 		assertThat(api.post(path(w, "/deposit"), Map.of("amountFen", 100)).as(token(w))
-			.idempotencyKey(UUID.randomUUID().toString()).send().code()).isEqualTo("SHOP_CLOSED");
+			.idempotencyKey(UUID.randomUUID().toString()).send().code()).isEqualTo("SHOP_CLOSING");
+		call("/api/v1/orders/" + open + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF1234567890"),
+				token(w), 200);
+		call("/api/v1/orders/" + open + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		call("/api/v1/orders/" + open + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+
+		advance("P29D");
+		assertThat(status(w)).as("the notice runs its 30 days").isEqualTo("CLOSING");
+		advance("P1DT1M");
+		assertThat(status(w)).isEqualTo("CLOSED");
+		JsonNode closed = fetch(path(w, "/closure"), token(w));
+		assertThat(closed.path("closed").asBoolean()).isTrue();
+		assertThat(closed.path("depositReturnsAt").asString()).isNotEmpty();
+		assertThat(api.post(path(w, "/closure"), Map.of()).as(token(w)).send().code()).isEqualTo("SHOP_CLOSED");
+		assertThat(deadlines.pendingFor(w.shop().merchantId()).stream().map(Deadline::kind))
+			.as("no re-verification for a closed shop; its deposit's return instead")
+			.containsExactly(MerchantClosure.DEPOSIT_RELEASE);
 		assertThat(fetch("/api/v1/public/merchants/" + w.shop().merchantId(), null).path("status").asString())
 			.isEqualTo("CLOSED");
 		assertThat(balance(w).path("depositFen").asLong()).as("kept for the claims period").isEqualTo(100_000);
@@ -105,8 +136,9 @@ class ShopClosureTests extends ApiTest {
 		advance("P1DT1M");
 		JsonNode after = balance(w);
 		assertThat(after.path("depositFen").asLong()).isZero();
-		assertThat(after.path("availableFen").asLong()).isEqualTo(9_800 + 100_000);
-		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("DEPOSIT_RETURNED").contains("¥1000.00");
+		assertThat(after.path("availableFen").asLong()).isEqualTo(9_800 + 4_900 + 100_000);
+		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("CLOSING").contains("DEPOSIT_RETURNED")
+			.contains("¥1000.00");
 		JsonNode closure = fetch(path(w, "/closure"), token(w));
 		assertThat(closure.path("depositReturned").asBoolean()).as("the ledger holds the return").isTrue();
 		JsonNode returned = closure.path("depositReturnsAt");
@@ -116,11 +148,50 @@ class ShopClosureTests extends ApiTest {
 		assertThat(api.put(path(w, "/bank-account"), Map.of("bankName", "中国银行", "accountNumber", "6216610200016587010"))
 			.as(token(w)).send().status()).isEqualTo(200);
 		advance("PT24H");
-		var withdrawn = api.post(path(w, "/withdrawals"), Map.of("amountFen", 109_800)).as(token(w))
+		var withdrawn = api.post(path(w, "/withdrawals"), Map.of("amountFen", 114_700)).as(token(w))
 			.idempotencyKey(UUID.randomUUID().toString()).send();
 		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(201);
 		assertThat(balance(w).path("availableFen").asLong()).isZero();
 		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("the announcement withdrawn: the shop sells again, re-verification is scheduled again, and a new announcement counts its own 30 days")
+	void withdrawTheAnnouncement() {
+		World w = earned();
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		advance("P10D");
+		assertThat(api.post(path(w, "/closure/withdrawal"), Map.of()).as(w.buyer().token()).send().status())
+			.isEqualTo(404);
+		JsonNode withdrawn = call(path(w, "/closure/withdrawal"), Map.of(), token(w), 200);
+		assertThat(withdrawn.path("closing").asBoolean()).isFalse();
+		assertThat(status(w)).isEqualTo("ACTIVE");
+		assertThat(api.post(path(w, "/closure/withdrawal"), Map.of()).as(token(w)).send().code())
+			.isEqualTo("SHOP_NOT_CLOSING");
+		assertThat(deadlines.pendingFor(w.shop().merchantId()).stream().map(Deadline::kind))
+			.contains("MERCHANT_VERIFICATION_DUE", "MERCHANT_VERIFICATION_OVERDUE")
+			.doesNotContain(MerchantClosure.CLOSE);
+		var fetched = fetch("/api/v1/public/merchants/" + w.shop().merchantId(), null).path("closesAt");
+		assertThat(fetched.isNull() || fetched.isMissingNode()).as("no notice on the page").isTrue();
+		purchases.paid(w);
+
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		advance("P25D");
+		assertThat(status(w)).as("30 days from the second announcement, not the first").isEqualTo("CLOSING");
+		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("CLOSURE_WITHDRAWN");
+	}
+
+	@Test
+	@DisplayName("a shop that never sold closes at once")
+	void neverSoldClosesAtOnce() {
+		Shops.Shop applied = new Shops(api).applied(List.of("general"));
+		JsonNode closed = call("/api/v1/merchants/" + applied.merchantId() + "/closure", Map.of(),
+				applied.account().token(), 200);
+		assertThat(closed.path("closed").asBoolean()).isTrue();
+		assertThat(fetch("/api/v1/merchants/" + applied.merchantId(), applied.account().token()).path("status")
+			.asString()).isEqualTo("CLOSED");
+		assertThat(fetch("/api/v1/merchants/" + applied.merchantId() + "/history", api.demoToken("agent")).toString())
+			.as("nothing left for staff to review").contains("SUPERSEDED");
 	}
 
 	@Test
@@ -133,7 +204,7 @@ class ShopClosureTests extends ApiTest {
 		ledger.executeOrThrow(Transfer.of("test-debt:" + merchantId, AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId),
 				AccountKind.compensationFund(), Money.fen(2_500), TransferCode.RECEIVABLE));
 		assertThat(balance(w).path("withdrawableFen").asLong()).as("the debt is not withdrawn").isEqualTo(9_800 - 2_500);
-		call(path(w, "/closure"), Map.of(), token(w), 200);
+		closeAfterTheNotice(w);
 		advance("P90DT1M");
 		JsonNode after = balance(w);
 		assertThat(after.path("depositFen").asLong()).isZero();
@@ -149,12 +220,26 @@ class ShopClosureTests extends ApiTest {
 	}
 
 	@Test
-	@DisplayName("a complaint filed in the claims period keeps the deposit until it is over")
-	void complaintKeepsTheDeposit() {
+	@DisplayName("an open complaint puts the closure off a week at a time, and one filed in the claims period keeps the deposit until it is over")
+	void complaintsKeepTheShopAndTheDeposit() {
 		World w = earned();
 		String order = purchases.completed(w, 1);
 		call(path(w, "/closure"), Map.of(), token(w), 200);
-		JsonNode complaint = call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order,
+		JsonNode first = call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order,
+				"category", "COUNTERFEIT", "text", "收到的肥皂是假货，和描述不符", "claims", List.of("REFUND")),
+				w.buyer().token(), 201);
+		advance("P30DT1M");
+		assertThat(status(w)).as("still answering a complaint").isEqualTo("CLOSING");
+		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("CLOSING_DELAYED_OPEN_COMPLAINTS");
+		JsonNode closure = fetch(path(w, "/closure"), token(w));
+		assertThat(java.time.Instant.parse(closure.path("closesAt").asString())).as("looked at again in a week")
+			.isAfter(java.time.Instant.now(clock).plus(java.time.Duration.ofDays(6)));
+		assertThat(closure.path("open").findValuesAsString("code")).containsExactly("OPEN_COMPLAINTS");
+		call("/api/v1/complaints/" + first.path("id").asString() + "/withdrawal", Map.of(), w.buyer().token(), 200);
+		advance("P7DT1M");
+		assertThat(status(w)).isEqualTo("CLOSED");
+
+		JsonNode second = call("/api/v1/complaints", Map.of("merchantId", w.shop().merchantId(), "orderId", order,
 				"category", "COUNTERFEIT", "text", "收到的肥皂是假货，和描述不符", "claims", List.of("REFUND")),
 				w.buyer().token(), 201);
 		advance("P90DT1M");
@@ -162,7 +247,7 @@ class ShopClosureTests extends ApiTest {
 		assertThat(fetch(path(w, "/notices"), token(w)).toString()).contains("DEPOSIT_KEPT").contains("OPEN_COMPLAINTS");
 		assertThat(fetch(path(w, "/closure"), token(w)).path("depositReturnsAt").asString()).as("looked at again")
 			.isNotEmpty();
-		call("/api/v1/complaints/" + complaint.path("id").asString() + "/withdrawal", Map.of(), w.buyer().token(), 200);
+		call("/api/v1/complaints/" + second.path("id").asString() + "/withdrawal", Map.of(), w.buyer().token(), 200);
 		advance("P7DT1M");
 		assertThat(balance(w).path("depositFen").asLong()).isZero();
 		assertThat(balance(w).path("availableFen").asLong()).isEqualTo(9_800 + 4_900 + 100_000);
@@ -175,30 +260,61 @@ class ShopClosureTests extends ApiTest {
 		World w = earned();
 		merchants.sanction(w.shop().merchantId(), MarkKind.ARBITRATION_SUSPENSION, "cmp_test", "counterfeit");
 		assertThat(api.post(path(w, "/closure"), Map.of()).as(token(w)).send().code()).isEqualTo("MERCHANT_FUNDS_FROZEN");
+
+		World closing = earned();
+		call(path(closing, "/closure"), Map.of(), token(closing), 200);
+		merchants.sanction(closing.shop().merchantId(), MarkKind.ARBITRATION_SUSPENSION, "cmp_test2", "counterfeit");
+		assertThat(status(closing)).as("a sanction in the notice period suspends the shop").isEqualTo("SUSPENDED");
+		advance("P30DT1M");
+		assertThat(status(closing)).as("and it does not close: its deposit stays for the claims").isEqualTo("SUSPENDED");
+		assertThat(balance(closing).path("depositFen").asLong()).isEqualTo(100_000);
 	}
 
 	@Test
-	@DisplayName("the console: what keeps the shop open, the confirmation, then closed with the deposit's date")
+	@DisplayName("a shop due for re-verification is suspended by an arbitration sanction too")
+	void sanctionSuspendsAShopDueForReverification() {
+		World w = earned();
+		advance("P185D");
+		assertThat(status(w)).isEqualTo("VERIFICATION_DUE");
+		merchants.sanction(w.shop().merchantId(), MarkKind.ARBITRATION_SUSPENSION, "cmp_test3", "counterfeit");
+		assertThat(status(w)).isEqualTo("SUSPENDED");
+	}
+
+	@Test
+	@DisplayName("the console: what is still open, the confirmation, the announcement with its date on the shop's pages, and withdrawn")
 	void page() {
 		World w = earned();
 		purchases.paid(w);
 		PageSession shop = PageSession.signedIn(api, w.shop().account().username(), w.shop().account().password());
 		String console = shop.get("/merchant?lang=en").body();
-		assertThat(console).contains("id=\"closure-blockers\"").contains("1 order(s) still under way")
-			.doesNotContain("id=\"close-shop\"");
+		assertThat(console).contains("id=\"closure-open\"").contains("1 order(s) still under way")
+			.contains("id=\"close-shop\"");
+		shop.post("/merchant", "/merchant/closure", Map.of());
+		assertThat(status(w)).as("not without the confirmation").isEqualTo("ACTIVE");
+		shop.post("/merchant", "/merchant/closure", Map.of("confirm", "yes"));
+		String closing = shop.get("/merchant?lang=zh-CN").body();
+		assertThat(closing).contains("id=\"shop-closing\"").contains("关店公示中").contains("id=\"withdraw-closure\"")
+			.contains("还有 1 笔订单在进行中");
+		assertThat(closing).as("nothing a closing shop cannot do").doesNotContain("id=\"pay-deposit\"")
+			.doesNotContain("/merchant/registration\"").doesNotContain("id=\"close-shop\"");
+		String date = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(30).toString();
+		String page = PageSession.anonymous(api).get("/shops/" + w.shop().merchantId() + "?lang=zh-CN").body();
+		assertThat(page).contains("id=\"shop-closing-notice\"").contains("公告：本店将停止经营，于 " + date + " 关闭")
+			.as("its goods are not offered").doesNotContain("/listings/" + w.listingId());
+		assertThat(PageSession.anonymous(api).get("/listings/" + w.listingId() + "?lang=zh-CN").body())
+			.contains("id=\"shop-closing-notice\"").doesNotContain("id=\"buy\"");
+
+		shop.post("/merchant", "/merchant/closure/withdrawal", Map.of());
+		assertThat(status(w)).isEqualTo("ACTIVE");
+		assertThat(PageSession.anonymous(api).get("/shops/" + w.shop().merchantId()).body())
+			.doesNotContain("id=\"shop-closing-notice\"").contains("/listings/" + w.listingId());
 
 		World other = earned();
+		closeAfterTheNotice(other);
 		PageSession otherShop = PageSession.signedIn(api, other.shop().account().username(),
 				other.shop().account().password());
-		assertThat(otherShop.get("/merchant").body()).contains("id=\"close-shop\"");
-		otherShop.post("/merchant", "/merchant/closure", Map.of());
-		assertThat(fetch("/api/v1/merchants/" + other.shop().merchantId(), other.shop().account().token())
-			.path("status").asString()).as("not without the confirmation").isNotEqualTo("CLOSED");
-		otherShop.post("/merchant", "/merchant/closure", Map.of("confirm", "yes"));
 		String closed = otherShop.get("/merchant?lang=zh-CN").body();
 		assertThat(closed).contains("id=\"shop-closed\"").contains("id=\"deposit-returns\"").contains("已关店");
-		assertThat(closed).as("nothing a closed shop cannot do").doesNotContain("id=\"pay-deposit\"")
-			.doesNotContain("/merchant/registration\"");
 		assertThat(PageSession.anonymous(api).get("/shops/" + other.shop().merchantId() + "?lang=zh-CN").body())
 			.contains("id=\"shop-closed-notice\"").contains("该店铺已关闭");
 	}

@@ -31,8 +31,10 @@ class PublicPages {
 
 	@GetMapping("/shops/{id}")
 	String shop(@PathVariable String id, Model model) {
-		model.addAttribute("shop", merchants.publicShop(id));
-		model.addAttribute("listings", listings.onSaleBy(id, 200));
+		var shop = merchants.publicShop(id);
+		model.addAttribute("shop", shop);
+		// a suspended, closing or closed shop offers nothing
+		model.addAttribute("listings", shop.status().maySell() ? listings.onSaleBy(id, 200) : java.util.List.of());
 		return "public/shop";
 	}
 

@@ -40,7 +40,7 @@ class MerchantNavigation {
 			else if (shop.status() == MerchantStatus.VERIFICATION_DUE) {
 				step = "reverify";
 			}
-			else if (shop.status() == MerchantStatus.CLOSED) {
+			else if (shop.status() == MerchantStatus.CLOSED || shop.status() == MerchantStatus.CLOSING) {
 				step = null;
 			}
 			else {
@@ -50,6 +50,13 @@ class MerchantNavigation {
 			return step == null ? java.util.List.<HomeNotices.Notice>of()
 					: java.util.List.of(new HomeNotices.Notice("home.notice." + step, "/merchant", "home.notice.go." + step));
 		}).orElse(java.util.List.of());
+	}
+
+	/** A closing shop closes when its announced notice is over. */
+	@Bean
+	cn.fangxin.platform.DeadlineHandler merchantClose(cn.fangxin.merchant.MerchantClosure closure) {
+		return cn.fangxin.platform.DeadlineHandler.of(cn.fangxin.merchant.MerchantClosure.CLOSE,
+				d -> closure.closeDue(d.subjectId()));
 	}
 
 	/** A closed shop's deposit comes back to its balance when the claims period is over. */

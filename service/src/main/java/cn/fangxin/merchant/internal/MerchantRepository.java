@@ -28,7 +28,7 @@ public class MerchantRepository {
 	public record MerchantRow(String id, String accountId, MerchantStatus status, String statusReason,
 			MerchantKind kind, int currentVersion, Integer approvedVersion, String shopName, String regionCode,
 			Instant verifiedAt, Instant nextVerificationDue, String identityIndex, String phoneIndex,
-			Instant createdAt) {
+			Instant createdAt, Instant closesAt) {
 	}
 
 	/** A version of the registration file, identity fields encrypted. */
@@ -145,6 +145,11 @@ public class MerchantRepository {
 			.param("id", id)
 			.param("from", from.stream().map(Enum::name).toList())
 			.update() == 1;
+	}
+
+	/** When a closing shop closes (E-Commerce Law art. 16's announcement), or null when none is announced. */
+	public void closesAt(String id, Instant at) {
+		jdbc.sql("update merchant set closes_at = :at where id = :id").param("at", SqlTime.of(at)).param("id", id).update();
 	}
 
 	public Optional<MerchantRow> find(String id) {
@@ -312,7 +317,7 @@ public class MerchantRepository {
 				rs.getString("status_reason"), MerchantKind.valueOf(rs.getString("kind")), rs.getInt("current_version"),
 				approved, rs.getString("shop_name"), rs.getString("region_code"),
 				SqlTime.read(rs, "verified_at"), SqlTime.read(rs, "next_verification_due"), rs.getString("identity_index"),
-				rs.getString("phone_index"), SqlTime.read(rs, "created_at"));
+				rs.getString("phone_index"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "closes_at"));
 	}
 
 	private static VersionRow mapVersion(ResultSet rs, int n) throws SQLException {

@@ -112,7 +112,22 @@ class MerchantPages {
 					"tick the box to confirm that the shop closes for good"));
 			return "redirect:/merchant";
 		}
-		return PageActions.act("/merchant", redirect, "merchant.closed", () -> closure.close(caller, merchant.id()));
+		try {
+			// a shop that never sold closes at once; one that did announces it and closes after the notice
+			redirect.addFlashAttribute("flash",
+					closure.close(caller, merchant.id()).closed() ? "merchant.closed" : "merchant.closing");
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("problem", problem);
+		}
+		return "redirect:/merchant";
+	}
+
+	@PostMapping("/merchant/closure/withdrawal")
+	String withdrawClosure(Caller caller, RedirectAttributes redirect) {
+		MerchantView merchant = mine(merchants, caller);
+		return PageActions.act("/merchant", redirect, "merchant.closureWithdrawn",
+				() -> closure.withdraw(caller, merchant.id()));
 	}
 
 	/** The caller's own shop, for the shop's pages; 404 for an account without one. */

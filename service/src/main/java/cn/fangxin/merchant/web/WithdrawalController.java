@@ -36,15 +36,25 @@ class WithdrawalController {
 	}
 
 	@PostMapping("/api/v1/merchants/{id}/closure")
-	@Operation(summary = "Closes the shop (the merchant); its deposit returns to its balance after the claims period",
-			description = "409 SHOP_CLOSED, OPEN_ORDERS, OPEN_AFTER_SALES, OPEN_COMPLAINTS (with count); "
-					+ "422 MERCHANT_FUNDS_FROZEN when suspended or banned.")
+	@Operation(summary = "Announces the shop's closure (the merchant): it sells no more and closes after 30 days' notice "
+			+ "on its page (E-Commerce Law art. 16), once nothing is open with buyers; its deposit returns to its balance "
+			+ "after the claims period",
+			description = "409 SHOP_CLOSED, SHOP_CLOSING; 422 MERCHANT_FUNDS_FROZEN when suspended or banned. A shop that "
+					+ "never sold closes at once.")
 	cn.fangxin.merchant.MerchantClosure.ClosureView close(@PathVariable String id, Caller caller) {
 		return closure.close(caller, id);
 	}
 
+	@PostMapping("/api/v1/merchants/{id}/closure/withdrawal")
+	@Operation(summary = "Withdraws the announced closure (the merchant): the shop sells again",
+			description = "409 SHOP_NOT_CLOSING.")
+	cn.fangxin.merchant.MerchantClosure.ClosureView withdrawClosure(@PathVariable String id, Caller caller) {
+		return closure.withdraw(caller, id);
+	}
+
 	@GetMapping("/api/v1/merchants/{id}/closure")
-	@Operation(summary = "Whether the shop may close now, or when its deposit returns (the merchant, staff)")
+	@Operation(summary = "Whether and when the shop closes, what it has to finish first, when its deposit returns "
+			+ "(the merchant, staff)")
 	cn.fangxin.merchant.MerchantClosure.ClosureView closure(@PathVariable String id, Caller caller) {
 		return closure.closure(caller, id);
 	}
