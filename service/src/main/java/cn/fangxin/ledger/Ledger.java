@@ -147,6 +147,30 @@ public class Ledger {
 		return store.transfersOf(account, limit);
 	}
 
+	/** An account's transfers booked in {@code [from, to)}, newest first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<TransferView> transfersOf(LedgerAccountId account, java.time.Instant from, java.time.Instant to,
+			int limit) {
+		return store.transfersOf(account, from, to, limit);
+	}
+
+	/**
+	 * What the transfers booked at or after a time debited and credited to an account: its balance then is its balance
+	 * now less these (read both in one snapshot).
+	 *
+	 * @param debitsFen debited since
+	 * @param creditsFen credited since
+	 */
+	public record Moved(long debitsFen, long creditsFen) {
+	}
+
+	/** See {@link Moved}. */
+	@Transactional(readOnly = true)
+	public Moved movedSince(LedgerAccountId account, java.time.Instant from) {
+		long[] sums = store.movedSince(account, from);
+		return new Moved(sums[0], sums[1]);
+	}
+
 	/** An order's transfers, oldest first. */
 	@Transactional(readOnly = true)
 	public List<TransferView> transfersOfOrder(String orderRef) {

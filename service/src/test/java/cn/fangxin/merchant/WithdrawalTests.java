@@ -260,7 +260,7 @@ class WithdrawalTests extends ApiTest {
 		String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\ufeff时间,账户,类型,收入（元）,支出（元）,订单,案件,账本转账");
 		assertThat(text).contains(",余额,提现,,60.00,").contains(",余额,订单完成，货款到账,98.00,,ord_");
-				// staff see the shop's account masked and its withdrawals on the registration page
+		// staff see the shop's account masked and its withdrawals on the registration page
 		String staff = PageSession.demo(api, "agent").get("/staff/merchants/" + w.shop().merchantId()).body();
 		assertThat(staff).contains("id=\"staff-bank-account\"").contains("**** 0123").contains("id=\"staff-withdrawals\"")
 			.contains(">60.00<").doesNotContain("7890123");

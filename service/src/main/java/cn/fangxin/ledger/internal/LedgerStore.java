@@ -68,6 +68,15 @@ public class LedgerStore {
 		return repository.transfersOf(account.value(), limit).stream().map(LedgerStore::view).toList();
 	}
 
+	public List<TransferView> transfersOf(LedgerAccountId account, java.time.Instant from, java.time.Instant to,
+			int limit) {
+		return repository.transfersOf(account.value(), from, to, limit).stream().map(LedgerStore::view).toList();
+	}
+
+	public long[] movedSince(LedgerAccountId account, java.time.Instant from) {
+		return repository.movedSince(account.value(), from);
+	}
+
 	public List<TransferView> transfersOfOrder(String orderRef) {
 		return repository.transfersOfOrder(orderRef).stream().map(LedgerStore::view).toList();
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.fangxin.account.Caller;
 import cn.fangxin.merchant.MerchantStatement;
@@ -27,11 +29,10 @@ import cn.fangxin.merchant.MerchantView;
 import cn.fangxin.merchant.Merchants;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
-import io.swagger.v3.oas.annotations.Operation;
 
 /**
- * The shop's statement (资金流水): the page, its CSV for the shop's accounting (UTF-8 with a byte-order mark, so that
- * spreadsheet programs read the Chinese right), and the API.
+ * The shop's statement (资金流水): the page and its CSV for the shop's accounting (UTF-8 with a byte-order mark, so that
+ * spreadsheet programs read the Chinese right); the API is {@link WithdrawalController}'s.
  */
 @Controller
 class StatementPages {
@@ -42,41 +43,50 @@ class StatementPages {
 	private final Merchants merchants;
 	private final MerchantStatement statement;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	StatementPages(Merchants merchants, MerchantStatement statement, MessageSource messages) {
+	StatementPages(Merchants merchants, MerchantStatement statement, MessageSource messages, Clock clock) {
 		this.merchants = merchants;
 		this.statement = statement;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/merchant/statement")
-	String page(Caller caller, Model model) {
+	String page(@RequestParam(required = false) String month, Caller caller, Model model) {
 		MerchantView merchant = MerchantPages.mine(merchants, caller);
+		YearMonth current = YearMonth.now(clock.withZone(WorkingDayCalendar.ZONE));
+		YearMonth shown = parse(month).filter(m -> !m.isAfter(current)).orElse(current);
 		model.addAttribute("merchant", merchant);
-		model.addAttribute("lines", statement.lines(caller, merchant.id()));
+		model.addAttribute("statement", statement.month(caller, merchant.id(), shown));
+		model.addAttribute("previous", shown.minusMonths(1));
+		model.addAttribute("next", shown.isBefore(current) ? shown.plusMonths(1) : null);
 		model.addAttribute("balance", merchants.balance(caller, merchant.id()));
-		model.addAttribute("linesLimit", MerchantStatement.LINES);
 		return "merchant/statement";
 	}
 
 	@GetMapping("/merchant/statement.csv")
-	ResponseEntity<byte[]> csv(Caller caller, Locale locale) {
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String month, Caller caller, Locale locale) {
 		MerchantView merchant = MerchantPages.mine(merchants, caller);
-		return csvOf(statement.lines(caller, merchant.id()), merchant.id(), locale);
+		YearMonth shown = parse(month).orElseGet(() -> YearMonth.now(clock.withZone(WorkingDayCalendar.ZONE)));
+		return csvOf(statement.month(caller, merchant.id(), shown).items(),
+				"statement-" + merchant.id() + "-" + shown + ".csv", locale);
 	}
 
-	@GetMapping("/api/v1/merchants/{id}/statement")
-	@ResponseBody
-	@Operation(summary = "The shop's statement: every movement of its balance, deposit and debt, newest first "
-			+ "(the merchant, staff)", tags = "Merchants")
-	Items statementApi(@PathVariable String id, Caller caller) {
-		return new Items(statement.lines(caller, id));
+	static java.util.Optional<YearMonth> parse(String month) {
+		if (month == null || !month.matches("\\d{4}-\\d{2}")) {
+			return java.util.Optional.empty();
+		}
+		try {
+			YearMonth parsed = YearMonth.parse(month);
+			return parsed.getYear() < 2000 ? java.util.Optional.empty() : java.util.Optional.of(parsed);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return java.util.Optional.empty();
+		}
 	}
 
-	record Items(List<MerchantStatement.Line> items) {
-	}
-
-	private ResponseEntity<byte[]> csvOf(List<MerchantStatement.Line> lines, String merchantId, Locale locale) {
+	private ResponseEntity<byte[]> csvOf(List<MerchantStatement.Line> lines, String filename, Locale locale) {
 		StringWriter out = new StringWriter();
 		out.write('\ufeff');
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
@@ -97,7 +107,7 @@ class StatementPages {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("statement-" + merchantId + ".csv").build().toString())
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.fangxin.account.Caller;
+import cn.fangxin.merchant.MerchantStatement;
 import cn.fangxin.merchant.MerchantWithdrawals;
 import cn.fangxin.payment.WithdrawalView;
 import cn.fangxin.platform.ApiProblem;
@@ -20,8 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * A shop's bank account, its withdrawals (提现) and its closure with the deposit's return: beyond API.md, which ends at
- * the available balance.
+ * A shop's bank account, its withdrawals (提现), its statement (资金流水) and its closure with the deposit's return: beyond
+ * API.md, which ends at the available balance.
  */
 @RestController
 @Tag(name = "Merchants")
@@ -30,9 +32,13 @@ class WithdrawalController {
 	private final MerchantWithdrawals withdrawals;
 	private final cn.fangxin.merchant.MerchantClosure closure;
 
-	WithdrawalController(MerchantWithdrawals withdrawals, cn.fangxin.merchant.MerchantClosure closure) {
+	private final MerchantStatement statement;
+
+	WithdrawalController(MerchantWithdrawals withdrawals, cn.fangxin.merchant.MerchantClosure closure,
+			MerchantStatement statement) {
 		this.withdrawals = withdrawals;
 		this.closure = closure;
+		this.statement = statement;
 	}
 
 	@PostMapping("/api/v1/merchants/{id}/closure")
@@ -57,6 +63,19 @@ class WithdrawalController {
 			+ "(the merchant, staff)")
 	cn.fangxin.merchant.MerchantClosure.ClosureView closure(@PathVariable String id, Caller caller) {
 		return closure.closure(caller, id);
+	}
+
+	@GetMapping("/api/v1/merchants/{id}/statement")
+	@Operation(summary = "The shop's statement (the merchant, staff): without month, its latest movements across its "
+			+ "balance, deposit and debt, newest first; with month (yyyy-MM, China's time), that month's opening "
+			+ "and closing balances, money in and out, and every movement",
+			description = "400 MONTH_INVALID.")
+	Object statementApi(@PathVariable String id, @RequestParam(required = false) String month, Caller caller) {
+		if (month == null) {
+			return new Items<>(statement.lines(caller, id));
+		}
+		return statement.month(caller, id, StatementPages.parse(month).orElseThrow(() -> ApiProblem.invalidField("month",
+				"MONTH_INVALID", "month is a calendar month as yyyy-MM, such as 2026-11")));
 	}
 
 	@PutMapping("/api/v1/merchants/{id}/bank-account")
