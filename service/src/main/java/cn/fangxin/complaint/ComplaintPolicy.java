@@ -103,15 +103,21 @@ public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Intege
 
 	private static final List<Row> DEFAULTS = List.of(
 			new Row(Step.MERCHANT_RESPONSE, null, "MERCHANT", 48, null, null,
-					"platform policy (RULES.md: merchant first response 48 h; silence -> platform arbitration)"),
+					// RULES.md: merchant first response 48 h; silence -> platform arbitration
+					"platform rule: the shop answers within 48 hours; silence goes to the platform's arbitration"),
 			new Row(Step.NEGOTIATION, ComplaintCategory.Group.AFTER_SALES, "PARTIES", 48, null, null,
-					"platform policy: seed 003's 0.5-2 h is a chat reply time; a consumer gets 48 h to weigh an offer"),
+					// seed 003's 0.5-2 h is a chat reply time, not a negotiation's
+					"platform rule: the consumer gets 48 hours to weigh the shop's offer"),
 			new Row(Step.NEGOTIATION, ComplaintCategory.Group.QUALITY, "PARTIES", 72, null, null,
-					"seed 003 §3: quality disputes 24-72 h on the platform"),
+					// seed 003 §3
+					"platform rule: quality disputes are settled on the platform within 24-72 hours"),
 			new Row(Step.NEGOTIATION, ComplaintCategory.Group.FRAUD, "PARTIES", 72, null, null,
-					"seed 003 §3: fraud 48-72 h on the platform"),
+					// seed 003 §3
+					"platform rule: fraud disputes are settled on the platform within 48-72 hours"),
 			new Row(Step.NEGOTIATION, ComplaintCategory.Group.QUALIFICATION, "PARTIES", 72, null, null,
-					"seed 003 §3: the platform does not decide qualification fraud; 72 h before arbitration and referral"),
+					// seed 003 §3
+					"platform rule: the platform does not decide on falsified qualifications; after 72 hours the case goes to "
+							+ "arbitration and is referred to the regulator"),
 			new Row(Step.ARBITRATION_DECISION, ComplaintCategory.Group.AFTER_SALES, "ARBITRATOR", null, 2, null,
 					"platform policy (E-Commerce Law art. 63 online dispute resolution)"),
 			new Row(Step.ARBITRATION_DECISION, null, "ARBITRATOR", null, 3, null,
@@ -123,8 +129,10 @@ public record ComplaintPolicy(List<Row> deadlines, Duration priorityMark, Intege
 			new Row(Step.REGULATOR_MEDIATION, null, "REGULATOR", null, 45, null,
 					"SAMR Order 20 arts. 20, 21(5): mediation ends without agreement after 45 working days"),
 			new Row(Step.COURT_JUDGMENT, ComplaintCategory.Group.FRAUD, "COURT", null, null, 365,
-					"seed 003 §3: fraud cases 6-12 months in court"),
-			new Row(Step.COURT_JUDGMENT, null, "COURT", null, null, 183, "seed 003 §3: court 3-6 months"));
+					// seed 003 §3
+					"typical duration: fraud cases take 6-12 months in court"),
+			// seed 003 §3
+			new Row(Step.COURT_JUDGMENT, null, "COURT", null, null, 183, "typical duration: 3-6 months in court"));
 
 	public ComplaintPolicy {
 		deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);

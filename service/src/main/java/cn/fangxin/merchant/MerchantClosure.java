@@ -83,12 +83,13 @@ public class MerchantClosure {
 	 * @param closed whether the shop is closed
 	 * @param closing whether it announced its closure and is in the notice period
 	 * @param closesAt when a closing shop closes (or looks again, while something is open then)
+	 * @param depositFen the deposit a closed shop still has (0 before it closes)
 	 * @param depositReturned whether its deposit has come back (the ledger holds the return)
 	 * @param depositReturnsAt when its deposit is due back (null once it has, before the shop closed, or while the
 	 *        return is under way)
 	 * @param open what is still open with buyers: a closing shop finishes it before it closes
 	 */
-	public record ClosureView(boolean closed, boolean closing, Instant closesAt, boolean depositReturned,
+	public record ClosureView(boolean closed, boolean closing, Instant closesAt, long depositFen, boolean depositReturned,
 			Instant depositReturnsAt, List<OpenBusiness.Open> open) {
 	}
 
@@ -100,17 +101,16 @@ public class MerchantClosure {
 		Access.partiesOrStaff(Merchants.NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
 		if (merchant.status() == MerchantStatus.CLOSED) {
 			Instant due = deadlines.pending(DEPOSIT_RELEASE, merchantId).map(Deadline::dueAt).orElse(null);
-			long held = ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(merchantId)).map(Balance::creditBalance)
-				.map(Money::fen)
-				.orElse(0L);
+			long held = deposit(merchantId);
 			boolean returned = ledger.transfer("deposit-return:" + merchantId).isPresent()
-					|| ledger.transfer("deposit-debt:" + merchantId).isPresent() || (due == null && held == 0);
-			return new ClosureView(true, false, null, returned, returned ? null : due, List.of());
+					|| ledger.transfer("deposit-debt:" + merchantId).isPresent();
+			// a shop that never paid a deposit has none to wait for
+			return new ClosureView(true, false, null, held, returned, returned || held == 0 ? null : due, List.of());
 		}
 		if (merchant.status() == MerchantStatus.CLOSING) {
-			return new ClosureView(false, true, merchant.closesAt(), false, null, open(merchantId));
+			return new ClosureView(false, true, merchant.closesAt(), 0, false, null, open(merchantId));
 		}
-		return new ClosureView(false, false, null, false, null, open(merchantId));
+		return new ClosureView(false, false, null, 0, false, null, open(merchantId));
 	}
 
 	/**
@@ -147,7 +147,7 @@ public class MerchantClosure {
 		repository.closesAt(merchantId, closes);
 		deadlines.schedule(CLOSE, merchantId, closes);
 		repository.notice(merchantId, "CLOSING", date(closes), now);
-		return new ClosureView(false, true, closes, false, null, open(merchantId));
+		return new ClosureView(false, true, closes, 0, false, null, open(merchantId));
 	}
 
 	/**
@@ -172,8 +172,14 @@ public class MerchantClosure {
 			// the re-verification deadlines that fell due during the notice did nothing to a closing shop
 			verification.verified(merchantId, merchant.nextVerificationDue());
 		}
-		repository.notice(merchantId, "CLOSURE_WITHDRAWN", standing.name(), now);
-		return new ClosureView(false, false, null, false, null, open(merchantId));
+		repository.notice(merchantId, "CLOSURE_WITHDRAWN", "", now);
+		if (standing == MerchantStatus.VERIFICATION_DUE) {
+			repository.notice(merchantId, "VERIFICATION_DUE", merchant.nextVerificationDue().toString(), now);
+		}
+		else if (standing == MerchantStatus.SUSPENDED) {
+			repository.notice(merchantId, "SUSPENDED", VerificationSchedule.OVERDUE_REASON, now);
+		}
+		return new ClosureView(false, false, null, 0, false, null, open(merchantId));
 	}
 
 	/**
@@ -210,7 +216,14 @@ public class MerchantClosure {
 		Instant returns = now.atZone(WorkingDayCalendar.ZONE).plus(properties.depositHoldAfterClosure()).toInstant();
 		deadlines.schedule(DEPOSIT_RELEASE, merchantId, returns);
 		repository.notice(merchantId, "CLOSED", date(returns), now);
-		return new ClosureView(true, false, null, false, returns, List.of());
+		long held = deposit(merchantId);
+		return new ClosureView(true, false, null, held, false, held == 0 ? null : returns, List.of());
+	}
+
+	private long deposit(String merchantId) {
+		return ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(merchantId)).map(Balance::creditBalance)
+			.map(Money::fen)
+			.orElse(0L);
 	}
 
 	private static String date(Instant at) {

@@ -20,6 +20,11 @@ class OrderDeadlines {
 	}
 
 	@Bean
+	DeadlineHandler orderPresumedDelivery(Orders orders) {
+		return DeadlineHandler.of(Orders.PRESUMED_DELIVERY, d -> orders.deliveryPresumed(d.subjectId()));
+	}
+
+	@Bean
 	DeadlineHandler orderAutoConfirm(Orders orders) {
 		return DeadlineHandler.of(Orders.AUTO_CONFIRM, d -> orders.autoConfirmDue(d.subjectId()));
 	}

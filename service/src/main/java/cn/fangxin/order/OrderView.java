@@ -71,7 +71,7 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	}
 
 	/**
-	 * @param kind ORDER_PAYMENT_DUE, ORDER_SHIP_BY, ORDER_AUTO_CONFIRM
+	 * @param kind ORDER_PAYMENT_DUE, ORDER_SHIP_BY, ORDER_PRESUMED_DELIVERY, ORDER_AUTO_CONFIRM
 	 * @param dueAt when
 	 */
 	public record DeadlineView(String kind, Instant dueAt) {

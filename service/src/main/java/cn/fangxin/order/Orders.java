@@ -86,6 +86,7 @@ public class Orders {
 	static final String PAYMENT_DUE = "ORDER_PAYMENT_DUE";
 	static final String SHIP_BY = "ORDER_SHIP_BY";
 	static final String AUTO_CONFIRM = "ORDER_AUTO_CONFIRM";
+	static final String PRESUMED_DELIVERY = "ORDER_PRESUMED_DELIVERY";
 
 	private static final int MAX_ITEMS = 20;
 	private static final String ADDRESS_FIELD = "shippingAddress";
@@ -464,10 +465,11 @@ public class Orders {
 					+ "; it is being refunded to the consumer.");
 		}
 		repository.update(orderId, OrderStatus.SHIPPED, now,
-				Map.of("carrier", carrier.strip(), "tracking_number", trackingNumber.strip(), "shipped_at", now));
+				Map.of("carrier", carrier.strip(), "tracking_number", tracking(trackingNumber), "shipped_at", now));
 		deadlines.cancelNotDue(SHIP_BY, orderId);
+		deadlines.schedule(PRESUMED_DELIVERY, orderId, now.plus(properties.deliveryReportWindow()));
 		repository.event(orderId, now, "SHIPPED", "MERCHANT",
-				Detail.of("detail.tracking", text(carrier.strip()), text(trackingNumber.strip())));
+				Detail.of("detail.tracking", text(carrier.strip()), text(tracking(trackingNumber))));
 		return viewOf(orderId);
 	}
 
@@ -488,11 +490,40 @@ public class Orders {
 		if (delivered.isAfter(now) || delivered.isBefore(order.shippedAt())) {
 			throw ApiProblem.invalidField("signedAt", "SIGNED_AT_INVALID", "between the shipment and now");
 		}
+		deadlines.cancelNotDue(PRESUMED_DELIVERY, orderId);
+		delivered(orderId, delivered, now);
+		repository.event(orderId, now, "DELIVERED", actor(caller), Detail.of("orderDetail.delivered", at(delivered)));
+		return viewOf(orderId);
+	}
+
+	/** Tracking numbers are letters and digits, the same in either case: kept in capitals, so that a search finds them. */
+	private static String tracking(String trackingNumber) {
+		return trackingNumber.strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * No delivery reported within {@code fangxin.orders.delivery-report-window} (15 days) of shipment: the order is taken
+	 * as delivered now and its 10 days to confirm start, so that a shop is paid even where no carrier reports, while a
+	 * consumer whose parcel never came still has those 10 days to ask for a refund, which holds the order.
+	 */
+	@Transactional
+	void deliveryPresumed(String orderId) {
+		Instant now = clock.instant();
+		repository.lock(orderId)
+			.filter(o -> o.status() == OrderStatus.SHIPPED
+					&& !now.isBefore(o.shippedAt().plus(properties.deliveryReportWindow())))
+			.ifPresent(order -> {
+				Instant confirmBy = delivered(orderId, now, now);
+				repository.event(orderId, now, "DELIVERY_PRESUMED", "SYSTEM",
+						Detail.of("orderDetail.deliveryPresumed", at(confirmBy)));
+			});
+	}
+
+	private Instant delivered(String orderId, Instant delivered, Instant now) {
 		Instant confirmBy = delivered.plus(properties.confirmWindow());
 		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
 		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
-		repository.event(orderId, now, "DELIVERED", actor(caller), Detail.of("orderDetail.delivered", at(delivered)));
-		return viewOf(orderId);
+		return confirmBy;
 	}
 
 	/**
@@ -812,7 +843,8 @@ public class Orders {
 		Instant now = clock.instant();
 		payments.refund(new RefundRequest(refundId, order.paymentId(), amount, escrowOf(orderId), TransferCode.REFUND,
 				orderId, caseRef));
-		repository.event(orderId, now, "REFUNDED_PART", actor,
+		// the whole of what escrow held, or a part of it
+		repository.event(orderId, now, amount.fen() == held ? "REFUNDED_FROM_ESCROW" : "REFUNDED_PART", actor,
 				Detail.of("detail.amountAndWhy", fen(amount.fen()), nested(reason)));
 		if (amount.fen() == held && !order.status().closed()) {
 			repository.update(orderId, OrderStatus.REFUNDED, now, Map.of("closed_reason", "REFUNDED"));
@@ -1203,6 +1235,8 @@ public class Orders {
 		switch (o.status()) {
 			case AWAITING_PAYMENT -> pending.add(new OrderView.DeadlineView(PAYMENT_DUE, o.payBy()));
 			case PAID, AWAITING_SHIPMENT -> pending.add(new OrderView.DeadlineView(SHIP_BY, o.shipBy()));
+			case SHIPPED -> pending.add(new OrderView.DeadlineView(PRESUMED_DELIVERY,
+					o.shippedAt().plus(properties.deliveryReportWindow())));
 			case DELIVERED -> pending.add(new OrderView.DeadlineView(AUTO_CONFIRM, o.confirmBy()));
 			default -> {
 			}

@@ -188,6 +188,9 @@ class ShopClosureTests extends ApiTest {
 		JsonNode closed = call("/api/v1/merchants/" + applied.merchantId() + "/closure", Map.of(),
 				applied.account().token(), 200);
 		assertThat(closed.path("closed").asBoolean()).isTrue();
+		JsonNode returns = fetch("/api/v1/merchants/" + applied.merchantId() + "/closure", applied.account().token())
+			.path("depositReturnsAt");
+		assertThat(returns.isNull() || returns.isMissingNode()).as("no deposit to wait for").isTrue();
 		assertThat(fetch("/api/v1/merchants/" + applied.merchantId(), applied.account().token()).path("status")
 			.asString()).isEqualTo("CLOSED");
 		assertThat(fetch("/api/v1/merchants/" + applied.merchantId() + "/history", api.demoToken("agent")).toString())

@@ -122,7 +122,8 @@ class OrderScenarioTests extends ApiTest {
 
 		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF1234567890"),
 				w.shop().account().token(), 200);
-		assertThat(scheduled(id)).as("shipped: nothing left to fire until delivery").isEmpty();
+		assertThat(scheduled(id)).as("shipped: delivery is taken as done if none is reported in 15 days")
+			.containsExactly("ORDER_PRESUMED_DELIVERY");
 		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
 		assertThat(scheduled(id)).containsExactly("ORDER_AUTO_CONFIRM");
 		JsonNode done = call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
@@ -256,6 +257,37 @@ class OrderScenarioTests extends ApiTest {
 		assertThat(events(order)).contains("AUTO_CONFIRMED");
 		escrow(order, 4_900, 0, 4_900, 0);
 		assertThat(available(w.shop()) - before).isEqualTo(4_900);
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("shipped and no delivery reported in 15 days: taken as delivered, completed 10 days later; a delivery report withdraws the presumption")
+	void presumedDelivery() {
+		World w = world();
+		long before = available(w.shop());
+		String id = place(w, 1, "ESCROW").path("id").asString();
+		call("/api/v1/orders/" + id + "/payment", Map.of(), w.buyer().token(), 200);
+		JsonNode shipped = call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF15"),
+				w.shop().account().token(), 200);
+		assertThat(shipped.path("deadlines").findValuesAsString("kind")).containsExactly("ORDER_PRESUMED_DELIVERY");
+		assertThat(scheduled(id)).containsExactly("ORDER_PRESUMED_DELIVERY");
+		advance("P14DT23H");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).isEqualTo("SHIPPED");
+		advance("PT1H1M");
+		JsonNode presumed = get(id, w.buyer().token());
+		assertThat(presumed.path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(events(presumed)).contains("DELIVERY_PRESUMED");
+		assertThat(presumed.path("deadlines").findValuesAsString("kind")).containsExactly("ORDER_AUTO_CONFIRM");
+		escrow(presumed, 4_900, 4_900, 0, 0);
+		advance("P10D");
+		JsonNode completed = get(id, w.buyer().token());
+		assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
+		escrow(completed, 4_900, 0, 4_900, 0);
+		assertThat(available(w.shop()) - before).isEqualTo(4_900);
+
+		String reported = shippedAndDelivered(w);
+		assertThat(scheduled(reported)).as("the carrier's report replaces the presumption")
+			.containsExactly("ORDER_AUTO_CONFIRM");
 		ledgerVerifies();
 	}
 

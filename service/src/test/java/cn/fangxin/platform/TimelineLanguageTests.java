@@ -114,9 +114,10 @@ class TimelineLanguageTests extends ApiTest {
 		String order = purchases.paid(w);
 		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
 		String page = "/complaints/new?orderId=" + order + "&category=QUALITY_DEFECT";
-		assertThat(buyer.get(page + "&lang=zh-CN").body()).contains("title=\"平台规则（RULES.md：商家 48 小时内首次答复")
-			.doesNotContain("title=\"platform policy");
-		assertThat(buyer.get(page + "&lang=en").body()).contains("title=\"platform policy (RULES.md: merchant first response");
+		assertThat(buyer.get(page + "&lang=zh-CN").body()).contains("title=\"平台规则：商家须在 48 小时内首次答复")
+			.doesNotContain("title=\"platform rule");
+		assertThat(buyer.get(page + "&lang=en").body()).contains("title=\"platform rule: the shop answers within 48 hours")
+			.as("no internal reference shown to users").doesNotContain("RULES.md");
 
 		String fraud = "/complaints/new?orderId=" + order + "&category=COUNTERFEIT";
 		assertThat(buyer.get(fraud + "&lang=zh-CN").body()).contains("《消费者权益保护法》第五十五条第一款：价款的三倍")

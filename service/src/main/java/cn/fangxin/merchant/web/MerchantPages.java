@@ -115,7 +115,7 @@ class MerchantPages {
 		try {
 			// a shop that never sold closes at once; one that did announces it and closes after the notice
 			redirect.addFlashAttribute("flash",
-					closure.close(caller, merchant.id()).closed() ? "merchant.closed" : "merchant.closing");
+					closure.close(caller, merchant.id()).closed() ? "merchant.closedAtOnce" : "merchant.closing");
 		}
 		catch (ApiProblem problem) {
 			redirect.addFlashAttribute("problem", problem);

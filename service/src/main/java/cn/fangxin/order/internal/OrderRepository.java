@@ -425,8 +425,10 @@ public class OrderRepository {
 			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
 		}
 		if (filter.idPrefix() != null) {
-			sql.append(" and (o.id = :q or o.consumer_id = :q or o.merchant_id = :q or o.tracking_number = :q");
+			// tracking numbers are kept in capitals; ids are lower case
+			sql.append(" and (o.id = :q or o.consumer_id = :q or o.merchant_id = :q or o.tracking_number = :tracking");
 			params.put("q", filter.idPrefix());
+			params.put("tracking", filter.idPrefix().toUpperCase(java.util.Locale.ROOT));
 			if (filter.phoneIndex() != null) {
 				sql.append(" or o.phone_index = :phone");
 				params.put("phone", filter.phoneIndex());
