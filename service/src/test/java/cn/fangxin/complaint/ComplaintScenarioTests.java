@@ -59,6 +59,12 @@ class ComplaintScenarioTests extends ComplaintTest {
 		assertThat(fetch("/api/v1/complaints", w.shop().account().token()).toString()).contains(c.path("id").asString());
 		JsonNode bundleless = fetch("/api/v1/evidence?complaintId=" + c.path("id").asString(), w.buyer().token());
 		assertThat(bundleless.toString()).contains("CASE_EVENT");
+		// the appraisal is on the complaint's page for the shop and for the arbitrator who decides
+		String page = "/complaints/" + c.path("id").asString() + "?lang=en";
+		assertThat(cn.fangxin.support.PageSession.signedIn(api, w.shop().account().username(), w.shop().account().password())
+			.get(page).body()).contains("id=\"complaint-attached\"").contains(appraisal);
+		assertThat(cn.fangxin.support.PageSession.demo(api, "arbiter").get(page).body()).contains("id=\"complaint-attached\"")
+			.contains("/evidence/" + appraisal);
 	}
 
 	@Test

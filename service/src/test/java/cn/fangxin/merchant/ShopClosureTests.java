@@ -306,6 +306,11 @@ class ShopClosureTests extends ApiTest {
 			.as("its goods are not offered").doesNotContain("/listings/" + w.listingId());
 		assertThat(PageSession.anonymous(api).get("/listings/" + w.listingId() + "?lang=zh-CN").body())
 			.contains("id=\"shop-closing-notice\"").doesNotContain("id=\"buy\"");
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(buyer.get("/orders/checkout?listingId=" + w.listingId()).body()).as("said before the form is filled in")
+			.contains("id=\"shop-closing-notice\"").doesNotContain("id=\"place-order\"");
+		assertThat(shop.get("/merchant/listings?lang=en").body()).contains("id=\"shop-cannot-sell\"")
+			.contains("Closing").doesNotContain("id=\"new-listing\"");
 
 		shop.post("/merchant", "/merchant/closure/withdrawal", Map.of());
 		assertThat(status(w)).isEqualTo("ACTIVE");

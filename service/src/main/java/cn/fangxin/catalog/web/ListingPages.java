@@ -26,14 +26,18 @@ import cn.fangxin.platform.Money;
 class ListingPages {
 
 	private final Listings listings;
+	private final cn.fangxin.merchant.Merchants merchants;
 
-	ListingPages(Listings listings) {
+	ListingPages(Listings listings, cn.fangxin.merchant.Merchants merchants) {
 		this.listings = listings;
+		this.merchants = merchants;
 	}
 
 	@GetMapping("/merchant/listings")
 	String mine(Caller caller, Model model) {
 		model.addAttribute("listings", listings.mine(caller, 500));
+		// a shop that may not sell now (under review, suspended, closing) is told so before it writes a listing
+		model.addAttribute("shopStatus", merchants.mine(caller).map(cn.fangxin.merchant.MerchantView::status).orElse(null));
 		return "merchant/listings";
 	}
 

@@ -224,6 +224,8 @@ class ComplaintPages {
 					&& e.kind() != EvidenceKind.DECISION && !c.evidenceIds().contains(e.id()))
 			.toList());
 		model.addAttribute("records", vault.ofComplaint(caller, id));
+		// what the parties attached: shown to whoever may read each record (a party's own, the order's parties, staff)
+		model.addAttribute("attached", c.evidenceIds().stream().flatMap(e -> readable(caller, e).stream()).toList());
 		model.addAttribute("categories", ComplaintCategory.values());
 		return "complaint/show";
 	}
@@ -342,5 +344,14 @@ class ComplaintPages {
 
 	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action) {
 		return PageActions.act("/complaints/" + id, redirect, done, action::get);
+	}
+
+	private java.util.Optional<cn.fangxin.evidence.EvidenceView> readable(Caller caller, String evidenceId) {
+		try {
+			return java.util.Optional.of(vault.get(caller, evidenceId));
+		}
+		catch (cn.fangxin.platform.ApiProblem notReadable) {
+			return java.util.Optional.empty();
+		}
 	}
 }

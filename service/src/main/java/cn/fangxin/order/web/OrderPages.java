@@ -39,9 +39,12 @@ class OrderPages {
 	private final cn.fangxin.evidence.EvidenceBundles bundles;
 	private final cn.fangxin.evidence.EvidenceVault vault;
 	private final tools.jackson.databind.ObjectMapper json;
+	private final cn.fangxin.merchant.Merchants merchants;
 
 	OrderPages(Orders orders, Listings listings, Clock clock, cn.fangxin.evidence.EvidenceBundles bundles,
-			cn.fangxin.evidence.EvidenceVault vault, tools.jackson.databind.ObjectMapper json) {
+			cn.fangxin.evidence.EvidenceVault vault, tools.jackson.databind.ObjectMapper json,
+			cn.fangxin.merchant.Merchants merchants) {
+		this.merchants = merchants;
 		this.bundles = bundles;
 		this.vault = vault;
 		this.json = json;
@@ -101,7 +104,10 @@ class OrderPages {
 	}
 
 	private String checkoutPage(String listingId, List<Orders.EarlierAddress> earlier, Model model) {
-		model.addAttribute("listing", listings.get(listingId));
+		var listing = listings.get(listingId);
+		model.addAttribute("listing", listing);
+		// a suspended, closing or closed shop takes no order: said here rather than after the form is filled in
+		model.addAttribute("shop", merchants.publicShop(listing.merchantId()));
 		model.addAttribute("earlierAddresses", earlier);
 		return "order/checkout";
 	}
@@ -143,7 +149,9 @@ class OrderPages {
 		}
 		OrderView.Item item = order.items().getFirst();
 		try {
-			return listings.get(item.listingId()).status() == cn.fangxin.catalog.ListingStatus.ACTIVE ? item : null;
+			var listing = listings.get(item.listingId());
+			return listing.status() == cn.fangxin.catalog.ListingStatus.ACTIVE
+					&& merchants.publicShop(listing.merchantId()).status().maySell() ? item : null;
 		}
 		catch (ApiProblem gone) {
 			return null;
