@@ -60,14 +60,18 @@ public record OrderView(String id, OrderStatus status, String merchantId, String
 	}
 
 	/**
-	 * The order's escrow account: {@code heldFen = paidFen − releasedFen − refundedFen}.
+	 * The order's escrow account: {@code heldFen = paidFen − releasedFen − refundedFen}; and what reached the consumer
+	 * after escrow had released the money, outside these figures.
 	 *
 	 * @param paidFen paid in
 	 * @param heldFen held now
 	 * @param releasedFen released to the merchant
-	 * @param refundedFen refunded to the consumer
+	 * @param refundedFen refunded to the consumer from escrow
+	 * @param refundedAfterReleaseFen refunded after release: from the shop's balance, or paid first by the platform
+	 * @param compensationFen compensation paid to the consumer (from the shop's balance or paid first by the platform)
 	 */
-	public record Escrow(long paidFen, long heldFen, long releasedFen, long refundedFen) {
+	public record Escrow(long paidFen, long heldFen, long releasedFen, long refundedFen, long refundedAfterReleaseFen,
+			long compensationFen) {
 	}
 
 	/**

@@ -247,7 +247,7 @@ public class Orders {
 		}
 		// The new order as it was just written: nothing to read back.
 		return new OrderView(id, escrow ? OrderStatus.AWAITING_PAYMENT : OrderStatus.AWAITING_SHIPMENT, merchantId,
-				shop.shopName(), caller.id().value(), List.copyOf(items), total, mode, new OrderView.Escrow(0, 0, 0, 0), payBy,
+				shop.shopName(), caller.id().value(), List.copyOf(items), total, mode, new OrderView.Escrow(0, 0, 0, 0, 0, 0), payBy,
 				shipBy, null, null, null, null, null, null, null, evidence.id(), masked,
 				List.of(escrow ? new OrderView.DeadlineView(PAYMENT_DUE, payBy) : new OrderView.DeadlineView(SHIP_BY, shipBy)),
 				List.of(), null, List.of(new OrderView.Event(now, "PLACED", "CONSUMER", placedText, placed)), now);
@@ -1218,6 +1218,8 @@ public class Orders {
 		long paid = 0;
 		long released = 0;
 		long refunded = 0;
+		long refundedAfter = 0;
+		long compensation = 0;
 		String escrow = escrowOf(orderId).value();
 		for (TransferView t : ledger.transfersOfOrder(orderId)) {
 			if (escrow.equals(t.creditAccount()) && t.code() == TransferCode.PAYMENT) {
@@ -1228,6 +1230,13 @@ public class Orders {
 			}
 			else if (escrow.equals(t.debitAccount())) {
 				refunded += t.amountFen();
+			}
+			else if (t.id().startsWith("refund:")) {
+				// from the shop's balance (REFUND) or paid first from the compensation fund (COMPENSATION)
+				refundedAfter += t.amountFen();
+			}
+			else if (t.id().startsWith("payout:") && t.code() == TransferCode.CONSUMER_COMPENSATION) {
+				compensation += t.amountFen();
 			}
 		}
 		// the deadlines that matter in the order's state (a deadline left behind by a state change fires as a no-op)
@@ -1244,7 +1253,7 @@ public class Orders {
 		List<OrderView.Hold> holds = repository.holds(orderId);
 		return new OrderView(o.id(), o.status(), o.merchantId(), merchants.shopName(o.merchantId()), o.consumerId(),
 				repository.items(orderId), o.totalFen(), o.mode(),
-				new OrderView.Escrow(paid, paid - released - refunded, released, refunded),
+				new OrderView.Escrow(paid, paid - released - refunded, released, refunded, refundedAfter, compensation),
 				o.status() == OrderStatus.AWAITING_PAYMENT ? o.payBy() : null, o.shipBy(), o.shippedAt(), o.carrier(),
 				o.trackingNumber(), o.deliveredAt(), o.confirmBy(), o.completedAt(), o.closedReason(),
 				o.snapshotEvidenceId(), o.addressMasked(), pending, holds,

@@ -275,6 +275,10 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(events(refunded)).containsSubsequence("RECEIVED_BY_SILENCE", "REFUNDED");
 		assertThat(refunded.path("status").asString()).isEqualTo("REFUNDED");
 		assertThat(refunded.path("refundSource").asString()).isEqualTo("MERCHANT_BALANCE");
+		JsonNode escrow = fetch("/api/v1/orders/" + refunded.path("orderId").asString(), w.buyer().token()).path("escrow");
+		assertThat(escrow.path("refundedFen").asLong()).as("escrow had released it").isZero();
+		assertThat(escrow.path("refundedAfterReleaseFen").asLong()).as("the order shows the refund all the same")
+			.isEqualTo(refunded.path("refundedFen").asLong()).isPositive();
 		ledgerVerifies();
 	}
 
@@ -307,6 +311,8 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(paid.path("compensatedByPlatform").asBoolean()).isTrue();
 		assertThat(paid.path("refundSource").asString()).isEqualTo("COMPENSATION_FIRST");
 		assertThat(paid.path("refundedFen").asLong()).isEqualTo(147_000);
+		assertThat(fetch("/api/v1/orders/" + orderId, w.buyer().token()).path("escrow").path("refundedAfterReleaseFen")
+			.asLong()).isEqualTo(147_000);
 		assertThat(ledger.balance(AccountKind.MERCHANT_DEPOSIT.idFor(w.shop().merchantId())).orElseThrow().creditBalance()
 			.fen()).as("the deposit went to the fund").isZero();
 		assertThat(ledger.balance(AccountKind.MERCHANT_RECEIVABLE.idFor(w.shop().merchantId())).orElseThrow()
