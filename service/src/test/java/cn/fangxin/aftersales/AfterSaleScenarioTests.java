@@ -340,8 +340,14 @@ class AfterSaleScenarioTests extends ApiTest {
 		assertThat(bare.code()).as("not intact needs photos").isEqualTo("REJECTION_NOT_ALLOWED");
 		String photo = api.upload("/api/v1/evidence", shop, "tag.png", EvidenceLogTests.png(),
 				Map.of("kind", "OTHER", "orderId", orderId)).json().path("id").asString();
-		JsonNode rejected = call("/api/v1/after-sales/" + id + "/decision",
-				Map.of("decision", "REJECT", "reason", "NOT_INTACT", "evidenceIds", List.of(photo)), shop, 200);
+		// on the page: the one ground is stated, and the shop ticks its photo instead of typing a code and an id
+		var page = cn.fangxin.support.PageSession.signedIn(api, w.shop().account().username(),
+				w.shop().account().password());
+		String form = page.get("/after-sales/" + id + "?lang=en").body();
+		assertThat(form).contains("id=\"reject-not-intact\"").contains("not intact").contains("value=\"" + photo + "\"")
+			.doesNotContain("id=\"rejectReason\"");
+		page.post("/after-sales/" + id, "/after-sales/" + id + "/reject", Map.of("reason", "NOT_INTACT", "evidenceIds", photo));
+		JsonNode rejected = fetch("/api/v1/after-sales/" + id, shop);
 		assertThat(rejected.path("status").asString()).isEqualTo("REJECTED");
 		assertThat(rejected.path("rejectionEvidenceIds").get(0).asString()).isEqualTo(photo);
 

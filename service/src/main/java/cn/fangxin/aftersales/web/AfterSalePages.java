@@ -109,6 +109,11 @@ class AfterSalePages {
 		model.addAttribute("isConsumer", caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isMerchant", caller.role() == Role.MERCHANT && !caller.id().value().equals(order.consumerId()));
 		model.addAttribute("isStaff", caller.isStaff());
+		// the records a shop may cite when it refuses: what it and the buyer uploaded for the order
+		model.addAttribute("citable", vault.ofOrder(caller, c.orderId())
+			.stream()
+			.filter(e -> e.kind().uploadable())
+			.toList());
 		// a rejected request can become a complaint (issue 8): the wizard opens on the matching category
 		model.addAttribute("complaintCategory", switch (c.reason()) {
 			case NO_REASON_7DAY -> "RETURN_REFUSED";
@@ -191,9 +196,15 @@ class AfterSalePages {
 
 	@PostMapping("/after-sales/{id}/reject")
 	String reject(@PathVariable String id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String evidenceId, Caller caller, RedirectAttributes redirect) {
-		return act(id, redirect, "afterSale.rejected", () -> afterSales.decide(caller, id, "REJECT", reason, null,
-				evidenceId == null || evidenceId.isBlank() ? List.of() : List.of(evidenceId.strip())));
+			@RequestParam(required = false) List<String> evidenceIds, @RequestParam(required = false) String evidenceId,
+			Caller caller, RedirectAttributes redirect) {
+		// the records ticked, and one typed (an id copied from elsewhere)
+		List<String> proof = new java.util.ArrayList<>(evidenceIds == null ? List.of() : evidenceIds);
+		if (evidenceId != null && !evidenceId.isBlank()) {
+			proof.add(evidenceId.strip());
+		}
+		return act(id, redirect, "afterSale.rejected",
+				() -> afterSales.decide(caller, id, "REJECT", reason, null, List.copyOf(proof)));
 	}
 
 	@PostMapping("/after-sales/{id}/ship-return")
