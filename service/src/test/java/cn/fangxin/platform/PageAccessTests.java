@@ -21,6 +21,19 @@ import cn.fangxin.support.Purchases;
 class PageAccessTests extends ApiTest {
 
 	@Test
+	@DisplayName("a visitor who asks for English and is sent to sign in reads the sign-in page in English")
+	void languageSurvivesTheSignInRedirect() {
+		var visitor = PageSession.anonymous(api);
+		var sent = visitor.get("/orders?lang=en");
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/login");
+		assertThat(visitor.get("/login").body()).contains("Sign in").doesNotContain("登录");
+		var chinese = PageSession.anonymous(api);
+		chinese.get("/orders?lang=zh-CN");
+		assertThat(chinese.get("/login").body()).contains("登录");
+	}
+
+	@Test
 	@DisplayName("a page for another party's order, an unknown listing or the wrong role: the error page with 404 or 403, never 500")
 	void refusalsOnPagesKeepTheirStatus() {
 		var purchases = new Purchases(api);

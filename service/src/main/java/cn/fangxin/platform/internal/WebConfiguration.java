@@ -33,6 +33,37 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/**
+	 * {@code ?lang=} is remembered before security runs: a visitor sent to the sign-in page from {@code /?lang=en} reads
+	 * it in the language asked for (the interceptor below only sees requests that reach a controller).
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> languageFilter(
+			LocaleResolver resolver) {
+		jakarta.servlet.Filter filter = (request, response, chain) -> {
+			// GET only: reading a parameter of a POST would read its body before the size limits and the multipart
+			// handling see it
+			String lang = request instanceof jakarta.servlet.http.HttpServletRequest get && "GET".equals(get.getMethod())
+					? request.getParameter("lang") : null;
+			if (lang != null && request instanceof jakarta.servlet.http.HttpServletRequest http
+					&& response instanceof jakarta.servlet.http.HttpServletResponse answer) {
+				Locale asked = switch (lang) {
+					case "en" -> Locale.ENGLISH;
+					case "zh-CN", "zh_CN", "zh" -> Locale.SIMPLIFIED_CHINESE;
+					default -> null;
+				};
+				if (asked != null) {
+					resolver.setLocale(http, answer, asked);
+				}
+			}
+			chain.doFilter(request, response);
+		};
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		var change = new LocaleChangeInterceptor();
