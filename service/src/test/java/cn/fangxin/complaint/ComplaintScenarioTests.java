@@ -65,6 +65,16 @@ class ComplaintScenarioTests extends ComplaintTest {
 			.get(page).body()).contains("id=\"complaint-attached\"").contains(appraisal);
 		assertThat(cn.fangxin.support.PageSession.demo(api, "arbiter").get(page).body()).contains("id=\"complaint-attached\"")
 			.contains("/evidence/" + appraisal);
+		// an answer refused for a bad amount comes back with what the shop wrote, to be corrected
+		var shopPage = cn.fangxin.support.PageSession.signedIn(api, w.shop().account().username(),
+				w.shop().account().password());
+		String path = "/complaints/" + c.path("id").asString();
+		shopPage.post(path, path + "/respond", Map.of("message", "我们核实后愿意全额退款", "offerAction", "REFUND",
+				"refundYuan", "四十九"));
+		String again = shopPage.get(path).body();
+		assertThat(again).contains("role=\"alert\"").contains(">我们核实后愿意全额退款</textarea>")
+			.contains("value=\"四十九\"");
+		assertThat(shopPage.get(path).body()).as("once only").doesNotContain("我们核实后愿意全额退款");
 	}
 
 	@Test
