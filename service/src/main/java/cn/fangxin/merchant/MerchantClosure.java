@@ -116,7 +116,8 @@ public class MerchantClosure {
 	/**
 	 * Announces the shop's closure (its merchant only): CLOSING now, closed when the notice is over and nothing is open
 	 * with buyers; a shop that never sold closes at once. 409 {@code SHOP_CLOSED} or {@code SHOP_CLOSING} when it is
-	 * already; 422 {@code MERCHANT_FUNDS_FROZEN} when suspended or banned.
+	 * already, {@code REVIEW_PENDING} while a change of its registration is under review; 422
+	 * {@code MERCHANT_FUNDS_FROZEN} when suspended or banned.
 	 */
 	@Transactional
 	public ClosureView close(Caller caller, String merchantId) {
@@ -132,6 +133,12 @@ public class MerchantClosure {
 		if (merchant.status() == MerchantStatus.SUSPENDED || merchant.status() == MerchantStatus.BANNED) {
 			throw ApiProblem.rule("MERCHANT_FUNDS_FROZEN", "A " + merchant.status().name().toLowerCase()
 					+ " shop cannot close: its deposit stays for the consumers' claims.");
+		}
+		if (merchant.status() == MerchantStatus.PENDING_REVIEW && merchant.approvedVersion() != null) {
+			// a change of who sells is under review: announcing and withdrawing must not put the shop back on sale
+			// without that review
+			throw ApiProblem.conflict("REVIEW_PENDING",
+					"A change of the shop's registration is under review: announce the closure once it is decided.");
 		}
 		Instant now = clock.instant();
 		// what the shop changed and staff have not reviewed yet will not be: it stops

@@ -80,10 +80,10 @@ public class MerchantStatement {
 	 * One account's month.
 	 *
 	 * @param account which account
-	 * @param openingFen its balance when the month began (for the debt: what the shop owed)
+	 * @param openingFen its balance when the month began; the debt's is negative, what the shop owed
 	 * @param inFen money in during the month (for the debt: repaid)
 	 * @param outFen money out (for the debt: owed more)
-	 * @param closingFen its balance when the month ended, or now for the month under way
+	 * @param closingFen its balance when the month ended, or now for the month under way: always opening + in − out
 	 */
 	public record Totals(Account account, long openingFen, long inFen, long outFen, long closingFen) {
 	}
@@ -123,17 +123,14 @@ public class MerchantStatement {
 		boolean complete = true;
 		for (Account account : Account.values()) {
 			LedgerAccountId id = account.kind.idFor(merchantId);
-			boolean debt = account == Account.DEBT;
-			long now = ledger.balance(id).map(b -> debt ? b.debitsPosted() - b.creditsPosted()
-					: b.creditsPosted() - b.debitsPosted()).orElse(0L);
+			// every balance here is credits less debits: what the platform owes the shop, the debt negative
+			long now = ledger.balance(id).map(b -> b.creditsPosted() - b.debitsPosted()).orElse(0L);
 			Ledger.Moved sinceFrom = ledger.movedSince(id, from);
 			Ledger.Moved sinceTo = ledger.movedSince(id, to);
-			// in is a credit and out a debit on all three; the debt's balance is what is owed, so it runs the other way
 			long in = sinceFrom.creditsFen() - sinceTo.creditsFen();
 			long out = sinceFrom.debitsFen() - sinceTo.debitsFen();
-			long laterNet = sinceTo.creditsFen() - sinceTo.debitsFen();
-			long closing = debt ? now + laterNet : now - laterNet;
-			long opening = debt ? closing - out + in : closing - in + out;
+			long closing = now - (sinceTo.creditsFen() - sinceTo.debitsFen());
+			long opening = closing - in + out;
 			totals.add(new Totals(account, opening, in, out, closing));
 			List<TransferView> moved = ledger.transfersOf(id, from, to, MONTH_LINES + 1);
 			complete &= moved.size() <= MONTH_LINES;

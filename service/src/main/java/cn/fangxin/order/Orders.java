@@ -481,7 +481,9 @@ public class Orders {
 	public OrderView deliver(Caller caller, String orderId, Instant signedAt) {
 		caller.requireRole(Role.AGENT, Role.ADMIN);
 		OrderRow order = repository.lock(orderId).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such order."));
-		if (order.status() != OrderStatus.SHIPPED) {
+		// taken as delivered for want of a report: the real signing still counts (the 7-day return window runs from it)
+		boolean presumed = order.status() == OrderStatus.DELIVERED && order.deliveredAt() == null;
+		if (order.status() != OrderStatus.SHIPPED && !presumed) {
 			throw ApiProblem.conflict(order.status() == OrderStatus.DELIVERED ? "ORDER_ALREADY_DELIVERED" : "ORDER_NOT_SHIPPED",
 					"Only a shipped order can be delivered (it is " + order.status() + ").");
 		}
@@ -491,7 +493,12 @@ public class Orders {
 			throw ApiProblem.invalidField("signedAt", "SIGNED_AT_INVALID", "between the shipment and now");
 		}
 		deadlines.cancelNotDue(PRESUMED_DELIVERY, orderId);
-		delivered(orderId, delivered, now);
+		Instant confirmBy = delivered.plus(properties.confirmWindow());
+		if (presumed && confirmBy.isBefore(order.confirmBy())) {
+			confirmBy = order.confirmBy(); // the consumer keeps the date the presumption gave
+		}
+		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
+		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
 		repository.event(orderId, now, "DELIVERED", actor(caller), Detail.of("orderDetail.delivered", at(delivered)));
 		return viewOf(orderId);
 	}
@@ -504,26 +511,26 @@ public class Orders {
 	/**
 	 * No delivery reported within {@code fangxin.orders.delivery-report-window} (15 days) of shipment: the order is taken
 	 * as delivered now and its 10 days to confirm start, so that a shop is paid even where no carrier reports, while a
-	 * consumer whose parcel never came still has those 10 days to ask for a refund, which holds the order.
+	 * consumer whose parcel never came still has those 10 days to ask for a refund, which holds the order. No signing
+	 * date is invented.
 	 */
 	@Transactional
 	void deliveryPresumed(String orderId) {
 		Instant now = clock.instant();
-		repository.lock(orderId)
-			.filter(o -> o.status() == OrderStatus.SHIPPED
-					&& !now.isBefore(o.shippedAt().plus(properties.deliveryReportWindow())))
-			.ifPresent(order -> {
-				Instant confirmBy = delivered(orderId, now, now);
-				repository.event(orderId, now, "DELIVERY_PRESUMED", "SYSTEM",
-						Detail.of("orderDetail.deliveryPresumed", at(confirmBy)));
-			});
-	}
-
-	private Instant delivered(String orderId, Instant delivered, Instant now) {
-		Instant confirmBy = delivered.plus(properties.confirmWindow());
-		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("delivered_at", delivered, "confirm_by", confirmBy));
-		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy.isBefore(now) ? now : confirmBy);
-		return confirmBy;
+		repository.lock(orderId).filter(o -> o.status() == OrderStatus.SHIPPED).ifPresent(order -> {
+			Instant due = order.shippedAt().plus(properties.deliveryReportWindow());
+			if (now.isBefore(due)) {
+				deadlines.schedule(PRESUMED_DELIVERY, orderId, due); // set before the window was made longer
+				return;
+			}
+			// no signing date is recorded (deliveredAt stays empty): a no-reason return counts from the consumer's
+			// receipt, or at the latest from the completion; a carrier's later report sets the real date
+			Instant confirmBy = now.plus(properties.confirmWindow());
+			repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("confirm_by", confirmBy));
+			deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy);
+			repository.event(orderId, now, "DELIVERY_PRESUMED", "SYSTEM",
+					Detail.of("orderDetail.deliveryPresumed", at(confirmBy)));
+		});
 	}
 
 	/**

@@ -18,22 +18,27 @@ public final class PageActions {
 	private PageActions() {
 	}
 
-	/** Runs {@code action} and redirects to {@code target} (a path) with its outcome as a flash attribute. */
-	public static String act(String target, RedirectAttributes redirect, String done, Runnable action) {
+	/**
+	 * Runs {@code action} and redirects to {@code target} (a path) with its outcome as a flash attribute; on a refusal,
+	 * the fields named in {@code keep} go with it (only those: what a page shows again, never an account number or a
+	 * password).
+	 */
+	public static String act(String target, RedirectAttributes redirect, String done, Runnable action, String... keep) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("flash", done);
 		}
 		catch (ApiProblem problem) {
 			redirect.addFlashAttribute("problem", problem);
-			submitted().ifPresent(form -> redirect.addFlashAttribute("submitted", form));
+			if (keep.length > 0) {
+				submitted(keep).ifPresent(form -> redirect.addFlashAttribute("submitted", form));
+			}
 		}
 		return "redirect:" + target;
 	}
 
 	/**
-	 * What a refused form held: its action's path and its fields (the first value of each; never the CSRF token or a
-	 * password).
+	 * What a refused form held: its action's path and the fields its page shows again.
 	 *
 	 * @param path the form's action
 	 * @param fields its fields
@@ -46,17 +51,18 @@ public final class PageActions {
 		}
 	}
 
-	private static java.util.Optional<Submitted> submitted() {
+	private static java.util.Optional<Submitted> submitted(String... keep) {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return java.util.Optional.empty();
 		}
 		var request = attributes.getRequest();
 		Map<String, String> fields = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> {
-			if (values.length > 0 && !name.startsWith("_") && !name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
-				fields.put(name, values[0]);
+		for (String name : keep) {
+			String value = request.getParameter(name);
+			if (value != null) {
+				fields.put(name, value);
 			}
-		});
+		}
 		return java.util.Optional.of(new Submitted(request.getRequestURI(), Map.copyOf(fields)));
 	}
 }

@@ -182,6 +182,33 @@ class ShopClosureTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("an announcement withdrawn in its last minute and made again: the first one's deadline, left to fire, does not close the shop")
+	void staleCloseDeadline() {
+		World w = earned();
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		advance("P29DT23H59M30S");
+		call(path(w, "/closure/withdrawal"), Map.of(), token(w), 200);
+		assertThat(deadlines.pendingFor(w.shop().merchantId()).stream().map(Deadline::kind))
+			.as("due within the minute: left to fire").contains(MerchantClosure.CLOSE);
+		call(path(w, "/closure"), Map.of(), token(w), 200);
+		advance("PT1M");
+		assertThat(status(w)).as("the shop's own date decides").isEqualTo("CLOSING");
+		advance("P30D");
+		assertThat(status(w)).isEqualTo("CLOSED");
+	}
+
+	@Test
+	@DisplayName("a change of the registration under review: no announcement until it is decided")
+	void noAnnouncementDuringReview() {
+		World w = earned();
+		var changed = api.patch(path(w, ""), Map.of("idNumber", cn.fangxin.support.Identities.residentId())).as(token(w))
+			.send();
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(status(w)).isEqualTo("PENDING_REVIEW");
+		assertThat(api.post(path(w, "/closure"), Map.of()).as(token(w)).send().code()).isEqualTo("REVIEW_PENDING");
+	}
+
+	@Test
 	@DisplayName("a shop that never sold closes at once")
 	void neverSoldClosesAtOnce() {
 		Shops.Shop applied = new Shops(api).applied(List.of("general"));

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.fangxin.ledger.AccountKind;
+import cn.fangxin.ledger.Ledger;
+import cn.fangxin.ledger.Transfer;
+import cn.fangxin.ledger.TransferCode;
+import cn.fangxin.platform.Money;
 import cn.fangxin.support.ApiTest;
 import cn.fangxin.support.PageSession;
 import cn.fangxin.support.Purchases;
@@ -32,6 +37,9 @@ class StatementTests extends ApiTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Ledger ledger;
 
 	JsonNode month(World w, YearMonth month) {
 		return fetch("/api/v1/merchants/" + w.shop().merchantId() + "/statement?month=" + month,
@@ -75,14 +83,22 @@ class StatementTests extends ApiTest {
 		assertThat(api.post(base + "/withdrawals", Map.of("amountFen", 6_000)).as(shop)
 			.idempotencyKey(UUID.randomUUID().toString()).send().status()).isEqualTo(201);
 
+		// what compensation first leaves the shop owing (as Orders.compensate books a shortfall)
+		String merchantId = w.shop().merchantId();
+		ledger.open(AccountKind.MERCHANT_RECEIVABLE, merchantId);
+		ledger.executeOrThrow(Transfer.of("test-debt:" + merchantId, AccountKind.MERCHANT_RECEIVABLE.idFor(merchantId),
+				AccountKind.compensationFund(), Money.fen(2_500), TransferCode.RECEIVABLE));
+
 		JsonNode two = month(w, second);
 		assertThat(totals(two, "AVAILABLE")).as("opens with the first month's closing").isEqualTo("9800 +0 -6000 = 3800");
+		assertThat(totals(two, "DEBT")).as("a debt is a negative balance: the row adds up").isEqualTo("0 +0 -2500 = -2500");
 		assertThat(two.path("items").valueStream().map(l -> l.path("code").asString()).toList())
-			.containsExactly("PAYOUT");
+			.containsExactlyInAnyOrder("PAYOUT", "RECEIVABLE");
 		assertThat(totals(month(w, first), "AVAILABLE")).as("a past month does not change")
 			.isEqualTo("0 +9800 -0 = 9800");
 		assertThat(totals(month(w, second.plusMonths(1)), "AVAILABLE")).as("nothing yet in the next")
 			.isEqualTo("3800 +0 -0 = 3800");
+		assertThat(totals(month(w, second.plusMonths(1)), "DEBT")).isEqualTo("-2500 +0 -0 = -2500");
 		assertThat(api.get(base + "/statement?month=2026-13").as(shop).send().code()).isEqualTo("MONTH_INVALID");
 		assertThat(api.get(base + "/statement?month=" + first).as(w.buyer().token()).send().status()).isEqualTo(404);
 
@@ -90,6 +106,8 @@ class StatementTests extends ApiTest {
 		String firstPage = page.get("/merchant/statement?lang=zh-CN&month=" + first).body();
 		assertThat(firstPage).contains("id=\"statement-totals\"").contains("期初余额").contains("订单完成，货款到账")
 			.doesNotContain("<td>提现</td>").contains("month=" + second);
+		assertThat(page.get("/merchant/statement?lang=en&month=" + second).body()).contains("id=\"totals-DEBT\"")
+			.contains("−¥25.00");
 		String current = page.get("/merchant/statement?month=2999-01").body();
 		assertThat(current).as("a month ahead shows this one").contains("id=\"statement-month\">" + second + "<")
 			.doesNotContain("id=\"next-month\"");

@@ -278,15 +278,28 @@ class OrderScenarioTests extends ApiTest {
 		assertThat(presumed.path("status").asString()).isEqualTo("DELIVERED");
 		assertThat(events(presumed)).contains("DELIVERY_PRESUMED");
 		assertThat(presumed.path("deadlines").findValuesAsString("kind")).containsExactly("ORDER_AUTO_CONFIRM");
+		JsonNode noDate = presumed.path("deliveredAt");
+		assertThat(noDate.isNull() || noDate.isMissingNode()).as("no signing date is invented").isTrue();
 		escrow(presumed, 4_900, 4_900, 0, 0);
-		advance("P10D");
+		// the carrier reports late: its date is recorded, and the consumer keeps the completion date already given
+		advance("P1D");
+		String signed = java.time.Instant.parse(shipped.path("shippedAt").asString()).plus(java.time.Duration.ofDays(3))
+			.toString();
+		JsonNode reported = call("/api/v1/orders/" + id + "/delivery", Map.of("signedAt", signed), api.demoToken("agent"),
+				200);
+		assertThat(java.time.Instant.parse(reported.path("deliveredAt").asString()))
+			.isEqualTo(java.time.Instant.parse(signed));
+		assertThat(reported.path("confirmBy").asString()).isEqualTo(presumed.path("confirmBy").asString());
+		advance("P8DT23H");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		advance("PT1H1M");
 		JsonNode completed = get(id, w.buyer().token());
 		assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
 		escrow(completed, 4_900, 0, 4_900, 0);
 		assertThat(available(w.shop()) - before).isEqualTo(4_900);
 
-		String reported = shippedAndDelivered(w);
-		assertThat(scheduled(reported)).as("the carrier's report replaces the presumption")
+		String onTime = shippedAndDelivered(w);
+		assertThat(scheduled(onTime)).as("the carrier's report replaces the presumption")
 			.containsExactly("ORDER_AUTO_CONFIRM");
 		ledgerVerifies();
 	}

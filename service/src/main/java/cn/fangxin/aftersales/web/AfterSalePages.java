@@ -191,7 +191,7 @@ class AfterSalePages {
 	String approve(@PathVariable String id, @RequestParam(required = false) String returnAddress, Caller caller,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "afterSale.approved",
-				() -> afterSales.decide(caller, id, "APPROVE", null, returnAddress, List.of()));
+				() -> afterSales.decide(caller, id, "APPROVE", null, returnAddress, List.of()), "returnAddress");
 	}
 
 	@PostMapping("/after-sales/{id}/reject")
@@ -204,13 +204,14 @@ class AfterSalePages {
 			proof.add(evidenceId.strip());
 		}
 		return act(id, redirect, "afterSale.rejected",
-				() -> afterSales.decide(caller, id, "REJECT", reason, null, List.copyOf(proof)));
+				() -> afterSales.decide(caller, id, "REJECT", reason, null, List.copyOf(proof)), "reason");
 	}
 
 	@PostMapping("/after-sales/{id}/ship-return")
 	String shipReturn(@PathVariable String id, @RequestParam String carrier, @RequestParam String trackingNumber,
 			Caller caller, RedirectAttributes redirect) {
-		return act(id, redirect, "afterSale.returnShipped", () -> afterSales.shipReturn(caller, id, carrier, trackingNumber));
+		return act(id, redirect, "afterSale.returnShipped", () -> afterSales.shipReturn(caller, id, carrier, trackingNumber),
+				"carrier", "trackingNumber");
 	}
 
 	@PostMapping("/after-sales/{id}/receive-return")
@@ -246,7 +247,7 @@ class AfterSalePages {
 		return act(id, redirect, "afterSale.withdrawn", () -> afterSales.withdraw(caller, id));
 	}
 
-	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action) {
-		return PageActions.act("/after-sales/" + id, redirect, done, action::get);
+	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action, String... keep) {
+		return PageActions.act("/after-sales/" + id, redirect, done, action::get, keep);
 	}
 }

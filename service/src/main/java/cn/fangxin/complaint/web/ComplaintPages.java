@@ -261,7 +261,7 @@ class ComplaintPages {
 					: new Complaints.OfferBody(fen(refundYuan, "offer.refundFen"), fen(compensationYuan, "offer.compensationFen"),
 							offerAction);
 			return complaints.respond(caller, id, message, offer);
-		});
+		}, "message", "refundYuan", "compensationYuan");
 	}
 
 	@PostMapping("/complaints/{id}/accept")
@@ -308,7 +308,8 @@ class ComplaintPages {
 			@RequestParam(required = false) String sanction, @RequestParam(required = false) String reasoning,
 			Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "complaint.decided", () -> complaints.decide(caller, id, new Complaints.DecisionBody(
-				outcome, fen(refundYuan, "refundFen"), fen(compensationYuan, "compensationFen"), sanction, reasoning)));
+				outcome, fen(refundYuan, "refundFen"), fen(compensationYuan, "compensationFen"), sanction, reasoning)),
+				"refundYuan", "compensationYuan", "reasoning");
 	}
 
 	@PostMapping("/complaints/{id}/regulator-acceptance")
@@ -342,8 +343,8 @@ class ComplaintPages {
 		return yuan == null || yuan.isBlank() ? null : Money.parseYuan(yuan, field).fen();
 	}
 
-	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action) {
-		return PageActions.act("/complaints/" + id, redirect, done, action::get);
+	private static String act(String id, RedirectAttributes redirect, String done, Supplier<?> action, String... keep) {
+		return PageActions.act("/complaints/" + id, redirect, done, action::get, keep);
 	}
 
 	private java.util.Optional<cn.fangxin.evidence.EvidenceView> readable(Caller caller, String evidenceId) {

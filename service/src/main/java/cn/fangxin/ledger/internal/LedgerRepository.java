@@ -210,18 +210,22 @@ class LedgerRepository {
 	List<StoredTransfer> transfersOf(String accountId, Instant from, Instant to, int limit) {
 		return jdbc.query("""
 				select * from ledger_transfer where (debit_account_id = :id or credit_account_id = :id)
-				  and created_at >= :from and created_at < :to
+				  and created_at >= :from and created_at < :to and type in ('SINGLE', 'POST_PENDING')
 				order by seq desc limit :limit""",
 				Map.of("id", accountId, "from", SqlTime.of(from), "to", SqlTime.of(to), "limit", limit),
 				(rs, n) -> map(rs));
 	}
 
-	/** The sums debited and credited to an account by the transfers booked at or after {@code from}. */
+	/**
+	 * The sums debited and credited to an account by the transfers booked at or after {@code from}: posted ones (a
+	 * pending transfer moves nothing until it is posted, and then its POST_PENDING row carries the amount).
+	 */
 	long[] movedSince(String accountId, Instant from) {
 		return jdbc.queryForObject("""
 				select coalesce(sum(case when debit_account_id = :id then amount else 0 end), 0) debits,
 				  coalesce(sum(case when credit_account_id = :id then amount else 0 end), 0) credits
-				from ledger_transfer where (debit_account_id = :id or credit_account_id = :id) and created_at >= :from""",
+				from ledger_transfer where (debit_account_id = :id or credit_account_id = :id) and created_at >= :from
+				  and type in ('SINGLE', 'POST_PENDING')""",
 				Map.of("id", accountId, "from", SqlTime.of(from)),
 				(rs, n) -> new long[] { rs.getLong("debits"), rs.getLong("credits") });
 	}

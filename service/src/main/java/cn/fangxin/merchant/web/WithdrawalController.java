@@ -45,7 +45,8 @@ class WithdrawalController {
 	@Operation(summary = "Announces the shop's closure (the merchant): it sells no more and closes after 30 days' notice "
 			+ "on its page (E-Commerce Law art. 16), once nothing is open with buyers; its deposit returns to its balance "
 			+ "after the claims period",
-			description = "409 SHOP_CLOSED, SHOP_CLOSING; 422 MERCHANT_FUNDS_FROZEN when suspended or banned. A shop that "
+			description = "409 SHOP_CLOSED, SHOP_CLOSING, REVIEW_PENDING; 422 MERCHANT_FUNDS_FROZEN when suspended or "
+					+ "banned. A shop that "
 					+ "never sold closes at once.")
 	cn.fangxin.merchant.MerchantClosure.ClosureView close(@PathVariable String id, Caller caller) {
 		return closure.close(caller, id);

@@ -7,10 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import cn.fangxin.platform.NavigationItem;
 
@@ -34,8 +32,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * {@code ?lang=} is remembered before security runs: a visitor sent to the sign-in page from {@code /?lang=en} reads
-	 * it in the language asked for (the interceptor below only sees requests that reach a controller).
+	 * {@code ?lang=} ({@code en}, {@code zh-CN} or {@code zh}) is remembered before security runs, so a visitor sent to
+	 * the sign-in page from {@code /?lang=en} reads it in the language asked for (an MVC interceptor would see only the
+	 * requests that reach a controller). Anything else is ignored.
 	 */
 	@Bean
 	org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> languageFilter(
@@ -62,14 +61,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
 		registration.addUrlPatterns("/*");
 		return registration;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		var change = new LocaleChangeInterceptor();
-		change.setParamName("lang");
-		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change);
 	}
 
 	@Bean
