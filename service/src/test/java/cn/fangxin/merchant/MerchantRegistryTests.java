@@ -64,6 +64,13 @@ class MerchantRegistryTests extends ApiTest {
 		var invalid = api.post("/api/v1/merchants", missing).as(account.token()).send();
 		assertThat(invalid.code()).isEqualTo("VALIDATION_FAILED");
 		assertThat(invalid.json().path("errors").findValuesAsString("field")).contains("categories", "licenseNumber");
+		// everything wrong is said at once: the missing licence and the bad ID number, under the ID number's code
+		Map<String, Object> twoWrong = new HashMap<>(Shops.individual(badCheck, "1234567", List.of("general")));
+		twoWrong.put("registrationExempt", false);
+		var both = api.post("/api/v1/merchants", twoWrong).as(account.token()).send();
+		assertThat(both.code()).isEqualTo("ID_NUMBER_INVALID");
+		assertThat(both.json().path("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("licenseNumber", "idNumber", "contactPhone");
 
 		var created = api.post("/api/v1/merchants", Shops.individual(id, Identities.phone(), List.of("general")))
 			.as(account.token()).send();
