@@ -47,10 +47,19 @@ class EvidenceBrowserTests extends ApiTest {
 			assertThat(browser.waitForText("#flash", "Recorded")).contains("Recorded in the evidence log");
 			assertThat(browser.text("#sha256")).isEqualTo(HexFormat.of().formatHex(Merkle.sha256().digest(png)));
 			assertThat(browser.text("#leaf-index")).matches("\\d+");
+			long leaf = Long.parseLong(browser.text("#leaf-index"));
 			browser.signOut();
-			browser.go("/public/log");
+			// in a signed checkpoint within seconds; then anyone checks it in the browser, which computes the root itself
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+					() -> Long.parseLong(api.get("/api/v1/log/checkpoint").send().body().split("\n")[1]) > leaf);
+			browser.go("/public/log?lang=en");
 			assertThat(browser.text("#checkpoint")).startsWith("fangxin.local/evidence");
 			assertThat(browser.text("#verifier-key")).startsWith("fangxin.local/evidence+");
+			browser.type("#record-index", String.valueOf(leaf)).click("#check-record-button");
+			assertThat(browser.waitForText("#check-result", "is in the log")).startsWith("Record " + leaf + " is in the log");
+			assertThat(browser.find("#check-result").getAttribute("data-result")).isEqualTo("ok");
+			browser.type("#record-index", "99999999").click("#check-record-button");
+			assertThat(browser.waitForText("#check-result", "checkpoint holds")).contains("Try again");
 		}
 	}
 }
