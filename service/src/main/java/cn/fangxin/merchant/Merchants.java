@@ -204,13 +204,47 @@ public class Merchants {
 		return view(repository.find(merchantId).orElseThrow(), reviewer);
 	}
 
-	/** The registration as the caller may see it: the merchant itself masked, staff unmasked (and audited). */
+	/**
+	 * The registration as the caller may see it: the merchant itself masked; staff and the regulator (E-Commerce Law
+	 * arts. 25, 28: the platform gives the market regulator its sellers' identities) unmasked, and audited.
+	 */
 	@Transactional
 	public MerchantView get(Caller caller, String merchantId) {
 		MerchantRow merchant = repository.find(merchantId)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
-		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		if (caller.role() != Role.REGULATOR) {
+			Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+		}
 		return view(merchant, caller);
+	}
+
+	/**
+	 * A shop in the registry, as staff and the regulator find it.
+	 *
+	 * @param id merchant id
+	 * @param shopName its shop's name
+	 * @param kind individual or enterprise
+	 * @param status where it stands
+	 * @param region province
+	 * @param verifiedAt its last identity verification
+	 */
+	public record RegistryItem(String id, String shopName, MerchantKind kind, MerchantStatus status, String region,
+			Instant verifiedAt) {
+	}
+
+	/**
+	 * The registry: shops that were ever verified, by name (any part) or by merchant id, for staff and the regulator. 403
+	 * for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegistryItem> registry(Caller caller, String query, int limit) {
+		caller.requireRole(Role.AGENT, Role.ARBITRATOR, Role.ADMIN, Role.REGULATOR);
+		String q = query == null || query.isBlank() ? null : query.strip();
+		return repository.registry(q, limit)
+			.stream()
+			.map(m -> new RegistryItem(m.id(), m.shopName(), m.kind(), m.status(),
+					Regions.province(m.regionCode()).orElse(null), m.verifiedAt()))
+			.toList();
 	}
 
 	/** The merchant of the caller's account, if it applied. */
@@ -242,9 +276,9 @@ public class Merchants {
 	public List<VersionView> history(Caller caller, String merchantId) {
 		MerchantRow merchant = repository.find(merchantId)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
-		Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
-		if (!caller.isStaff()) {
-			throw ApiProblem.forbidden("The registration history is for staff.");
+		if (!caller.isStaff() && caller.role() != Role.REGULATOR) {
+			Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
+			throw ApiProblem.forbidden("The registration history is for staff and the regulator.");
 		}
 		audit.unmaskedRead(caller, "MERCHANT", merchantId, UNMASKED_FIELDS,
 				Detail.of("auditPurpose.registrationHistory"));
@@ -663,10 +697,11 @@ public class Merchants {
 
 	private MerchantView view(MerchantRow merchant, Caller caller) {
 		VersionRow latest = repository.version(merchant.id(), merchant.currentVersion()).orElseThrow();
-		boolean staff = caller.isStaff();
+		boolean regulator = caller.role() == Role.REGULATOR;
+		boolean staff = caller.isStaff() || regulator;
 		if (staff) {
 			audit.unmaskedRead(caller, "MERCHANT", merchant.id(), UNMASKED_FIELDS,
-					Detail.of("auditPurpose.registrationRecord"));
+					Detail.of(regulator ? "auditPurpose.regulatorRecord" : "auditPurpose.registrationRecord"));
 		}
 		String idNumber = decrypt(latest.idNumberEnc(), "idNumber");
 		String address = decrypt(latest.addressEnc(), "address");

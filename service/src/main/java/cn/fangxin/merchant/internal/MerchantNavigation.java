@@ -71,6 +71,13 @@ class MerchantNavigation {
 		return new NavigationItem("nav.myShop", "nav.myShop.description", "/merchant", Set.of("MERCHANT"), 20);
 	}
 
+	/** The registry, read by the regulator (E-Commerce Law art. 28) and by staff. */
+	@Bean
+	NavigationItem registryNavigationItem() {
+		return new NavigationItem("nav.registry", "nav.registry.description", "/registry",
+				Set.of("REGULATOR", "AGENT", "ARBITRATOR", "ADMIN"), 32);
+	}
+
 	@Bean
 	NavigationItem merchantReviewNavigationItem() {
 		return new NavigationItem("nav.merchantReview", "nav.merchantReview.description", "/staff/merchants",

@@ -152,6 +152,27 @@ public class MerchantRepository {
 		jdbc.sql("update merchant set closes_at = :at where id = :id").param("at", SqlTime.of(at)).param("id", id).update();
 	}
 
+	/** Shops that were ever verified, by any part of the name or the exact id, by name. */
+	public List<MerchantRow> registry(String query, int limit) {
+		if (query == null) {
+			return jdbc.sql("select * from merchant where approved_version is not null order by shop_name, id limit :limit")
+				.param("limit", limit)
+				.query(MerchantRepository::map)
+				.list();
+		}
+		String like = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select * from merchant where approved_version is not null
+				  and (lower(shop_name) like :like escape '\\' or id = :id)
+				order by shop_name, id limit :limit""")
+			.param("like", like)
+			.param("id", query)
+			.param("limit", limit)
+			.query(MerchantRepository::map)
+			.list();
+	}
+
 	public Optional<MerchantRow> find(String id) {
 		return jdbc.sql("select * from merchant where id = :id").param("id", id).query(MerchantRepository::map).optional();
 	}

@@ -44,6 +44,18 @@ class MerchantController {
 		return ResponseEntity.created(URI.create("/api/v1/merchants/" + created.id())).body(created);
 	}
 
+	@GetMapping("/api/v1/merchants")
+	@Operation(summary = "The registry: shops that were ever verified, by any part of the name or the id "
+			+ "(AGENT, ARBITRATOR, ADMIN, REGULATOR); a record's identity is read with GET /api/v1/merchants/{id}",
+			description = "400 PARAMETER_INVALID for a limit outside 1-500; 403 for other roles.")
+	Items<Merchants.RegistryItem> registry(Caller caller, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 500) {
+			throw ApiProblem.invalidField("limit", "PARAMETER_INVALID", "limit is between 1 and 500");
+		}
+		return new Items<>(merchants.registry(caller, q, limit));
+	}
+
 	@GetMapping("/api/v1/merchants/me")
 	@Operation(summary = "The caller's own shop")
 	MerchantView mine(Caller caller) {

@@ -1,0 +1,45 @@
+package cn.fangxin.merchant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.PageSession;
+import cn.fangxin.support.Shops;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The regulator reads the merchant registry (E-Commerce Law arts. 25, 28): finds a shop, reads its real seller and its
+ * registration file unmasked, every reading on the access audit; nobody else but staff gets in.
+ */
+class RegistryTests extends ApiTest {
+
+	@Test
+	@DisplayName("the regulator finds a shop, reads its seller unmasked on the record and the file, and the reading is audited; consumers and shops are refused")
+	void regulatorReadsTheRegistry() {
+		Shops.Shop shop = new Shops(api).selling(List.of("general"), 100_000);
+		String regulator = api.demoToken("regulator");
+		JsonNode found = fetch("/api/v1/merchants?q=" + shop.merchantId(), regulator);
+		assertThat(found.path("items").findValuesAsString("id")).containsExactly(shop.merchantId());
+		JsonNode record = fetch("/api/v1/merchants/" + shop.merchantId(), regulator);
+		assertThat(record.path("idNumber").asString()).as("unmasked for the regulator").isEqualTo(shop.idNumber());
+		JsonNode audit = fetch("/api/v1/admin/access-audit?subjectId=" + shop.merchantId(), api.demoToken("admin"));
+		assertThat(audit.toString()).contains("regulator");
+
+		assertThat(api.get("/api/v1/merchants?q=x").as(api.signUp("CONSUMER").token()).send().status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/merchants").as(shop.account().token()).send().status()).isEqualTo(403);
+
+		PageSession page = PageSession.demo(api, "regulator");
+		assertThat(page.get("/registry?lang=en&q=" + shop.merchantId()).body()).contains("id=\"registry\"")
+			.contains("/registry/" + shop.merchantId());
+		String file = page.get("/registry/" + shop.merchantId() + "?lang=en").body();
+		assertThat(file).contains(shop.idNumber()).contains("id=\"history\"").as("read only")
+			.doesNotContain("id=\"approve\"").doesNotContain("id=\"staff-bank-account\"");
+		assertThat(PageSession.signedIn(api, shop.account().username(), shop.account().password())
+			.get("/registry/" + shop.merchantId()).statusCode()).isEqualTo(403);
+	}
+}
