@@ -495,5 +495,14 @@ class ComplaintScenarioTests extends ComplaintTest {
 		assertThat(api.get("/api/v1/complaints/statistics").as(w.buyer().token()).send().status()).isEqualTo(403);
 		JsonNode policy = fetch("/api/v1/complaints/policy", w.buyer().token());
 		assertThat(policy.toString()).contains("REGULATOR_ACCEPTANCE", "SAMR Order 20");
+		// the regulator takes them away as CSV, in its language
+		var regulator = cn.fangxin.support.PageSession.demo(api, "regulator");
+		regulator.get("/complaints/statistics?lang=zh-CN");
+		var csv = regulator.download("/complaints/statistics.csv");
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\ufeff分组方式,分组,").contains("拒开发票").contains("全部投诉,," + stats.path("total").asLong() + ",");
+		assertThat(cn.fangxin.support.PageSession.signedIn(api, w.buyer().username(), w.buyer().password())
+			.download("/complaints/statistics.csv").statusCode()).isEqualTo(403);
 	}
 }

@@ -55,9 +55,12 @@ class ComplaintPages {
 	private final EvidenceBundles bundles;
 	private final Clock clock;
 	private final ComplaintTriage triage;
+	private final org.springframework.context.MessageSource messages;
 
 	ComplaintPages(Complaints complaints, ComplaintStatistics statistics, ComplaintPolicy policy, Orders orders,
-			EvidenceVault vault, EvidenceBundles bundles, Clock clock, ComplaintTriage triage) {
+			EvidenceVault vault, EvidenceBundles bundles, Clock clock, ComplaintTriage triage,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.triage = triage;
 		this.complaints = complaints;
 		this.statistics = statistics;
@@ -104,6 +107,51 @@ class ComplaintPages {
 		model.addAttribute("stats", statistics.statistics(caller));
 		model.addAttribute("policy", policy.table());
 		return "complaint/statistics";
+	}
+
+	/**
+	 * The statistics as CSV for the regulator's and staff's own analysis (UTF-8 with a byte-order mark for spreadsheet
+	 * programs): one line per group (tier, category, channel) with its counts, then the totals.
+	 */
+	@GetMapping("/complaints/statistics.csv")
+	org.springframework.http.ResponseEntity<byte[]> statisticsCsv(Caller caller, java.util.Locale locale) {
+		ComplaintStatistics.Statistics stats = statistics.statistics(caller);
+		java.io.StringWriter out = new java.io.StringWriter();
+		out.write('\ufeff');
+		try (var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.EXCEL)) {
+			csv.printRecord(text("complaint.csv.grouping", locale), text("complaint.csv.group", locale),
+					text("complaint.total", locale), text("complaint.resolvedCount", locale), text("complaint.rate", locale),
+					text("complaint.medianHours", locale));
+			java.util.Map<String, List<ComplaintStatistics.Group>> groups = new java.util.LinkedHashMap<>();
+			groups.put("byTier", stats.byTier());
+			groups.put("byCategory", stats.byCategory());
+			groups.put("byChannel", stats.byChannel());
+			String[] prefixes = { "complaintTier.", "complaintCategory.", "complaintChannel." };
+			int i = 0;
+			for (var entry : groups.entrySet()) {
+				String prefix = prefixes[i++];
+				for (ComplaintStatistics.Group g : entry.getValue()) {
+					csv.printRecord(text("complaint.stats." + entry.getKey(), locale),
+							messages.getMessage(prefix + g.key(), null, g.key(), locale), g.count(), g.resolved(),
+							String.format(java.util.Locale.ROOT, "%.3f", g.resolutionRate()),
+							g.medianHoursToResolution() == null ? "" : g.medianHoursToResolution());
+				}
+			}
+			csv.printRecord(text("complaint.csv.all", locale), "", stats.total(), stats.resolved(),
+					stats.total() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", (double) stats.resolved() / stats.total()),
+					stats.medianHoursToResolution() == null ? "" : stats.medianHoursToResolution());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaint-statistics.csv\"")
+			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private String text(String key, java.util.Locale locale) {
+		return messages.getMessage(key, null, key, locale);
 	}
 
 	@GetMapping("/complaints/new")
