@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.fangxin.support.ApiTest;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * The regulator reads the merchant registry (E-Commerce Law arts. 25, 28): finds a shop, reads its real seller and its
  * registration file unmasked, every reading on the access audit; nobody else but staff gets in.
  */
+@Tag("persistence")
 class RegistryTests extends ApiTest {
 
 	@Test
@@ -25,6 +27,12 @@ class RegistryTests extends ApiTest {
 		String regulator = api.demoToken("regulator");
 		JsonNode found = fetch("/api/v1/merchants?q=" + shop.merchantId(), regulator);
 		assertThat(found.path("items").findValuesAsString("id")).containsExactly(shop.merchantId());
+		String name = fetch("/api/v1/merchants/" + shop.merchantId(), regulator).path("shopName").asString();
+		assertThat(fetch("/api/v1/merchants?limit=500&q=" + java.net.URLEncoder.encode(name.substring(1),
+				java.nio.charset.StandardCharsets.UTF_8), regulator).path("items").findValuesAsString("shopName"))
+			.as("any part of the name").isNotEmpty().allSatisfy(n -> assertThat(n).contains(name.substring(1)));
+		assertThat(fetch("/api/v1/merchants?q=%25", regulator).path("items").isEmpty())
+			.as("a % is a character, not a wildcard").isTrue();
 		JsonNode record = fetch("/api/v1/merchants/" + shop.merchantId(), regulator);
 		assertThat(record.path("idNumber").asString()).as("unmasked for the regulator").isEqualTo(shop.idNumber());
 		JsonNode audit = fetch("/api/v1/admin/access-audit?subjectId=" + shop.merchantId(), api.demoToken("admin"));
