@@ -271,6 +271,12 @@ class ComplaintScenarioTests extends ComplaintTest {
 		assertThat(referred.path("deadlines").get(0).path("rule").asString()).contains("7 working days", "art. 14");
 		String regulator = api.demoToken("regulator");
 		assertThat(fetch("/api/v1/regulator/complaints", regulator).toString()).contains(id);
+		// the regulator takes its inbox away as CSV, the consumer unnamed
+		var inbox = cn.fangxin.support.PageSession.demo(api, "regulator");
+		inbox.get("/regulator/complaints?lang=en");
+		String csv = new String(inbox.download("/regulator/complaints.csv").body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\ufeffComplaint,Filed,Shop,").contains(id + ",").contains("12315")
+			.doesNotContain(w.buyer().username());
 		JsonNode accepted = call("/api/v1/regulator/complaints/" + id + "/acceptance", Map.of("accepted", true,
 				"note", "受理"), regulator, 200);
 		assertThat(accepted.path("referrals").get(0).path("status").asString()).isEqualTo("MEDIATING");

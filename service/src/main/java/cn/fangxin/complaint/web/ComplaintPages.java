@@ -110,6 +110,41 @@ class ComplaintPages {
 	}
 
 	/**
+	 * The regulator's inbox as CSV (the latest 200 referred complaints): for its own case system. No personal data:
+	 * the consumer is not named; the shop is, as on its public page.
+	 */
+	@GetMapping("/regulator/complaints.csv")
+	org.springframework.http.ResponseEntity<byte[]> regulatorCsv(Caller caller, java.util.Locale locale) {
+		caller.requireRole(Role.REGULATOR);
+		java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(cn.fangxin.platform.WorkingDayCalendar.ZONE);
+		java.io.StringWriter out = new java.io.StringWriter();
+		out.write('\ufeff');
+		try (var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.EXCEL)) {
+			csv.printRecord(text("complaint.csv.id", locale), text("complaint.csv.filedAt", locale),
+					text("field.shop", locale), text("complaint.csv.merchantId", locale), text("complaint.category", locale),
+					text("complaint.csv.channel", locale), text("complaint.csv.tier", locale), text("field.status", locale),
+					text("complaint.csv.amount", locale), text("complaint.collective", locale),
+					text("complaint.csv.resolvedAt", locale));
+			for (ComplaintView c : complaints.list(caller, null, 200)) {
+				csv.printRecord(c.id(), when.format(c.createdAt()), c.shopName() == null ? "" : c.shopName(), c.merchantId(),
+						text("complaintCategory." + c.category(), locale), text("complaintChannel." + c.channel(), locale),
+						text("complaintTier." + c.tier(), locale), text("complaintStatus." + c.status(), locale),
+						c.amountFen() == null ? "" : cn.fangxin.platform.Money.fen(c.amountFen()).toString().substring(1),
+						c.collectiveCaseId() == null ? "" : c.collectiveCaseId(),
+						c.resolvedAt() == null ? "" : when.format(c.resolvedAt()));
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"referred-complaints.csv\"")
+			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * The statistics as CSV for the regulator's and staff's own analysis (UTF-8 with a byte-order mark for spreadsheet
 	 * programs): one line per group (tier, category, channel) with its counts, then the totals.
 	 */
