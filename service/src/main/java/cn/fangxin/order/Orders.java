@@ -503,6 +503,29 @@ public class Orders {
 		return viewOf(orderId);
 	}
 
+	/**
+	 * The consumer takes longer to confirm receipt (延长收货), once: the delivered order completes by itself
+	 * {@code fangxin.orders.confirm-extension} (5 days) later. 409 {@code ORDER_NOT_DELIVERED} unless delivered,
+	 * {@code CONFIRM_ALREADY_EXTENDED} the second time.
+	 */
+	@Transactional
+	public OrderView extendConfirmation(Caller caller, String orderId) {
+		OrderRow order = lockAs(caller, orderId, Party.CONSUMER);
+		if (order.status() != OrderStatus.DELIVERED) {
+			throw ApiProblem.conflict("ORDER_NOT_DELIVERED", "Only a delivered order's time to confirm can be extended.");
+		}
+		if (repository.timeline(orderId).stream().anyMatch(e -> "CONFIRM_EXTENDED".equals(e.event()))) {
+			throw ApiProblem.conflict("CONFIRM_ALREADY_EXTENDED", "The time to confirm was extended once already.");
+		}
+		Instant now = clock.instant();
+		Instant confirmBy = order.confirmBy().plus(properties.confirmExtension());
+		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("confirm_by", confirmBy));
+		// the deadline already set fires at the old time and finds confirm_by later: it does nothing
+		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy);
+		repository.event(orderId, now, "CONFIRM_EXTENDED", "CONSUMER", Detail.of("orderDetail.confirmExtended", at(confirmBy)));
+		return viewOf(orderId);
+	}
+
 	/** Tracking numbers are letters and digits, the same in either case: kept in capitals, so that a search finds them. */
 	private static String tracking(String trackingNumber) {
 		return trackingNumber.strip().toUpperCase(java.util.Locale.ROOT);

@@ -261,6 +261,29 @@ class OrderScenarioTests extends ApiTest {
 	}
 
 	@Test
+	@DisplayName("the consumer takes 5 days longer to confirm, once (延长收货): the order completes 15 days after delivery")
+	void extendConfirmation() {
+		World w = world();
+		String id = shippedAndDelivered(w);
+		assertThat(api.post("/api/v1/orders/" + id + "/confirm-extension", Map.of()).as(w.shop().account().token()).send()
+			.status()).as("the buyer's choice").isEqualTo(403);
+		var page = cn.fangxin.support.PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(page.get("/orders/" + id).body()).contains("id=\"extend-confirmation\"");
+		page.post("/orders/" + id, "/orders/" + id + "/confirm-extension", Map.of());
+		JsonNode extended = get(id, w.buyer().token());
+		assertThat(events(extended)).contains("CONFIRM_EXTENDED");
+		assertThat(page.get("/orders/" + id).body()).as("once").doesNotContain("id=\"extend-confirmation\"");
+		assertThat(api.post("/api/v1/orders/" + id + "/confirm-extension", Map.of()).as(w.buyer().token()).send().code())
+			.isEqualTo("CONFIRM_ALREADY_EXTENDED");
+		advance("P10DT1M");
+		assertThat(get(id, w.buyer().token()).path("status").asString()).as("the old date passes").isEqualTo("DELIVERED");
+		advance("P5D");
+		JsonNode completed = get(id, w.buyer().token());
+		assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
+		escrow(completed, 4_900, 0, 4_900, 0);
+	}
+
+	@Test
 	@DisplayName("shipped and no delivery reported in 15 days: taken as delivered, completed 10 days later; a delivery report withdraws the presumption")
 	void presumedDelivery() {
 		World w = world();

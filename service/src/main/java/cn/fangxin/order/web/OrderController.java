@@ -113,6 +113,13 @@ class OrderController {
 		return orders.confirmReceipt(caller, id);
 	}
 
+	@PostMapping("/api/v1/orders/{id}/confirm-extension")
+	@Operation(summary = "Takes 5 days longer to confirm receipt, once (its consumer; 延长收货)",
+			description = "409 ORDER_NOT_DELIVERED, CONFIRM_ALREADY_EXTENDED.")
+	OrderView extendConfirmation(@PathVariable String id, Caller caller) {
+		return orders.extendConfirmation(caller, id);
+	}
+
 	@PostMapping("/api/v1/orders/{id}/cancellation")
 	@Operation(summary = "Cancels before shipment (its consumer): unpaid closed, paid refunded in full",
 			description = "409 ORDER_ALREADY_SHIPPED.")

@@ -198,6 +198,11 @@ class OrderPages {
 		return act(id, redirect, "order.confirmed", () -> orders.confirmReceipt(caller, id));
 	}
 
+	@PostMapping("/orders/{id}/confirm-extension")
+	String extendConfirmation(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
+		return act(id, redirect, "order.confirmExtended", () -> orders.extendConfirmation(caller, id));
+	}
+
 	@PostMapping("/orders/{id}/cancel")
 	String cancel(@PathVariable String id, Caller caller, RedirectAttributes redirect) {
 		return act(id, redirect, "order.cancelled", () -> orders.cancel(caller, id));
