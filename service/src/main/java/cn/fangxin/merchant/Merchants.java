@@ -212,10 +212,20 @@ public class Merchants {
 	public MerchantView get(Caller caller, String merchantId) {
 		MerchantRow merchant = repository.find(merchantId)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
-		if (caller.role() != Role.REGULATOR) {
+		if (caller.role() == Role.REGULATOR) {
+			requireInRegistry(merchant);
+		}
+		else {
 			Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
 		}
 		return view(merchant, caller);
+	}
+
+	/** The regulator reads shops that were verified; an applicant that never sold is not in the registry (PIPL). */
+	private static void requireInRegistry(MerchantRow merchant) {
+		if (merchant.approvedVersion() == null) {
+			throw ApiProblem.notFound(NOT_FOUND, "No such merchant.");
+		}
 	}
 
 	/**
@@ -276,7 +286,10 @@ public class Merchants {
 	public List<VersionView> history(Caller caller, String merchantId) {
 		MerchantRow merchant = repository.find(merchantId)
 			.orElseThrow(() -> ApiProblem.notFound(NOT_FOUND, "No such merchant."));
-		if (!caller.isStaff() && caller.role() != Role.REGULATOR) {
+		if (caller.role() == Role.REGULATOR) {
+			requireInRegistry(merchant);
+		}
+		else if (!caller.isStaff()) {
 			Access.partiesOrStaff(NOT_FOUND, new AccountId(merchant.accountId())).check(caller);
 			throw ApiProblem.forbidden("The registration history is for staff and the regulator.");
 		}
@@ -718,7 +731,8 @@ public class Merchants {
 				latest.categories(), latest.crossBorder(), Regions.province(latest.regionCode()).orElse(null),
 				latest.version(), merchant.approvedVersion(), "PENDING".equals(latest.reviewStatus()), review,
 				merchant.verifiedAt(), merchant.nextVerificationDue(),
-				staff ? matches(latest.identityIndex(), latest.phoneIndex(), merchant.id()) : null);
+				// shops sharing the identity are staff's review aid; they may name applicants the registry does not hold
+				caller.isStaff() ? matches(latest.identityIndex(), latest.phoneIndex(), merchant.id()) : null);
 	}
 
 	private VersionRow lastReviewed(String merchantId, VersionRow latest) {

@@ -518,9 +518,11 @@ public class Orders {
 			throw ApiProblem.conflict("CONFIRM_ALREADY_EXTENDED", "The time to confirm was extended once already.");
 		}
 		Instant now = clock.instant();
-		Instant confirmBy = order.confirmBy().plus(properties.confirmExtension());
+		// from the date it would have completed, or from now when a hold kept it past that date
+		Instant from = order.confirmBy().isAfter(now) ? order.confirmBy() : now;
+		Instant confirmBy = from.plus(properties.confirmExtension());
 		repository.update(orderId, OrderStatus.DELIVERED, now, Map.of("confirm_by", confirmBy));
-		// the deadline already set fires at the old time and finds confirm_by later: it does nothing
+		deadlines.cancelNotDue(AUTO_CONFIRM, orderId); // one due within the minute fires and finds the later date
 		deadlines.schedule(AUTO_CONFIRM, orderId, confirmBy);
 		repository.event(orderId, now, "CONFIRM_EXTENDED", "CONSUMER", Detail.of("orderDetail.confirmExtended", at(confirmBy)));
 		return viewOf(orderId);

@@ -35,8 +35,13 @@ class RegistryTests extends ApiTest {
 			.as("a % is a character, not a wildcard").isTrue();
 		JsonNode record = fetch("/api/v1/merchants/" + shop.merchantId(), regulator);
 		assertThat(record.path("idNumber").asString()).as("unmasked for the regulator").isEqualTo(shop.idNumber());
+		assertThat(record.path("identityMatches").isMissingNode() || record.path("identityMatches").isNull())
+			.as("staff's review aid, not the regulator's").isTrue();
 		JsonNode audit = fetch("/api/v1/admin/access-audit?subjectId=" + shop.merchantId(), api.demoToken("admin"));
-		assertThat(audit.toString()).contains("regulator");
+		assertThat(audit.toString()).contains("read by the regulator");
+		// an applicant that never sold is not in the registry
+		Shops.Shop applicant = new Shops(api).applied(List.of("general"));
+		assertThat(api.get("/api/v1/merchants/" + applicant.merchantId()).as(regulator).send().status()).isEqualTo(404);
 
 		assertThat(api.get("/api/v1/merchants?q=x").as(api.signUp("CONSUMER").token()).send().status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/merchants").as(shop.account().token()).send().status()).isEqualTo(403);
@@ -44,9 +49,16 @@ class RegistryTests extends ApiTest {
 		PageSession page = PageSession.demo(api, "regulator");
 		assertThat(page.get("/registry?lang=en&q=" + shop.merchantId()).body()).contains("id=\"registry\"")
 			.contains("/registry/" + shop.merchantId());
+		// a change waiting for review: staff's page offers the decision, the regulator's does not, nor may it decide
+		assertThat(api.patch("/api/v1/merchants/" + shop.merchantId(), java.util.Map.of("shopName", "林小姐的手工皂新店"))
+			.as(shop.account().token()).send().status()).isEqualTo(200);
+		assertThat(PageSession.demo(api, "agent").get("/staff/merchants/" + shop.merchantId()).body())
+			.contains("id=\"approve\"");
 		String file = page.get("/registry/" + shop.merchantId() + "?lang=en").body();
 		assertThat(file).contains(shop.idNumber()).contains("id=\"history\"").as("read only")
 			.doesNotContain("id=\"approve\"").doesNotContain("id=\"staff-bank-account\"");
+		assertThat(page.post("/registry/" + shop.merchantId(), "/staff/merchants/" + shop.merchantId() + "/review",
+				java.util.Map.of("decision", "APPROVE")).statusCode()).isEqualTo(403);
 		assertThat(PageSession.signedIn(api, shop.account().username(), shop.account().password())
 			.get("/registry/" + shop.merchantId()).statusCode()).isEqualTo(403);
 	}

@@ -281,6 +281,21 @@ class OrderScenarioTests extends ApiTest {
 		JsonNode completed = get(id, w.buyer().token());
 		assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
 		escrow(completed, 4_900, 0, 4_900, 0);
+
+		// held past its date by a case, then extended: 5 days from now, not from the date that passed
+		String held = shippedAndDelivered(w);
+		String agent = api.demoToken("agent");
+		java.time.Instant due = java.time.Instant.parse(get(held, agent).path("confirmBy").asString());
+		call("/api/v1/orders/" + held + "/holds", Map.of("ref", "as_ext1", "reason", "return requested"), agent, 200);
+		advance("P11D");
+		JsonNode later = call("/api/v1/orders/" + held + "/confirm-extension", Map.of(), w.buyer().token(), 200);
+		assertThat(java.time.Instant.parse(later.path("confirmBy").asString()))
+			.isAfter(due.plus(java.time.Duration.ofDays(5)));
+		api.delete("/api/v1/orders/" + held + "/holds/as_ext1").as(agent).send();
+		advance("P4D");
+		assertThat(get(held, w.buyer().token()).path("status").asString()).isEqualTo("DELIVERED");
+		advance("P1DT1M");
+		assertThat(get(held, w.buyer().token()).path("status").asString()).isEqualTo("COMPLETED");
 	}
 
 	@Test

@@ -127,7 +127,7 @@ class ComplaintPages {
 					text("complaint.csv.amount", locale), text("complaint.collective", locale),
 					text("complaint.csv.resolvedAt", locale));
 			for (ComplaintView c : complaints.list(caller, null, 200)) {
-				csv.printRecord(c.id(), when.format(c.createdAt()), c.shopName() == null ? "" : c.shopName(), c.merchantId(),
+				csv.printRecord(c.id(), when.format(c.createdAt()), cn.fangxin.platform.CsvCells.text(c.shopName()), c.merchantId(),
 						text("complaintCategory." + c.category(), locale), text("complaintChannel." + c.channel(), locale),
 						text("complaintTier." + c.tier(), locale), text("complaintStatus." + c.status(), locale),
 						c.amountFen() == null ? "" : cn.fangxin.platform.Money.fen(c.amountFen()).toString().substring(1),
