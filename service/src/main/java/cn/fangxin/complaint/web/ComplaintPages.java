@@ -36,6 +36,7 @@ import cn.fangxin.evidence.EvidenceVault;
 import cn.fangxin.order.OrderView;
 import cn.fangxin.order.Orders;
 import cn.fangxin.platform.ApiProblem;
+import cn.fangxin.platform.Csv;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.PageActions;
 
@@ -118,30 +119,22 @@ class ComplaintPages {
 		caller.requireRole(Role.REGULATOR);
 		java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.withZone(cn.fangxin.platform.WorkingDayCalendar.ZONE);
-		java.io.StringWriter out = new java.io.StringWriter();
-		out.write('\ufeff');
-		try (var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.EXCEL)) {
+		List<ComplaintView> inbox = complaints.list(caller, null, 200);
+		return Csv.download("referred-complaints.csv", csv -> {
 			csv.printRecord(text("complaint.csv.id", locale), text("complaint.csv.filedAt", locale),
 					text("field.shop", locale), text("complaint.csv.merchantId", locale), text("complaint.category", locale),
 					text("complaint.csv.channel", locale), text("complaint.csv.tier", locale), text("field.status", locale),
 					text("complaint.csv.amount", locale), text("complaint.collective", locale),
 					text("complaint.csv.resolvedAt", locale));
-			for (ComplaintView c : complaints.list(caller, null, 200)) {
-				csv.printRecord(c.id(), when.format(c.createdAt()), cn.fangxin.platform.CsvCells.text(c.shopName()), c.merchantId(),
+			for (ComplaintView c : inbox) {
+				csv.printRecord(c.id(), when.format(c.createdAt()), Csv.text(c.shopName()), c.merchantId(),
 						text("complaintCategory." + c.category(), locale), text("complaintChannel." + c.channel(), locale),
 						text("complaintTier." + c.tier(), locale), text("complaintStatus." + c.status(), locale),
 						c.amountFen() == null ? "" : cn.fangxin.platform.Money.fen(c.amountFen()).toString().substring(1),
 						c.collectiveCaseId() == null ? "" : c.collectiveCaseId(),
 						c.resolvedAt() == null ? "" : when.format(c.resolvedAt()));
 			}
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"referred-complaints.csv\"")
-			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		});
 	}
 
 	/**
@@ -151,23 +144,20 @@ class ComplaintPages {
 	@GetMapping("/complaints/statistics.csv")
 	org.springframework.http.ResponseEntity<byte[]> statisticsCsv(Caller caller, java.util.Locale locale) {
 		ComplaintStatistics.Statistics stats = statistics.statistics(caller);
-		java.io.StringWriter out = new java.io.StringWriter();
-		out.write('\ufeff');
-		try (var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.EXCEL)) {
+		java.util.Map<String, List<ComplaintStatistics.Group>> groups = new java.util.LinkedHashMap<>();
+		groups.put("complaintTier.", stats.byTier());
+		groups.put("complaintCategory.", stats.byCategory());
+		groups.put("complaintChannel.", stats.byChannel());
+		java.util.Map<String, String> headings = java.util.Map.of("complaintTier.", "complaint.stats.byTier",
+				"complaintCategory.", "complaint.stats.byCategory", "complaintChannel.", "complaint.stats.byChannel");
+		return Csv.download("complaint-statistics.csv", csv -> {
 			csv.printRecord(text("complaint.csv.grouping", locale), text("complaint.csv.group", locale),
 					text("complaint.total", locale), text("complaint.resolvedCount", locale), text("complaint.rate", locale),
 					text("complaint.medianHours", locale));
-			java.util.Map<String, List<ComplaintStatistics.Group>> groups = new java.util.LinkedHashMap<>();
-			groups.put("byTier", stats.byTier());
-			groups.put("byCategory", stats.byCategory());
-			groups.put("byChannel", stats.byChannel());
-			String[] prefixes = { "complaintTier.", "complaintCategory.", "complaintChannel." };
-			int i = 0;
 			for (var entry : groups.entrySet()) {
-				String prefix = prefixes[i++];
 				for (ComplaintStatistics.Group g : entry.getValue()) {
-					csv.printRecord(text("complaint.stats." + entry.getKey(), locale),
-							messages.getMessage(prefix + g.key(), null, g.key(), locale), g.count(), g.resolved(),
+					csv.printRecord(text(headings.get(entry.getKey()), locale),
+							messages.getMessage(entry.getKey() + g.key(), null, g.key(), locale), g.count(), g.resolved(),
 							String.format(java.util.Locale.ROOT, "%.3f", g.resolutionRate()),
 							g.medianHoursToResolution() == null ? "" : g.medianHoursToResolution());
 				}
@@ -175,14 +165,7 @@ class ComplaintPages {
 			csv.printRecord(text("complaint.csv.all", locale), "", stats.total(), stats.resolved(),
 					stats.total() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", (double) stats.resolved() / stats.total()),
 					stats.medianHoursToResolution() == null ? "" : stats.medianHoursToResolution());
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaint-statistics.csv\"")
-			.body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		});
 	}
 
 	private String text(String key, java.util.Locale locale) {

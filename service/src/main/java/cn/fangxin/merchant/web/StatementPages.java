@@ -1,32 +1,23 @@
 package cn.fangxin.merchant.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.fangxin.account.Caller;
 import cn.fangxin.merchant.MerchantStatement;
 import cn.fangxin.merchant.MerchantView;
 import cn.fangxin.merchant.Merchants;
+import cn.fangxin.platform.Csv;
 import cn.fangxin.platform.Money;
 import cn.fangxin.platform.WorkingDayCalendar;
 
@@ -87,9 +78,7 @@ class StatementPages {
 	}
 
 	private ResponseEntity<byte[]> csvOf(List<MerchantStatement.Line> lines, String filename, Locale locale) {
-		StringWriter out = new StringWriter();
-		out.write('\ufeff');
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
+		return Csv.download(filename, csv -> {
 			csv.printRecord(text("statement.csv.at", locale), text("statement.csv.account", locale),
 					text("statement.csv.what", locale), text("statement.csv.in", locale), text("statement.csv.out", locale),
 					text("statement.csv.order", locale), text("statement.csv.case", locale),
@@ -100,15 +89,7 @@ class StatementPages {
 						line.outFen() == 0 ? "" : yuan(line.outFen()), nullToEmpty(line.orderRef()),
 						nullToEmpty(line.caseRef()), line.transferId());
 			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+		});
 	}
 
 	/** Fen as yuan with two decimals and no grouping, as accounting software reads it. */
