@@ -155,20 +155,22 @@ public class Ledger {
 	}
 
 	/**
-	 * What the transfers booked at or after a time debited and credited to an account: its balance then is its balance
-	 * now less these (read both in one snapshot).
+	 * What an account's posted transfers debited and credited in a period {@code [from, to)}, and since its end: the
+	 * balance at {@code to} is the balance now less what moved since (read both in one snapshot).
 	 *
-	 * @param debitsFen debited since
-	 * @param creditsFen credited since
+	 * @param debitsFen debited in the period
+	 * @param creditsFen credited in the period
+	 * @param laterDebitsFen debited since the period's end
+	 * @param laterCreditsFen credited since the period's end
 	 */
-	public record Moved(long debitsFen, long creditsFen) {
+	public record Moved(long debitsFen, long creditsFen, long laterDebitsFen, long laterCreditsFen) {
 	}
 
 	/** See {@link Moved}. */
 	@Transactional(readOnly = true)
-	public Moved movedSince(LedgerAccountId account, java.time.Instant from) {
-		long[] sums = store.movedSince(account, from);
-		return new Moved(sums[0], sums[1]);
+	public Moved moved(LedgerAccountId account, java.time.Instant from, java.time.Instant to) {
+		long[] sums = store.moved(account, from, to);
+		return new Moved(sums[0], sums[1], sums[2], sums[3]);
 	}
 
 	/** An order's transfers, oldest first. */

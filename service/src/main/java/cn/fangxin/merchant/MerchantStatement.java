@@ -125,16 +125,13 @@ public class MerchantStatement {
 			LedgerAccountId id = account.kind.idFor(merchantId);
 			// every balance here is credits less debits: what the platform owes the shop, the debt negative
 			long now = ledger.balance(id).map(b -> b.creditsPosted() - b.debitsPosted()).orElse(0L);
-			Ledger.Moved sinceFrom = ledger.movedSince(id, from);
-			Ledger.Moved sinceTo = ledger.movedSince(id, to);
-			long in = sinceFrom.creditsFen() - sinceTo.creditsFen();
-			long out = sinceFrom.debitsFen() - sinceTo.debitsFen();
-			long closing = now - (sinceTo.creditsFen() - sinceTo.debitsFen());
-			long opening = closing - in + out;
-			totals.add(new Totals(account, opening, in, out, closing));
-			List<TransferView> moved = ledger.transfersOf(id, from, to, MONTH_LINES + 1);
-			complete &= moved.size() <= MONTH_LINES;
-			moved.stream().limit(MONTH_LINES).forEach(t -> lines.add(line(account, id.value(), t)));
+			Ledger.Moved moved = ledger.moved(id, from, to);
+			long closing = now - (moved.laterCreditsFen() - moved.laterDebitsFen());
+			long opening = closing - moved.creditsFen() + moved.debitsFen();
+			totals.add(new Totals(account, opening, moved.creditsFen(), moved.debitsFen(), closing));
+			List<TransferView> movements = ledger.transfersOf(id, from, to, MONTH_LINES + 1);
+			complete &= movements.size() <= MONTH_LINES;
+			movements.stream().limit(MONTH_LINES).forEach(t -> lines.add(line(account, id.value(), t)));
 		}
 		lines.sort(NEWEST_FIRST);
 		return new MonthStatement(month, List.copyOf(totals), List.copyOf(lines), complete);

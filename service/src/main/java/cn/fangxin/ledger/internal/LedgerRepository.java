@@ -217,17 +217,20 @@ class LedgerRepository {
 	}
 
 	/**
-	 * The sums debited and credited to an account by the transfers booked at or after {@code from}: posted ones (a
-	 * pending transfer moves nothing until it is posted, and then its POST_PENDING row carries the amount).
+	 * The sums debited and credited to an account by the transfers booked in {@code [from, to)} and at or after
+	 * {@code to}, in one pass over its transfers since {@code from}: posted ones (a pending transfer moves nothing until
+	 * it is posted, and then its POST_PENDING row carries the amount).
 	 */
-	long[] movedSince(String accountId, Instant from) {
+	long[] moved(String accountId, Instant from, Instant to) {
 		return jdbc.queryForObject("""
-				select coalesce(sum(case when debit_account_id = :id then amount else 0 end), 0) debits,
-				  coalesce(sum(case when credit_account_id = :id then amount else 0 end), 0) credits
+				select coalesce(sum(case when debit_account_id = :id and created_at < :to then amount else 0 end), 0) d,
+				  coalesce(sum(case when credit_account_id = :id and created_at < :to then amount else 0 end), 0) c,
+				  coalesce(sum(case when debit_account_id = :id and created_at >= :to then amount else 0 end), 0) ld,
+				  coalesce(sum(case when credit_account_id = :id and created_at >= :to then amount else 0 end), 0) lc
 				from ledger_transfer where (debit_account_id = :id or credit_account_id = :id) and created_at >= :from
 				  and type in ('SINGLE', 'POST_PENDING')""",
-				Map.of("id", accountId, "from", SqlTime.of(from)),
-				(rs, n) -> new long[] { rs.getLong("debits"), rs.getLong("credits") });
+				Map.of("id", accountId, "from", SqlTime.of(from), "to", SqlTime.of(to)),
+				(rs, n) -> new long[] { rs.getLong("d"), rs.getLong("c"), rs.getLong("ld"), rs.getLong("lc") });
 	}
 
 	List<StoredTransfer> transfersOfOrder(String orderRef) {

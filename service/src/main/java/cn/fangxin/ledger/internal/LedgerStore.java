@@ -73,8 +73,8 @@ public class LedgerStore {
 		return repository.transfersOf(account.value(), from, to, limit).stream().map(LedgerStore::view).toList();
 	}
 
-	public long[] movedSince(LedgerAccountId account, java.time.Instant from) {
-		return repository.movedSince(account.value(), from);
+	public long[] moved(LedgerAccountId account, java.time.Instant from, java.time.Instant to) {
+		return repository.moved(account.value(), from, to);
 	}
 
 	public List<TransferView> transfersOfOrder(String orderRef) {
