@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fangxin.account.internal.AccountRecord;
 import cn.fangxin.account.internal.AccountRepository;
+import cn.fangxin.account.internal.ErasedAccounts;
 import cn.fangxin.account.internal.PasswordPolicy;
+import cn.fangxin.account.internal.RateLimiter;
 import cn.fangxin.platform.ApiProblem;
 import cn.fangxin.platform.Ids;
 import cn.fangxin.platform.MobileNumber;
@@ -33,10 +35,14 @@ public class Accounts {
 	private final PasswordPolicy policy;
 	private final PersonalDataCipher cipher;
 	private final Clock clock;
+	private final ErasedAccounts erased;
+	private final RateLimiter limiter;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, PasswordPolicy policy,
-			PersonalDataCipher cipher, Clock clock) {
+			PersonalDataCipher cipher, Clock clock, ErasedAccounts erased, RateLimiter limiter) {
 		this.repository = repository;
+		this.erased = erased;
+		this.limiter = limiter;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.cipher = cipher;
@@ -135,6 +141,57 @@ public class Accounts {
 	public List<AccountView> list(Role role, int limit) {
 		return repository.list(role, limit).stream().map(this::view).toList();
 	}
+
+	/** Whether this is the account's password (an identity check before erasing it). */
+	@Transactional(readOnly = true)
+	public boolean passwordMatches(AccountId id, String password) {
+		limiter.take("password-check:" + id.value(), 10, java.time.Duration.ofHours(1));
+		return password != null && repository.findById(id.value())
+			.filter(AccountRecord::enabled)
+			.map(a -> passwords.matches(password, a.passwordHash()))
+			.orElse(false);
+	}
+
+	/** What the account itself holds about its owner, unmasked: for the owner's own copy (PIPL art. 45). */
+	public record PersonalData(String id, String username, String displayName, Role role, String phone,
+			java.time.Instant createdAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PersonalData> personalData(AccountId id) {
+		return repository.findById(id.value())
+			.map(a -> new PersonalData(a.id(), a.username(), a.displayName(), a.role(),
+					a.phoneCiphertext() == null ? null : cipher.decrypt(a.phoneCiphertext(), PHONE_FIELD), a.createdAt()));
+	}
+
+	/** When the account was erased, if it was. */
+	@Transactional(readOnly = true)
+	public Optional<java.time.Instant> erasedAt(AccountId id) {
+		return repository.erasedAt(id.value());
+	}
+
+	/**
+	 * Erases the account on its owner's request (PIPL art. 47): its username and name become a pseudonym, its phone is
+	 * removed, its password is replaced by one nobody knows, and its tokens and sessions stop working. The id stays,
+	 * so the records that must be kept (E-Commerce Law art. 31) still add up. Returns the pseudonym; false-y (empty)
+	 * when the account was erased already.
+	 */
+	@Transactional
+	public Optional<String> erase(AccountId id) {
+		byte[] random = new byte[8];
+		RANDOM.nextBytes(random);
+		String pseudonym = "erased-" + java.util.HexFormat.of().formatHex(random);
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String unusable = passwords.encode(java.util.Base64.getEncoder().encodeToString(secret));
+		if (!repository.erase(id.value(), pseudonym, unusable, clock.instant())) {
+			return Optional.empty();
+		}
+		erased.erased(id.value());
+		return Optional.of(pseudonym);
+	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	private AccountView view(AccountRecord record) {
 		String phone = record.phoneCiphertext() == null ? null

@@ -135,6 +135,41 @@ public class AddressChanges {
 	}
 
 	/** 409 {@code ORDER_ALREADY_SHIPPED} after which the transaction commits: the request was marked EXPIRED. */
+	/** An address change in its consumer's copy of their data: the request and the whole address asked for. */
+	public record PersonalCopy(AddressChangeView change, java.util.Map<String, Object> address) {
+	}
+
+	/** Every address change and invoice request of a consumer, with the personal data in them, unmasked. */
+	public record ConsumerRequests(List<PersonalCopy> addressChanges, List<InvoiceView> invoices) {
+	}
+
+	@Transactional(readOnly = true)
+	public ConsumerRequests personalCopy(cn.fangxin.account.AccountId consumer) {
+		List<PersonalCopy> changes = repository.addressChangesWhere("consumer_id", consumer.value(), Integer.MAX_VALUE)
+			.stream()
+			.map(row -> new PersonalCopy(row.view(), json.readValue(cipher.decrypt(row.addressCipher(), FIELD),
+					new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+					})))
+			.toList();
+		List<InvoiceView> invoices = repository.invoicesWhere("consumer_id", consumer.value(), Integer.MAX_VALUE)
+			.stream()
+			.map(RequestRepository.Invoice::view)
+			.toList();
+		return new ConsumerRequests(changes, invoices);
+	}
+
+	/**
+	 * Erases the personal data in a consumer's address changes and invoice requests (erasure on request): the new
+	 * address, the invoice's title and taxpayer id. The requests stay, with what was decided.
+	 */
+	@Transactional
+	public int erasePersonalData(cn.fangxin.account.AccountId consumer) {
+		return repository.erasePersonalData(consumer.value(),
+				cipher.encrypt(json.writeValueAsString(java.util.Map.of("name", "", "phone", "", "region", "", "line", "")),
+						FIELD),
+				Orders.ERASED_ADDRESS);
+	}
+
 	static final class OrderLeft extends ApiProblem {
 
 		OrderLeft() {

@@ -603,6 +603,12 @@ public class AfterSales {
 		return rows.stream().map(r -> view(r.id())).toList();
 	}
 
+	/** Every case of a consumer, newest first: for the consumer's own copy of their data, and the erasure's check. */
+	@Transactional(readOnly = true)
+	public List<AfterSaleView> ofConsumer(cn.fangxin.account.AccountId consumer) {
+		return repository.listFor("consumer_id", consumer.value(), Integer.MAX_VALUE).stream().map(r -> view(r.id())).toList();
+	}
+
 	private AfterSaleView view(String id) {
 		Row r = repository.find(id).orElseThrow();
 		return new AfterSaleView(r.id(), r.orderId(), r.merchantId(), r.type(), r.reason(), r.status(), r.amountFen(),

@@ -892,6 +892,12 @@ public class Complaints {
 		return rows.stream().map(r -> view(r.id())).toList();
 	}
 
+	/** Every complaint of a consumer, newest first: for the consumer's own copy of their data, and the erasure's check. */
+	@Transactional(readOnly = true)
+	public List<ComplaintView> ofConsumer(cn.fangxin.account.AccountId consumer) {
+		return repository.listFor("consumer_id", consumer.value(), Integer.MAX_VALUE).stream().map(r -> view(r.id())).toList();
+	}
+
 	/** A collective case with its members, as the regulator and staff see it. */
 	public record CollectiveCase(String id, String merchantId, String shopName, ComplaintCategory category,
 			String listingId, Instant createdAt, long consumers, List<Member> members) {

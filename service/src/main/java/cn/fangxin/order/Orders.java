@@ -1228,6 +1228,49 @@ public class Orders {
 		return repository.find(orderId).map(this::parties);
 	}
 
+	// ---------------------------------------------------------------------------------------------- personal data
+
+	/** An order in its buyer's copy of their personal data: the order as its page shows it, with the whole address. */
+	public record PersonalCopy(OrderView order, Map<String, String> shippingAddress) {
+	}
+
+	/**
+	 * Every order of a consumer with its whole shipping address, for the consumer's own copy (PIPL art. 45). The caller
+	 * is the consumer themself: nobody else's orders are read.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonalCopy> personalCopy(Caller consumer) {
+		return repository.ofConsumer(consumer.id().value())
+			.stream()
+			.map(row -> new PersonalCopy(viewOf(row[0]), addressFields(row[2])))
+			.toList();
+	}
+
+	/** A consumer's orders that are not over yet (still to pay, ship, deliver or confirm, or a charge to settle). */
+	@Transactional(readOnly = true)
+	public List<String> openOrders(AccountId consumer) {
+		return repository.ofConsumer(consumer.value())
+			.stream()
+			.filter(row -> !OrderStatus.valueOf(row[1]).closed())
+			.map(row -> row[0])
+			.toList();
+	}
+
+	/**
+	 * Erases the shipping addresses of a consumer's orders (erasure on request, RULES.md: personal data pseudonymised,
+	 * records kept): the name, phone, region and street are gone; the order, its items, money, timeline and snapshot
+	 * (which never held the address) stay. Only for orders that are over: the caller checks {@link #openOrders} first.
+	 */
+	@Transactional
+	public int eraseAddresses(AccountId consumer) {
+		String erased = cipher.encrypt(json.writeValueAsString(Map.of("name", "", "phone", "", "region", "", "line", "")),
+				ADDRESS_FIELD);
+		return repository.eraseAddresses(consumer.value(), erased, ERASED_ADDRESS);
+	}
+
+	/** What an erased order shows for its address. */
+	public static final String ERASED_ADDRESS = "***";
+
 	/** Fen held in escrow for the merchant's paid, unfinished orders. */
 	@Transactional(readOnly = true)
 	public long inEscrowFen(String merchantId) {

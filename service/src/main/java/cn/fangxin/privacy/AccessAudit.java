@@ -73,6 +73,25 @@ public class AccessAudit {
 		}
 	}
 
+	/** Entries about any of these records, newest first: who saw a person's data, for that person's own copy. */
+	@Transactional(readOnly = true)
+	public List<Entry> entriesAbout(java.util.Collection<String> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		List<Entry> found = new java.util.ArrayList<>();
+		List<String> ids = List.copyOf(subjectIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+			found.addAll(jdbc.sql("select * from access_audit where subject_id in (:subjects)")
+				.param("subjects", part)
+				.query(this::entry)
+				.list());
+		}
+		found.sort(java.util.Comparator.comparingLong(Entry::seq).reversed());
+		return found;
+	}
+
 	/** Entries, newest first, optionally about one subject. */
 	@Transactional(readOnly = true)
 	public List<Entry> entries(String subjectId, int limit) {
@@ -80,11 +99,15 @@ public class AccessAudit {
 				select * from access_audit where (:subject is null or subject_id = :subject) order by seq desc limit :limit""")
 			.param("subject", subjectId, java.sql.Types.VARCHAR)
 			.param("limit", limit)
-			.query((rs, n) -> new Entry(rs.getLong("seq"), rs.getString("reader_account_id"), rs.getString("reader_username"),
-					rs.getString("reader_role"), rs.getString("subject_type"), rs.getString("subject_id"),
-					List.of(rs.getString("fields").split(",")), rs.getString("purpose"),
-					details.decode(rs.getString("purpose_data")), SqlTime.read(rs, "at")))
+			.query(this::entry)
 			.list();
+	}
+
+	private Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Entry(rs.getLong("seq"), rs.getString("reader_account_id"), rs.getString("reader_username"),
+				rs.getString("reader_role"), rs.getString("subject_type"), rs.getString("subject_id"),
+				List.of(rs.getString("fields").split(",")), rs.getString("purpose"),
+				details.decode(rs.getString("purpose_data")), SqlTime.read(rs, "at"));
 	}
 
 	/**

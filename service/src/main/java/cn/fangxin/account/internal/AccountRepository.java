@@ -2,6 +2,7 @@ package cn.fangxin.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,37 @@ public class AccountRepository {
 			.param("limit", limit)
 			.query(AccountRepository::map)
 			.list();
+	}
+
+	/**
+	 * Pseudonymises an account (erasure on request): a new username and name, no phone, a password nobody knows, and
+	 * it can no longer sign in. False when it was erased already.
+	 */
+	public boolean erase(String id, String pseudonym, String unusablePasswordHash, Instant now) {
+		return jdbc.sql("""
+				update account set username = :pseudonym, display_name = :pseudonym, phone_enc = null,
+				  password_hash = :hash, enabled = false, erased_at = :now where id = :id and erased_at is null""")
+			.param("pseudonym", pseudonym)
+			.param("hash", unusablePasswordHash)
+			.param("now", SqlTime.of(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The accounts erased since {@code since}. */
+	public List<String> erasedSince(Instant since) {
+		return jdbc.sql("select id from account where erased_at >= :since")
+			.param("since", SqlTime.of(since))
+			.query(String.class)
+			.list();
+	}
+
+	/** When the account was erased, if it was. */
+	public Optional<Instant> erasedAt(String id) {
+		return jdbc.sql("select erased_at from account where id = :id and erased_at is not null")
+			.param("id", id)
+			.query((rs, n) -> SqlTime.read(rs, "erased_at"))
+			.optional();
 	}
 
 	private static AccountRecord map(ResultSet rs, int row) throws SQLException {

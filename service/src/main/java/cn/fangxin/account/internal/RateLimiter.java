@@ -17,7 +17,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * memory: with several instances each enforces its own share, which still bounds an attacker to a small multiple.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
 	private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
 
@@ -25,7 +25,7 @@ class RateLimiter {
 	 * Takes one request from the bucket named {@code key}, refilled to {@code capacity} every {@code period};
 	 * refuses with 429 {@code RATE_LIMITED} and the seconds to wait when it is empty.
 	 */
-	void take(String key, int capacity, Duration period) {
+	public void take(String key, int capacity, Duration period) {
 		Limited limited = buckets.computeIfAbsent(key, k -> new Limited(Bucket.builder()
 			.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
 			.build(), capacity));

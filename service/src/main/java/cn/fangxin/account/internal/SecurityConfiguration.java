@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -94,7 +96,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, LoginRateLimitFilter loginLimit) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, LoginRateLimitFilter loginLimit, ErasedAccounts erased) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
 					"/public/**", "/shops/**", "/listings/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -106,6 +108,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(loginLimit, UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(erased.sessionFilter(), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.accessDeniedHandler(
 					(request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)));
 		return http.build();
@@ -147,9 +150,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey tokenKey) {
+	JwtDecoder jwtDecoder(SecretKey tokenKey, ErasedAccounts erased) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-		var validator = JwtValidators.createDefaultWithIssuer(Tokens.ISSUER);
+		var validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(Tokens.ISSUER),
+				erased.tokenValidator());
 		decoder.setJwtValidator(validator);
 		return new CachingJwtDecoder(decoder, validator, 50_000);
 	}

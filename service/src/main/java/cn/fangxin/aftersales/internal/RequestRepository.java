@@ -149,6 +149,25 @@ public class RequestRepository {
 	}
 
 	/**
+	 * Erases a consumer's personal data from their invoice requests (the title, an individual's own name, and the
+	 * taxpayer id) and address changes (the new address): erasure on request. The requests themselves stay.
+	 */
+	public int erasePersonalData(String consumerId, String erasedAddressCipher, String erasedMasked) {
+		int invoices = jdbc.sql("""
+				update invoice_request set buyer_cipher = :buyer, title = null, tax_id = null where consumer_id = :consumer""")
+			.param("buyer", buyerCipher(erasedMasked, null))
+			.param("consumer", consumerId)
+			.update();
+		int changes = jdbc.sql("""
+				update address_change set address_cipher = :cipher, address_masked = :masked where consumer_id = :consumer""")
+			.param("cipher", erasedAddressCipher)
+			.param("masked", erasedMasked)
+			.param("consumer", consumerId)
+			.update();
+		return invoices + changes;
+	}
+
+	/**
 	 * Encrypts the buyer of invoice requests written before it was encrypted, and clears the plain columns; returns how
 	 * many. Several instances may run it at once: each row is rewritten only while still plain.
 	 */

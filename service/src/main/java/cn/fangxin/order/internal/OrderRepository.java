@@ -162,6 +162,29 @@ public class OrderRepository {
 			.update();
 	}
 
+	/** Every order of a consumer, oldest first: [order id, status, address cipher]. */
+	public List<String[]> ofConsumer(String consumerId) {
+		return jdbc.sql("""
+				select id, status, address_cipher from orders where consumer_id = :consumer order by created_at, id""")
+			.param("consumer", consumerId)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("status"), rs.getString("address_cipher") })
+			.list();
+	}
+
+	/**
+	 * Replaces the shipping address of every order of a consumer that is over (erasure on request); the empty phone
+	 * index matches no search and is not indexed again.
+	 */
+	public int eraseAddresses(String consumerId, String erasedCipher, String erasedMasked) {
+		return jdbc.sql("""
+				update orders set address_cipher = :cipher, address_masked = :masked, phone_index = ''
+				where consumer_id = :consumer and status in ('COMPLETED', 'CANCELLED', 'REFUNDED')""")
+			.param("cipher", erasedCipher)
+			.param("masked", erasedMasked)
+			.param("consumer", consumerId)
+			.update();
+	}
+
 	/** A consumer's latest orders' encrypted addresses, newest first: [order id, address cipher]. */
 	public List<String[]> latestAddresses(String consumerId, int limit) {
 		return jdbc.sql("""

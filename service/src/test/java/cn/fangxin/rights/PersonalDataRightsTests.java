@@ -1,0 +1,204 @@
+package cn.fangxin.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.fangxin.support.Api;
+import cn.fangxin.support.ApiTest;
+import cn.fangxin.support.PageSession;
+import cn.fangxin.support.Purchases;
+import cn.fangxin.support.Purchases.World;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A person's rights over their data (PIPL arts. 44–47): their own copy of it, unmasked and only theirs, and erasure on
+ * request, which waits for what is open, pseudonymises the account, erases the addresses and keeps the records.
+ */
+@Tag("persistence")
+class PersonalDataRightsTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** An order the shop read the label of while it was to ship, then shipped, delivered and confirmed. */
+	String completedWithLabelRead(World w) {
+		return completed(w, new Purchases(api).paid(w));
+	}
+
+	String completed(World w, String id) {
+		fetch("/api/v1/orders/" + id + "/shipping-label", w.shop().account().token());
+		call("/api/v1/orders/" + id + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + System.nanoTime()),
+				w.shop().account().token(), 200);
+		call("/api/v1/orders/" + id + "/delivery", Map.of(), api.demoToken("agent"), 200);
+		call("/api/v1/orders/" + id + "/receipt-confirmation", Map.of(), w.buyer().token(), 200);
+		return id;
+	}
+
+	@Test
+	@DisplayName("the copy holds the account, the orders with their whole addresses and who read them, only the caller's, and is itself audited")
+	void copy() {
+		World w = new Purchases(api).world();
+		String order = completedWithLabelRead(w);
+		var other = api.signUp("CONSUMER");
+
+		JsonNode copy = fetch("/api/v1/me/personal-data", w.buyer().token());
+		assertThat(copy.path("type").asString()).isEqualTo("fangxin-personal-data/1");
+		assertThat(copy.path("account").path("username").asString()).isEqualTo(w.buyer().username());
+		assertThat(copy.path("account").path("phone").asString()).as("unmasked, for its owner").isEqualTo("13912345678");
+		assertThat(copy.path("orders")).hasSize(1);
+		JsonNode bought = copy.path("orders").get(0);
+		assertThat(bought.path("order").path("id").asString()).isEqualTo(order);
+		assertThat(bought.path("order").path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(bought.path("shippingAddress").path("name").asString()).isEqualTo("王小明");
+		assertThat(bought.path("shippingAddress").path("phone").asString()).isEqualTo("13812345678");
+		assertThat(bought.path("shippingAddress").path("line").asString()).isEqualTo("漕溪北路 88 号 5 楼");
+		JsonNode shopRead = copy.path("accessLog")
+			.valueStream()
+			.filter(e -> e.path("subjectId").asString().equals(order))
+			.findFirst()
+			.orElseThrow();
+		assertThat(shopRead.path("readerRole").asString()).isEqualTo("MERCHANT");
+		assertThat(shopRead.path("fields").toString()).contains("shippingAddress");
+		assertThat(shopRead.path("purpose").asString()).isNotBlank();
+		assertThat(copy.path("erasure").path("possible").asBoolean()).isTrue();
+
+		JsonNode theirs = fetch("/api/v1/me/personal-data", other.token());
+		assertThat(theirs.path("orders")).isEmpty();
+		assertThat(theirs.toString()).doesNotContain(order).doesNotContain("王小明");
+
+		var audit = fetch("/api/v1/admin/access-audit?subjectId=" + w.buyer().id(), api.demoToken("admin"));
+		assertThat(audit.path("items").get(0).path("subjectType").asString()).isEqualTo("ACCOUNT");
+		assertThat(audit.path("items").get(0).path("readerUsername").asString()).isEqualTo(w.buyer().username());
+		assertThat(audit.path("items").get(0).path("purpose").asString()).contains("own copy");
+	}
+
+	@Test
+	@DisplayName("erasure checks the password and waits for open orders, saying which; nothing changes meanwhile")
+	void erasureWaits() {
+		World w = new Purchases(api).world();
+		String open = new Purchases(api).paid(w);
+
+		var wrong = api.post("/api/v1/me/erasure", Map.of("password", "not-the-password")).as(w.buyer().token()).send();
+		assertThat(wrong.status()).isEqualTo(403);
+		assertThat(wrong.code()).isEqualTo("PASSWORD_INCORRECT");
+		assertThat(api.post("/api/v1/me/erasure", Map.of()).as(w.buyer().token()).send().status()).isEqualTo(400);
+
+		var blocked = api.post("/api/v1/me/erasure", Map.of("password", w.buyer().password())).as(w.buyer().token()).send();
+		assertThat(blocked.status()).as(blocked.toString()).isEqualTo(409);
+		assertThat(blocked.code()).isEqualTo("ERASURE_BLOCKED");
+		JsonNode blocker = blocked.json().path("blockers").get(0);
+		assertThat(blocker.path("code").asString()).isEqualTo("OPEN_ORDERS");
+		assertThat(blocker.path("ids").toString()).contains(open);
+
+		assertThat(fetch("/api/v1/me", w.buyer().token()).path("username").asString()).isEqualTo(w.buyer().username());
+		assertThat(fetch("/api/v1/orders/" + open, w.shop().account().token()).path("shippingAddress").asString())
+			.isNotEqualTo("***");
+		assertThat(fetch("/api/v1/me/personal-data", w.buyer().token()).path("erasure").path("possible").asBoolean())
+			.isFalse();
+
+		// a shop's account is not erased here: the registry keeps the seller's identity
+		var shop = api.post("/api/v1/me/erasure", Map.of("password", Api.DEMO_PASSWORD)).as(api.demoToken("merchant")).send();
+		assertThat(shop.status()).isEqualTo(409);
+		assertThat(shop.json().path("blockers").get(0).path("code").asString()).isEqualTo("MERCHANT_ACCOUNT");
+	}
+
+	@Test
+	@DisplayName("erasure pseudonymises the account, ends its token and sign-in, erases the addresses and keeps the order")
+	void erasure() {
+		World w = new Purchases(api).world();
+		String shop = w.shop().account().token();
+		String order = new Purchases(api).paid(w);
+		// a new address the shop declined, and an invoice to the buyer's own name and ID number
+		String change = call("/api/v1/orders/" + order + "/address-changes", Map.of("name", "王小明", "phone", "13900139000",
+				"region", "北京市海淀区", "line", "中关村大街 1 号 302"), w.buyer().token(), 201).path("id").asString();
+		call("/api/v1/address-changes/" + change + "/decision", Map.of("decision", "DECLINE", "reason", "已打包"), shop, 200);
+		String idNumber = cn.fangxin.support.Identities.residentId();
+		String invoice = call("/api/v1/orders/" + order + "/invoice-requests", Map.of("title", "王小明", "taxId", idNumber),
+				w.buyer().token(), 201).path("id").asString();
+		completed(w, order);
+		String shipping = "/api/v1/orders?q=13812345678";
+		assertThat(fetch(shipping, api.demoToken("agent")).toString()).contains(order);
+		JsonNode copy = fetch("/api/v1/me/personal-data", w.buyer().token());
+		assertThat(copy.path("addressChanges").get(0).path("address").path("phone").asString()).isEqualTo("13900139000");
+		assertThat(copy.path("invoices").get(0).path("taxId").asString()).isEqualTo(idNumber.toUpperCase());
+
+		var erased = api.post("/api/v1/me/erasure", Map.of("password", w.buyer().password())).as(w.buyer().token()).send();
+		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+		assertThat(erased.json().path("status").asString()).isEqualTo("ERASED");
+		assertThat(erased.json().path("ordersErased").asInt()).isEqualTo(1);
+
+		var afterwards = api.get("/api/v1/me").as(w.buyer().token()).send();
+		assertThat(afterwards.status()).as("the token stops at once").isEqualTo(401);
+		assertThat(afterwards.code()).isEqualTo("TOKEN_INVALID");
+		var signIn = api.post("/api/v1/auth/token", Map.of("username", w.buyer().username(), "password",
+				w.buyer().password())).send();
+		assertThat(signIn.status()).isEqualTo(401);
+
+		var row = jdbc.sql("select username, display_name, phone_enc, enabled, erased_at from account where id = :id")
+			.param("id", w.buyer().id())
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), String.valueOf(rs.getString(3)),
+					String.valueOf(rs.getBoolean(4)), String.valueOf(rs.getObject(5) != null)))
+			.single();
+		assertThat(row.get(0)).startsWith("erased-").isEqualTo(row.get(1)).doesNotContain(w.buyer().username());
+		assertThat(row.subList(2, 5)).containsExactly("null", "false", "true");
+
+		// the order stays, for the shop and staff, with its money and snapshot, but without the address
+		JsonNode kept = fetch("/api/v1/orders/" + order, api.demoToken("agent"));
+		assertThat(kept.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(kept.path("shippingAddress").asString()).isEqualTo("***");
+		assertThat(kept.path("snapshotEvidenceId").asString()).isNotBlank();
+		assertThat(fetch("/api/v1/orders/" + order + "/shipping-label", api.demoToken("agent")).toString())
+			.doesNotContain("王小明").doesNotContain("13812345678").doesNotContain("漕溪北路");
+		assertThat(fetch(shipping, api.demoToken("agent")).toString()).as("no longer found by the phone")
+			.doesNotContain(order);
+		JsonNode request = fetch("/api/v1/invoice-requests/" + invoice, shop);
+		assertThat(request.path("title").asString()).isEqualTo("***");
+		assertThat(request.has("taxId")).isFalse();
+		assertThat(request.toString()).doesNotContain(idNumber.toUpperCase()).doesNotContain("王小明");
+		assertThat(jdbc.sql("select address_masked from address_change where id = :id").param("id", change)
+			.query(String.class).single()).isEqualTo("***");
+		ledgerVerifies();
+	}
+
+	@Test
+	@DisplayName("the page: the copy downloads as a file, erasure needs the confirmation, then signs out; a shop sees why it cannot; the notice is public in both languages")
+	void page() {
+		World w = new Purchases(api).world();
+		PageSession buyer = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		String page = buyer.get("/me/privacy?lang=en").body();
+		assertThat(page).contains("personal-data-download").contains("erasure-form").doesNotContain("erasure-blockers");
+		assertThat(buyer.get("/me/privacy?lang=zh-CN").body()).contains("注销我的账户");
+
+		var file = buyer.download("/me/privacy/copy.json");
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+			.contains("fangxin-personal-data-");
+		assertThat(Api.parse(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).path("account")
+			.path("phone").asString()).isEqualTo("13912345678");
+
+		var unconfirmed = buyer.post("/me/privacy", "/me/privacy/erasure", Map.of("password", w.buyer().password()));
+		assertThat(unconfirmed.headers().firstValue("Location").orElse("")).endsWith("/me/privacy");
+		assertThat(fetch("/api/v1/me", w.buyer().token()).path("id").asString()).as("not erased").isEqualTo(w.buyer().id());
+
+		var done = buyer.post("/me/privacy", "/me/privacy/erasure",
+				Map.of("password", w.buyer().password(), "understood", "yes"));
+		assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/login?erased");
+		assertThat(buyer.get("/orders").statusCode()).as("signed out").isIn(302, 401);
+		assertThat(api.get("/api/v1/me").as(w.buyer().token()).send().status()).isEqualTo(401);
+
+		String shop = PageSession.demo(api, "merchant").get("/me/privacy?lang=en").body();
+		assertThat(shop).contains("erasure-blockers").contains("MERCHANT_ACCOUNT").doesNotContain("erasure-form");
+
+		PageSession visitor = PageSession.anonymous(api);
+		assertThat(visitor.get("/public/privacy?lang=en").body()).contains("Privacy notice").contains("E-Commerce Law art. 31");
+		assertThat(visitor.get("/public/privacy?lang=zh-CN").body()).contains("隐私政策").contains("第二十三条");
+	}
+}
