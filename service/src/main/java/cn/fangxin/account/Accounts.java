@@ -37,9 +37,11 @@ public class Accounts {
 	private final Clock clock;
 	private final ErasedAccounts erased;
 	private final RateLimiter limiter;
+	private final Consents consents;
 
 	Accounts(AccountRepository repository, PasswordEncoder passwords, PasswordPolicy policy,
-			PersonalDataCipher cipher, Clock clock, ErasedAccounts erased, RateLimiter limiter) {
+			PersonalDataCipher cipher, Clock clock, ErasedAccounts erased, RateLimiter limiter, Consents consents) {
+		this.consents = consents;
 		this.repository = repository;
 		this.erased = erased;
 		this.limiter = limiter;
@@ -97,6 +99,9 @@ public class Accounts {
 		}
 		catch (DuplicateKeyException raced) {
 			throw usernameTaken();
+		}
+		if (request.privacyNoticeAccepted() != null) {
+			consents.record(new AccountId(record.id()), ConsentPurpose.PRIVACY_NOTICE, true, request.privacyNoticeAccepted());
 		}
 		return view(record);
 	}

@@ -8,6 +8,14 @@ package cn.fangxin.account;
  * @param role the role
  * @param phone a mainland mobile number; required for consumers and merchants
  * @param displayName the name shown to others; the username when empty
+ * @param privacyNoticeAccepted where the person accepted the privacy notice (the sign-up form, or an API client that
+ *     showed it: {@code acceptPrivacyNotice}); null when they did not say, as for staff accounts opened by an admin
  */
-public record NewAccount(String username, String password, Role role, String phone, String displayName) {
+public record NewAccount(String username, String password, Role role, String phone, String displayName,
+		Consents.Channel privacyNoticeAccepted) {
+
+	/** An account opened without a consent record (staff, opened by an administrator). */
+	public NewAccount(String username, String password, Role role, String phone, String displayName) {
+		this(username, password, role, phone, displayName, null);
+	}
 }

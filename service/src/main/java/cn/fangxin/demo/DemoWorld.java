@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fangxin.account.Accounts;
 import cn.fangxin.account.Caller;
+import cn.fangxin.account.Consents;
 import cn.fangxin.account.Role;
 import cn.fangxin.catalog.ListingRequest;
 import cn.fangxin.catalog.Listings;
@@ -74,7 +75,7 @@ class DemoWorld {
 			if (shopId == null) {
 				shopId = merchants.apply(merchant, new MerchantApplication("INDIVIDUAL", "放心演示小店 Fangxin demo shop",
 						"林晓梅", "440305198804120312", null, null, "广东省深圳市南山区科技园路1号", "13900001111", null, true,
-						List.of("general", "apparel", "cosmetics"), false)).id();
+						List.of("general", "apparel", "cosmetics"), false, true), Consents.Channel.WEB).id();
 			}
 			MerchantView shop = merchants.get(merchant, shopId);
 			if (shop.approvedVersion() == null && shop.pendingReview()) {

@@ -17,8 +17,10 @@ import java.util.List;
  * @param registrationExempt claims the E-Commerce Law art. 10 exemption (own farm produce, handicrafts, small sales)
  * @param categories what it sells (lowercase codes)
  * @param crossBorder a cross-border shop
+ * @param identityConsent INDIVIDUAL: the seller gave separate consent to the processing of their resident ID number,
+ *     sensitive personal data, for the registry (PIPL art. 29); recorded with the application
  */
 public record MerchantApplication(String kind, String shopName, String legalName, String idNumber, String creditCode,
 		String legalRepresentative, String address, String contactPhone, String licenseNumber,
-		Boolean registrationExempt, List<String> categories, Boolean crossBorder) {
+		Boolean registrationExempt, List<String> categories, Boolean crossBorder, Boolean identityConsent) {
 }

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fangxin.account.Access;
 import cn.fangxin.account.AccountId;
 import cn.fangxin.account.Caller;
+import cn.fangxin.account.ConsentPurpose;
+import cn.fangxin.account.Consents;
 import cn.fangxin.account.Role;
 import cn.fangxin.ledger.AccountKind;
 import cn.fangxin.ledger.Balance;
@@ -61,10 +63,13 @@ public class Merchants {
 	private final org.springframework.beans.factory.ObjectProvider<EscrowHoldings> escrow;
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final Consents consents;
+
 	Merchants(MerchantRepository repository, PersonalDataCipher cipher, AccessAudit audit, VerificationSchedule schedule,
 			Ledger ledger, Payments payments, MerchantProperties properties, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<EscrowHoldings> escrow,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, Consents consents) {
+		this.consents = consents;
 		this.escrow = escrow;
 		this.jdbc = jdbc;
 		this.repository = repository;
@@ -80,6 +85,15 @@ public class Merchants {
 	/** A merchant account applies to sell; staff review it. One shop per account. */
 	@Transactional
 	public MerchantView apply(Caller caller, MerchantApplication application) {
+		return apply(caller, application, Consents.Channel.API);
+	}
+
+	/**
+	 * {@link #apply(Caller, MerchantApplication)} through a channel: an individual's separate consent to the processing of
+	 * their ID number ({@link MerchantApplication#identityConsent}) is recorded as given there.
+	 */
+	@Transactional
+	public MerchantView apply(Caller caller, MerchantApplication application, Consents.Channel channel) {
 		caller.requireRole(Role.MERCHANT);
 		if (repository.findByAccount(caller.id().value()).isPresent()) {
 			throw ApiProblem.conflict("MERCHANT_EXISTS", "This account has applied already; change that application instead.");
@@ -93,6 +107,9 @@ public class Merchants {
 				valid.kind(), 1, null, valid.shopName(), valid.regionCode(), null, null, identityIndex, phoneIndex, now, null),
 				now);
 		repository.insertVersion(versionRow(id, 1, valid, caller, now, "APPLICATION"));
+		if (valid.kind() == MerchantKind.INDIVIDUAL && Boolean.TRUE.equals(application.identityConsent())) {
+			consents.record(caller.id(), ConsentPurpose.IDENTITY_DOCUMENT, true, channel);
+		}
 		return view(repository.find(id).orElseThrow(), caller);
 	}
 
@@ -775,7 +792,7 @@ public class Merchants {
 
 	private MerchantApplication merge(VersionRow latest, MerchantApplication patch) {
 		MerchantApplication p = patch == null
-				? new MerchantApplication(null, null, null, null, null, null, null, null, null, null, null, null) : patch;
+				? new MerchantApplication(null, null, null, null, null, null, null, null, null, null, null, null, null) : patch;
 		return new MerchantApplication(p.kind() != null ? p.kind() : latest.kind().name(),
 				p.shopName() != null ? p.shopName() : latest.shopName(),
 				p.legalName() != null ? p.legalName() : decrypt(latest.legalNameEnc(), "legalName"),
@@ -788,7 +805,7 @@ public class Merchants {
 				p.licenseNumber() != null ? p.licenseNumber() : latest.licenseNumber(),
 				p.registrationExempt() != null ? p.registrationExempt() : latest.registrationExempt(),
 				p.categories() != null ? p.categories() : latest.categories(),
-				p.crossBorder() != null ? p.crossBorder() : latest.crossBorder());
+				p.crossBorder() != null ? p.crossBorder() : latest.crossBorder(), p.identityConsent());
 	}
 
 	private String identityNumber(VersionRow v) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fangxin.account.Accounts;
+import cn.fangxin.account.Consents;
 import cn.fangxin.aftersales.AddressChanges;
 import cn.fangxin.aftersales.AfterSaleView;
 import cn.fangxin.aftersales.InvoiceView;
@@ -19,6 +20,7 @@ import cn.fangxin.order.OrderView;
  * @param type the document's format, {@code fangxin-personal-data/1}
  * @param generatedAt when it was made
  * @param account the account: username, name, role, mobile number
+ * @param consents what the person agreed to, purpose by purpose, under which notice, how and when
  * @param orders the orders bought, each with its whole shipping address
  * @param afterSales returns, exchanges and refunds asked for
  * @param addressChanges changes of address asked for, with the address asked for
@@ -29,7 +31,8 @@ import cn.fangxin.order.OrderView;
  * @param accessLog who saw this person's data unmasked (a shop to ship an order, staff to handle one), when and why
  * @param erasure whether the account can be erased now, and what stands in the way
  */
-public record PersonalDataCopy(String type, Instant generatedAt, Accounts.PersonalData account, List<Order> orders,
+public record PersonalDataCopy(String type, Instant generatedAt, Accounts.PersonalData account,
+		List<Consents.Consent> consents, List<Order> orders,
 		List<AfterSaleView> afterSales, List<AddressChanges.PersonalCopy> addressChanges, List<InvoiceView> invoices,
 		List<ComplaintView> complaints, List<EvidenceView> evidence, List<Access> accessLog, Erasure erasure) {
 

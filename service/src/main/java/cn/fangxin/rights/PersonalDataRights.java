@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fangxin.account.AccountId;
 import cn.fangxin.account.Accounts;
 import cn.fangxin.account.Caller;
+import cn.fangxin.account.Consents;
 import cn.fangxin.account.Role;
 import cn.fangxin.aftersales.AddressChanges;
 import cn.fangxin.aftersales.AfterSaleStatus;
@@ -52,9 +53,12 @@ public class PersonalDataRights {
 	private final AccessAudit audit;
 	private final StaffAliases aliases;
 	private final Clock clock;
+	private final Consents consents;
 
 	PersonalDataRights(Accounts accounts, Orders orders, AfterSales afterSales, AddressChanges addressChanges,
-			Complaints complaints, EvidenceVault vault, AccessAudit audit, StaffAliases aliases, Clock clock) {
+			Complaints complaints, EvidenceVault vault, AccessAudit audit, StaffAliases aliases, Clock clock,
+			Consents consents) {
+		this.consents = consents;
 		this.accounts = accounts;
 		this.orders = orders;
 		this.afterSales = afterSales;
@@ -98,9 +102,15 @@ public class PersonalDataRights {
 		audit.unmaskedRead(caller, "ACCOUNT", id.value(), List.of("phone", "shippingAddress"),
 				Detail.of("auditPurpose.personalDataCopy"));
 		List<Blocker> blockers = blockers(caller, cases, filed);
-		return new PersonalDataCopy("fangxin-personal-data/1", clock.instant(), account, bought, cases,
+		return new PersonalDataCopy("fangxin-personal-data/1", clock.instant(), account, consents.of(id), bought, cases,
 				requests.addressChanges(), requests.invoices(), filed, uploaded, accessLog,
 				new PersonalDataCopy.Erasure(blockers.isEmpty(), blockers));
+	}
+
+	/** What the caller agreed to, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Consents.Consent> consents(Caller caller) {
+		return consents.of(caller.id());
 	}
 
 	/** What keeps the caller's account from being erased now; empty when it can be. */

@@ -34,6 +34,7 @@ class MerchantJourneyBrowserTests {
 				.type("#displayName", "Ms Lin")
 				.type("#phone", Identities.phone())
 				.type("#password", password)
+				.click("#acceptPrivacyNotice")
 				.click("#register");
 			browser.waitForText(".notice", "ready");
 			browser.type("#username", username).type("#password", password).click("#sign-in");
@@ -47,6 +48,7 @@ class MerchantJourneyBrowserTests {
 				.type("#address", "广东省深圳市南山区科技园路1号")
 				.type("#contactPhone", Identities.phone())
 				.click("#registrationExempt")
+				.click("#identityConsent")
 				.click("#submit-application");
 			assertThat(browser.waitForText(".notice.error", "resident ID")).contains("not valid");
 			browser.type("#idNumber", Identities.residentId()).click("#submit-application");

@@ -57,7 +57,7 @@ class ShellBrowserTests {
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/register?lang=en");
 			browser.type("#username", username).type("#displayName", "Ms Lin").type("#phone", "13812345678");
-			browser.type("#password", "password").click("#register");
+			browser.type("#password", "password").click("#acceptPrivacyNotice").click("#register");
 			assertThat(browser.waitForText(".notice.error", "guess")).contains("too easy to guess");
 
 			browser.type("#password", "quiet lantern harbour 7").click("#register");

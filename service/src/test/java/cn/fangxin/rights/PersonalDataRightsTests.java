@@ -201,4 +201,42 @@ class PersonalDataRightsTests extends ApiTest {
 		assertThat(visitor.get("/public/privacy?lang=en").body()).contains("Privacy notice").contains("E-Commerce Law art. 31");
 		assertThat(visitor.get("/public/privacy?lang=zh-CN").body()).contains("隐私政策").contains("第二十三条");
 	}
+
+	@Test
+	@DisplayName("consent records per purpose: the privacy notice at sign-up (the form requires it, an app says so), the separate consent for a seller's ID number")
+	void consents() {
+		String username = "consent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String password = "plum-orchard-" + java.util.UUID.randomUUID();
+		var opened = api.post("/api/v1/accounts", Map.of("username", username, "password", password, "role", "CONSUMER",
+				"phone", "13912345678", "acceptPrivacyNotice", true)).send();
+		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+		JsonNode consents = fetch("/api/v1/me/personal-data", api.token(username, password)).path("consents");
+		assertThat(consents).hasSize(1);
+		assertThat(consents.get(0).path("purpose").asString()).isEqualTo("PRIVACY_NOTICE");
+		assertThat(consents.get(0).path("granted").asBoolean()).isTrue();
+		assertThat(consents.get(0).path("channel").asString()).isEqualTo("API");
+		assertThat(consents.get(0).path("noticeVersion").asString()).isEqualTo(cn.fangxin.account.Consents.NOTICE_VERSION);
+		assertThat(fetch("/api/v1/me/personal-data", api.signUp("CONSUMER").token()).path("consents"))
+			.as("an app that did not say so records nothing").isEmpty();
+
+		// the sign-up form does not open an account without it
+		PageSession visitor = PageSession.anonymous(api);
+		String webName = "web-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		Map<String, String> form = new java.util.HashMap<>(Map.of("username", webName, "password", password, "role",
+				"CONSUMER", "phone", "13912345678", "displayName", "Ms Lin"));
+		String refused = visitor.post("/register", "/register?lang=en", form).body();
+		assertThat(refused).contains("notice error").contains("<strong>隐私政策</strong>");
+		assertThat(api.post("/api/v1/auth/token", Map.of("username", webName, "password", password)).send().status())
+			.isEqualTo(401);
+		form.put("acceptPrivacyNotice", "yes");
+		assertThat(visitor.post("/register", "/register", form).headers().firstValue("Location").orElse(""))
+			.contains("/login");
+		PageSession signedIn = PageSession.signedIn(api, webName, password);
+		assertThat(signedIn.get("/me/privacy?lang=en").body()).contains("data-purpose=\"PRIVACY_NOTICE\"")
+			.contains("on the website");
+
+		// the demo seller applied with its separate consent to the ID number
+		String seller = PageSession.demo(api, "merchant").get("/me/privacy?lang=zh-CN").body();
+		assertThat(seller).contains("data-purpose=\"IDENTITY_DOCUMENT\"").contains("单独同意");
+	}
 }

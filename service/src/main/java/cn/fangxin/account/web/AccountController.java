@@ -20,6 +20,7 @@ import cn.fangxin.account.AccountId;
 import cn.fangxin.account.AccountView;
 import cn.fangxin.account.Accounts;
 import cn.fangxin.account.Caller;
+import cn.fangxin.account.Consents;
 import cn.fangxin.account.NewAccount;
 import cn.fangxin.account.Role;
 import cn.fangxin.account.internal.SignUp;
@@ -46,7 +47,9 @@ class AccountController {
 	ResponseEntity<Created> open(@RequestBody AccountRequest request, @org.jspecify.annotations.Nullable Caller caller,
 			HttpServletRequest http) {
 		AccountView account = signUp.open(new NewAccount(request.username(), request.password(), parseRole(request.role()),
-				request.phone(), request.displayName()), caller, http.getRemoteAddr());
+				request.phone(), request.displayName(),
+				Boolean.TRUE.equals(request.acceptPrivacyNotice()) ? Consents.Channel.API : null), caller,
+				http.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
 			.body(new Created(account.id().value(), account.username(), account.role()));
 	}
@@ -92,7 +95,9 @@ class AccountController {
 		}
 	}
 
-	record AccountRequest(String username, String password, String role, String phone, String displayName) {
+	/** {@code acceptPrivacyNotice}: the client showed the privacy notice and the person accepted it (recorded). */
+	record AccountRequest(String username, String password, String role, String phone, String displayName,
+			Boolean acceptPrivacyNotice) {
 	}
 
 	record Created(String id, String username, Role role) {

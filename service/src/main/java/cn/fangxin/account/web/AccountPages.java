@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.fangxin.account.Accounts;
 import cn.fangxin.account.Caller;
+import cn.fangxin.account.Consents;
 import cn.fangxin.account.NewAccount;
 import cn.fangxin.account.Role;
 import cn.fangxin.account.internal.SignUp;
@@ -42,7 +43,7 @@ class AccountPages {
 
 	@GetMapping("/register")
 	String register(Model model) {
-		model.addAttribute("form", new SignUpForm("", "", "", "", "CONSUMER"));
+		model.addAttribute("form", new SignUpForm("", "", "", "", "CONSUMER", null));
 		model.addAttribute("roles", Role.SELF_SERVICE);
 		return "register";
 	}
@@ -52,8 +53,11 @@ class AccountPages {
 			RedirectAttributes redirect) {
 		try {
 			Role role = Role.SELF_SERVICE.stream().filter(r -> r.name().equals(form.role())).findFirst().orElse(Role.CONSUMER);
-			signUp.open(new NewAccount(form.username(), form.password(), role, form.phone(), form.displayName()), null,
-					request.getRemoteAddr());
+			if (form.acceptPrivacyNotice() == null) {
+				throw ApiProblem.invalidField("acceptPrivacyNotice", "REQUIRED", "read and accept the privacy notice");
+			}
+			signUp.open(new NewAccount(form.username(), form.password(), role, form.phone(), form.displayName(),
+					Consents.Channel.WEB), null, request.getRemoteAddr());
 			redirect.addAttribute("registered", "");
 			return "redirect:/login";
 		}
@@ -73,7 +77,7 @@ class AccountPages {
 	@GetMapping("/admin/accounts")
 	String adminAccounts(Model model) {
 		model.addAttribute("accounts", accounts.list(null, 200));
-		model.addAttribute("form", new SignUpForm("", "", "", "", "AGENT"));
+		model.addAttribute("form", new SignUpForm("", "", "", "", "AGENT", null));
 		model.addAttribute("roles", List.of(Role.values()));
 		return "admin/accounts";
 	}
@@ -99,6 +103,7 @@ class AccountPages {
 		}
 	}
 
-	record SignUpForm(String username, String password, String displayName, String phone, String role) {
+	record SignUpForm(String username, String password, String displayName, String phone, String role,
+			String acceptPrivacyNotice) {
 	}
 }

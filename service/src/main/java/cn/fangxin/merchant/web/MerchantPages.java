@@ -51,7 +51,11 @@ class MerchantPages {
 	@PostMapping("/merchant/apply")
 	String apply(@ModelAttribute("form") ApplicationForm form, Caller caller, Model model, RedirectAttributes redirect) {
 		try {
-			merchants.apply(caller, form.toApplication());
+			if ("INDIVIDUAL".equals(form.kind()) && !Boolean.TRUE.equals(form.identityConsent())) {
+				throw ApiProblem.invalidField("identityConsent", "REQUIRED",
+						"an individual seller consents separately to the processing of their ID number");
+			}
+			merchants.apply(caller, form.toApplication(), cn.fangxin.account.Consents.Channel.WEB);
 			redirect.addFlashAttribute("flash", "merchant.applied");
 			return "redirect:/merchant";
 		}
@@ -143,34 +147,35 @@ class MerchantPages {
 	/** The application form; on the change page blank fields mean "unchanged". */
 	record ApplicationForm(String kind, String shopName, String legalName, String idNumber, String creditCode,
 			String legalRepresentative, String address, String contactPhone, String licenseNumber,
-			Boolean registrationExempt, List<String> categories, Boolean crossBorder) {
+			Boolean registrationExempt, List<String> categories, Boolean crossBorder, Boolean identityConsent) {
 
 		/** Unchecked boxes are not sent at all. */
 		ApplicationForm {
 			registrationExempt = Boolean.TRUE.equals(registrationExempt);
 			crossBorder = Boolean.TRUE.equals(crossBorder);
+			identityConsent = Boolean.TRUE.equals(identityConsent);
 		}
 
 		static ApplicationForm empty() {
-			return new ApplicationForm("INDIVIDUAL", "", "", "", "", "", "", "", "", false, List.of("general"), false);
+			return new ApplicationForm("INDIVIDUAL", "", "", "", "", "", "", "", "", false, List.of("general"), false, false);
 		}
 
 		static ApplicationForm changesOf(MerchantView m) {
 			return new ApplicationForm(m.kind().name(), m.shopName(), "", "", "", "", "", "", m.licenseNumber(),
-					m.registrationExempt(), m.categories(), m.crossBorder());
+					m.registrationExempt(), m.categories(), m.crossBorder(), false);
 		}
 
 		MerchantApplication toApplication() {
 			return new MerchantApplication(kind, shopName, legalName, blank(idNumber), blank(creditCode),
 					blank(legalRepresentative), address, contactPhone, blank(licenseNumber), registrationExempt,
-					categories == null ? List.of() : new ArrayList<>(categories), crossBorder);
+					categories == null ? List.of() : new ArrayList<>(categories), crossBorder, identityConsent);
 		}
 
 		MerchantApplication toChanges() {
 			return new MerchantApplication(null, blank(shopName), blank(legalName), blank(idNumber), blank(creditCode),
 					blank(legalRepresentative), blank(address), blank(contactPhone), blank(licenseNumber),
 					registrationExempt, categories == null || categories.isEmpty() ? null : new ArrayList<>(categories),
-					crossBorder);
+					crossBorder, null);
 		}
 
 		private static String blank(String value) {

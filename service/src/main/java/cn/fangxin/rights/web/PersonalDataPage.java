@@ -40,6 +40,7 @@ class PersonalDataPage {
 	@GetMapping("/me/privacy")
 	String page(Caller caller, Model model) {
 		model.addAttribute("blockers", rights.blockers(caller));
+		model.addAttribute("consents", rights.consents(caller));
 		model.addAttribute("consumer", caller.role() == cn.fangxin.account.Role.CONSUMER);
 		return "rights/privacy";
 	}
