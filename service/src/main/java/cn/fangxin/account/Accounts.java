@@ -59,7 +59,8 @@ public class Accounts {
 	@Transactional
 	public AccountView open(NewAccount request) {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+		if (request.username() == null || !USERNAME.matcher(request.username()).matches()
+				|| request.username().toLowerCase(Locale.ROOT).startsWith(ERASED_PREFIX)) {
 			errors.add(new ApiProblem.FieldError("username", "FORMAT",
 					"3 to 32 letters, digits, dots, dashes or underscores"));
 		}
@@ -185,7 +186,7 @@ public class Accounts {
 	public Optional<String> erase(AccountId id) {
 		byte[] random = new byte[8];
 		RANDOM.nextBytes(random);
-		String pseudonym = "erased-" + java.util.HexFormat.of().formatHex(random);
+		String pseudonym = ERASED_PREFIX + java.util.HexFormat.of().formatHex(random);
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String unusable = passwords.encode(java.util.Base64.getEncoder().encodeToString(secret));
@@ -197,6 +198,23 @@ public class Accounts {
 	}
 
 	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+	/** An erased account's pseudonym starts so; no one signs up with such a name. */
+	private static final String ERASED_PREFIX = "erased-";
+
+	/** Accounts erased since then (for the sweeps that finish an erasure's work). */
+	@Transactional(readOnly = true)
+	public List<AccountId> erasedSince(java.time.Instant since) {
+		return repository.erasedSince(since).stream().map(AccountId::new).toList();
+	}
+
+	/**
+	 * Takes one of an account's {@code perHour} uses of something costly or sensitive (its own copy of its data); 429
+	 * {@code RATE_LIMITED} when none is left.
+	 */
+	public void limit(AccountId id, String what, int perHour) {
+		limiter.take(what + ":" + id.value(), perHour, java.time.Duration.ofHours(1));
+	}
 
 	private AccountView view(AccountRecord record) {
 		String phone = record.phoneCiphertext() == null ? null

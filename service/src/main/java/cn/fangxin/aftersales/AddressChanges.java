@@ -134,7 +134,6 @@ public class AddressChanges {
 		return repository.addressChange(id, false).orElseThrow().view();
 	}
 
-	/** 409 {@code ORDER_ALREADY_SHIPPED} after which the transaction commits: the request was marked EXPIRED. */
 	/** An address change in its consumer's copy of their data: the request and the whole address asked for. */
 	public record PersonalCopy(AddressChangeView change, java.util.Map<String, Object> address) {
 	}
@@ -170,6 +169,7 @@ public class AddressChanges {
 				Orders.ERASED_ADDRESS);
 	}
 
+	/** 409 {@code ORDER_ALREADY_SHIPPED} after which the transaction commits: the request was marked EXPIRED. */
 	static final class OrderLeft extends ApiProblem {
 
 		OrderLeft() {

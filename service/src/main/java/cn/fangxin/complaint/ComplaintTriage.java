@@ -236,6 +236,12 @@ public class ComplaintTriage {
 		return trained.classifier().evaluate(texts);
 	}
 
+	/** Deletes the corrections of a consumer's complaints from the retraining corpus (an erased account's texts). */
+	@org.springframework.transaction.annotation.Transactional
+	public int forgetCorrectionsOf(String consumerId) {
+		return corrections.deleteForConsumer(consumerId);
+	}
+
 	private Trained build(List<TriageRepository.Correction> fixes) {
 		long start = System.nanoTime(); // elapsed time for the load figure, not domain time
 		List<TriageCorpus.Text> texts = new ArrayList<>(TriageCorpus.load().training());

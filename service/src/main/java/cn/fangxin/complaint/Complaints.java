@@ -892,6 +892,15 @@ public class Complaints {
 		return rows.stream().map(r -> view(r.id())).toList();
 	}
 
+	/**
+	 * Stops using an erased consumer's complaint texts beyond keeping the complaints: the copies staff's corrections put
+	 * into triage's retraining corpus are deleted (PIPL art. 47 ¶2: only storage while a record must be kept).
+	 */
+	@Transactional
+	public int forgetForRetraining(cn.fangxin.account.AccountId consumer) {
+		return triage.forgetCorrectionsOf(consumer.value());
+	}
+
 	/** Every complaint of a consumer, newest first: for the consumer's own copy of their data, and the erasure's check. */
 	@Transactional(readOnly = true)
 	public List<ComplaintView> ofConsumer(cn.fangxin.account.AccountId consumer) {

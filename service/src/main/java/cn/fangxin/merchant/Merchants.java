@@ -98,7 +98,7 @@ public class Merchants {
 		if (repository.findByAccount(caller.id().value()).isPresent()) {
 			throw ApiProblem.conflict("MERCHANT_EXISTS", "This account has applied already; change that application instead.");
 		}
-		RegistrationRules.Valid valid = RegistrationRules.check(application, today());
+		RegistrationRules.Valid valid = RegistrationRules.check(application, today(), true);
 		String id = Ids.next("mer");
 		Instant now = clock.instant();
 		String identityIndex = identityIndex(valid);
@@ -313,6 +313,21 @@ public class Merchants {
 		audit.unmaskedRead(caller, "MERCHANT", merchantId, UNMASKED_FIELDS,
 				Detail.of("auditPurpose.registrationHistory"));
 		return repository.versions(merchantId).stream().map(this::versionView).toList();
+	}
+
+	/**
+	 * Every version of the caller's own registration file, unmasked, for their own copy of their data (PIPL art. 45);
+	 * empty for an account without a shop. Audited.
+	 */
+	@Transactional
+	public List<VersionView> ownRegistration(Caller caller) {
+		Optional<MerchantRow> merchant = repository.findByAccount(caller.id().value());
+		if (merchant.isEmpty()) {
+			return List.of();
+		}
+		audit.unmaskedRead(caller, "MERCHANT", merchant.get().id(), UNMASKED_FIELDS,
+				Detail.of("auditPurpose.personalDataCopy"));
+		return repository.versions(merchant.get().id()).stream().map(this::versionView).toList();
 	}
 
 	/** Staff's review queue: applications and changes waiting, oldest first, with identity matches. */

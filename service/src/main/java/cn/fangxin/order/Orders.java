@@ -1117,7 +1117,10 @@ public class Orders {
 			if (byAddress.size() == EARLIER_ADDRESSES) {
 				break;
 			}
-			byAddress.putIfAbsent(decrypted(row[1]), row[0]);
+			OrderRequest.Address address = decrypted(row[1]);
+			if (!erased(address)) {
+				byAddress.putIfAbsent(address, row[0]);
+			}
 		}
 		return byAddress.entrySet().stream().map(e -> new EarlierAddress(e.getValue(), masked(e.getKey()))).toList();
 	}
@@ -1126,7 +1129,13 @@ public class Orders {
 	private Optional<OrderRequest.Address> earlierAddress(Caller caller, String orderId) {
 		return repository.find(orderId)
 			.filter(order -> order.consumerId().equals(caller.id().value()))
-			.map(order -> decrypted(order.addressCipher()));
+			.map(order -> decrypted(order.addressCipher()))
+			.filter(address -> !erased(address));
+	}
+
+	/** Whether an address was erased on its consumer's request (all its fields empty). */
+	private static boolean erased(OrderRequest.Address address) {
+		return address.phone() == null || address.phone().isEmpty();
 	}
 
 	private OrderRequest.Address decrypted(String addressCipher) {
@@ -1244,6 +1253,12 @@ public class Orders {
 			.stream()
 			.map(row -> new PersonalCopy(viewOf(row[0]), addressFields(row[2])))
 			.toList();
+	}
+
+	/** The ids of every order of a consumer, oldest first. */
+	@Transactional(readOnly = true)
+	public List<String> ofConsumer(AccountId consumer) {
+		return repository.ofConsumer(consumer.value()).stream().map(row -> row[0]).toList();
 	}
 
 	/** A consumer's orders that are not over yet (still to pay, ship, deliver or confirm, or a charge to settle). */

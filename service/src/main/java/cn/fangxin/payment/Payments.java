@@ -389,6 +389,20 @@ public class Payments {
 			.toList();
 	}
 
+	/**
+	 * The refunds and payouts still on their way for these references (orders, complaints): the ids of those staff
+	 * follow up ({@link #refundsToFollow}) and those not yet sent.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> owedFor(java.util.Collection<String> references) {
+		java.util.Set<String> wanted = new java.util.HashSet<>(references);
+		return repository.refundsToFollow(clock.instant(), Integer.MAX_VALUE)
+			.stream()
+			.filter(r -> wanted.contains(r.reference()))
+			.map(PaymentRepository.RefundToFollow::id)
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PaymentView> find(String paymentId) {
 		return repository.find(paymentId);

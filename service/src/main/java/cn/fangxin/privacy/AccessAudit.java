@@ -73,6 +73,15 @@ public class AccessAudit {
 		}
 	}
 
+	/** An erased account's own readings keep its pseudonym, not its username (which another person may take later). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int pseudonymiseReader(String accountId, String pseudonym) {
+		return jdbc.sql("update access_audit set reader_username = :pseudonym where reader_account_id = :id")
+			.param("pseudonym", pseudonym)
+			.param("id", accountId)
+			.update();
+	}
+
 	/** Entries about any of these records, newest first: who saw a person's data, for that person's own copy. */
 	@Transactional(readOnly = true)
 	public List<Entry> entriesAbout(java.util.Collection<String> subjectIds) {

@@ -21,6 +21,7 @@ import cn.fangxin.order.OrderView;
  * @param generatedAt when it was made
  * @param account the account: username, name, role, mobile number
  * @param consents what the person agreed to, purpose by purpose, under which notice, how and when
+ * @param registration a seller's registration file, every version, unmasked (legal name, ID number, address, phone)
  * @param orders the orders bought, each with its whole shipping address
  * @param afterSales returns, exchanges and refunds asked for
  * @param addressChanges changes of address asked for, with the address asked for
@@ -28,11 +29,12 @@ import cn.fangxin.order.OrderView;
  * @param complaints complaints filed, with what was written
  * @param evidence the files uploaded to the evidence vault (their fingerprints; the files themselves at
  *     {@code /api/v1/evidence/{id}/content})
- * @param accessLog who saw this person's data unmasked (a shop to ship an order, staff to handle one), when and why
+ * @param accessLog who saw this person's data unmasked (the shop of an order to ship it, staff by work number to
+ *     handle one, or the person themself as {@code SELF}), when and why
  * @param erasure whether the account can be erased now, and what stands in the way
  */
 public record PersonalDataCopy(String type, Instant generatedAt, Accounts.PersonalData account,
-		List<Consents.Consent> consents, List<Order> orders,
+		List<Consents.Consent> consents, List<cn.fangxin.merchant.VersionView> registration, List<Order> orders,
 		List<AfterSaleView> afterSales, List<AddressChanges.PersonalCopy> addressChanges, List<InvoiceView> invoices,
 		List<ComplaintView> complaints, List<EvidenceView> evidence, List<Access> accessLog, Erasure erasure) {
 
@@ -45,7 +47,8 @@ public record PersonalDataCopy(String type, Instant generatedAt, Accounts.Person
 	 *
 	 * @param at when
 	 * @param readerRole the reader's role (MERCHANT for the shop of the order, or a staff role)
-	 * @param reader the shop's account or the staff member's work number, never a staff username
+	 * @param reader {@code SELF} for the person's own readings, a staff member's work number, or none for the shop of
+	 *     the order
 	 * @param subjectType what was read (ORDER, ACCOUNT)
 	 * @param subjectId which one
 	 * @param fields which fields

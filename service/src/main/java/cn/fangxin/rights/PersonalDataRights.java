@@ -38,9 +38,14 @@ import cn.fangxin.rights.PersonalDataCopy.Blocker;
 public class PersonalDataRights {
 
 	/** What an erasure answers. */
-	public record Erased(AccountId id, String status, java.time.Instant erasedAt, int ordersErased,
-			int requestsErased) {
+	public record Erased(String id, String status, java.time.Instant erasedAt, int ordersErased, int requestsErased) {
 	}
+
+	/** How many copies a person may take an hour: each reads everything, and a stolen token should not drain it. */
+	static final int COPIES_PER_HOUR = 10;
+
+	/** How long after an erasure its sweep still looks for orders that were placed in its last moments. */
+	static final java.time.Duration SWEEP_WINDOW = java.time.Duration.ofDays(90);
 
 	private static final int EVIDENCE_PAGE = 500;
 
@@ -54,11 +59,18 @@ public class PersonalDataRights {
 	private final StaffAliases aliases;
 	private final Clock clock;
 	private final Consents consents;
+	private final cn.fangxin.payment.Payments payments;
+	private final cn.fangxin.platform.IdempotencyKeys idempotencyKeys;
+	private final cn.fangxin.merchant.Merchants merchants;
 
 	PersonalDataRights(Accounts accounts, Orders orders, AfterSales afterSales, AddressChanges addressChanges,
 			Complaints complaints, EvidenceVault vault, AccessAudit audit, StaffAliases aliases, Clock clock,
-			Consents consents) {
+			Consents consents, cn.fangxin.payment.Payments payments, cn.fangxin.platform.IdempotencyKeys idempotencyKeys,
+			cn.fangxin.merchant.Merchants merchants) {
+		this.merchants = merchants;
 		this.consents = consents;
+		this.payments = payments;
+		this.idempotencyKeys = idempotencyKeys;
 		this.accounts = accounts;
 		this.orders = orders;
 		this.afterSales = afterSales;
@@ -77,6 +89,7 @@ public class PersonalDataRights {
 	@Transactional
 	public PersonalDataCopy copy(Caller caller) {
 		AccountId id = caller.id();
+		accounts.limit(id, "personal-data-copy", COPIES_PER_HOUR);
 		Accounts.PersonalData account = accounts.personalData(id)
 			.orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "No such account."));
 		boolean consumer = caller.role() == Role.CONSUMER;
@@ -95,16 +108,26 @@ public class PersonalDataRights {
 		bought.forEach(o -> subjects.add(o.order().id()));
 		List<PersonalDataCopy.Access> accessLog = audit.entriesAbout(subjects)
 			.stream()
-			.map(e -> new PersonalDataCopy.Access(e.at(), e.readerRole(),
-					Role.valueOf(e.readerRole()).equals(Role.MERCHANT) ? null : aliases.alias(e.readerUsername()),
+			.map(e -> new PersonalDataCopy.Access(e.at(), e.readerRole(), reader(e, id),
 					e.subjectType(), e.subjectId(), e.fields(), e.purpose()))
 			.toList();
 		audit.unmaskedRead(caller, "ACCOUNT", id.value(), List.of("phone", "shippingAddress"),
 				Detail.of("auditPurpose.personalDataCopy"));
-		List<Blocker> blockers = blockers(caller, cases, filed);
-		return new PersonalDataCopy("fangxin-personal-data/1", clock.instant(), account, consents.of(id), bought, cases,
+		List<Blocker> blockers = blockers(caller, cases, filed, requests.invoices());
+		List<cn.fangxin.merchant.VersionView> registration = caller.role() == Role.MERCHANT
+				? merchants.ownRegistration(caller) : List.of();
+		return new PersonalDataCopy("fangxin-personal-data/1", clock.instant(), account, consents.of(id), registration,
+				bought, cases,
 				requests.addressChanges(), requests.invoices(), filed, uploaded, accessLog,
 				new PersonalDataCopy.Erasure(blockers.isEmpty(), blockers));
+	}
+
+	/** Who read: the person themself, the shop of the order (no one named), or a staff member by work number. */
+	private String reader(AccessAudit.Entry entry, AccountId self) {
+		if (self.value().equals(entry.readerAccountId())) {
+			return "SELF";
+		}
+		return Role.valueOf(entry.readerRole()) == Role.MERCHANT ? null : aliases.alias(entry.readerUsername());
 	}
 
 	/** What the caller agreed to, oldest first. */
@@ -117,12 +140,14 @@ public class PersonalDataRights {
 	@Transactional(readOnly = true)
 	public List<Blocker> blockers(Caller caller) {
 		if (caller.role() != Role.CONSUMER) {
-			return blockers(caller, List.of(), List.of());
+			return blockers(caller, List.of(), List.of(), List.of());
 		}
-		return blockers(caller, afterSales.ofConsumer(caller.id()), complaints.ofConsumer(caller.id()));
+		return blockers(caller, afterSales.ofConsumer(caller.id()), complaints.ofConsumer(caller.id()),
+				addressChanges.personalCopy(caller.id()).invoices());
 	}
 
-	private List<Blocker> blockers(Caller caller, List<AfterSaleView> cases, List<ComplaintView> filed) {
+	private List<Blocker> blockers(Caller caller, List<AfterSaleView> cases, List<ComplaintView> filed,
+			List<cn.fangxin.aftersales.InvoiceView> invoices) {
 		List<Blocker> blockers = new ArrayList<>();
 		if (caller.role() == Role.MERCHANT) {
 			blockers.add(new Blocker("MERCHANT_ACCOUNT", "A shop's account is not erased here: the registry keeps the "
@@ -152,6 +177,22 @@ public class PersonalDataRights {
 			blockers.add(new Blocker("OPEN_COMPLAINTS", "Some complaints are still being handled: wait for them to end, "
 					+ "or withdraw them, first.", openComplaints));
 		}
+		List<String> openInvoices = invoices.stream()
+			.filter(i -> "REQUESTED".equals(i.status()) || "OVERDUE".equals(i.status()))
+			.map(cn.fangxin.aftersales.InvoiceView::id)
+			.toList();
+		if (!openInvoices.isEmpty()) {
+			blockers.add(new Blocker("OPEN_INVOICES", "Some invoices you asked for are not issued yet: the shop issues "
+					+ "them to your name, so wait for them first.", openInvoices));
+		}
+		Set<String> references = new java.util.HashSet<>();
+		references.addAll(orders.ofConsumer(caller.id()));
+		filed.forEach(c -> references.add(c.id()));
+		List<String> owed = payments.owedFor(references);
+		if (!owed.isEmpty()) {
+			blockers.add(new Blocker("OPEN_REFUNDS", "Money is still on its way to you (a refund or compensation the "
+					+ "provider has not paid yet): staff must be able to reach you until it arrives.", owed));
+		}
 		return blockers;
 	}
 
@@ -159,8 +200,10 @@ public class PersonalDataRights {
 	 * Erases the caller's account on their request, after checking their password (PIPL art. 47). Refused with 409
 	 * {@code ERASURE_BLOCKED} and its reasons while something is open; 403 {@code PASSWORD_INCORRECT} for a wrong
 	 * password. What is erased: the username, name, mobile number and password, and the names, phones and addresses in
-	 * the orders, address changes and invoice requests. What stays, naming only the account's id: the orders and their
-	 * snapshots, the after-sales cases, complaints and evidence (E-Commerce Law art. 31: three years at least).
+	 * the orders, address changes and invoice requests; the username in the access audit; the answers kept for
+	 * retries; the complaint texts copied into triage's retraining corpus. What stays, naming only the account's id: the
+	 * orders and their snapshots, the after-sales cases and complaints with what the person wrote in them, and the
+	 * evidence (E-Commerce Law art. 31: three years at least).
 	 */
 	@Transactional
 	public Erased erase(Caller caller, String password) {
@@ -175,17 +218,35 @@ public class PersonalDataRights {
 			throw ApiProblem.conflict("ERASURE_BLOCKED", "The account cannot be erased yet: "
 					+ String.join(" ", blockers.stream().map(Blocker::detail).toList())).with("blockers", blockers);
 		}
+		String pseudonym = accounts.erase(caller.id())
+			.orElseThrow(() -> ApiProblem.conflict("ACCOUNT_ERASED", "This account was erased already."));
 		int erasedOrders = orders.eraseAddresses(caller.id());
 		int erasedRequests = addressChanges.erasePersonalData(caller.id());
-		if (!orders.openOrders(caller.id()).isEmpty()) {
-			// an order placed from another device since the check: it keeps its address (only orders that are over lose
-			// theirs), and the erasure waits for it
-			throw ApiProblem.conflict("ERASURE_BLOCKED", "An order was placed meanwhile; try again once it is over.")
-				.with("blockers", blockers(caller));
+		audit.pseudonymiseReader(caller.id().value(), pseudonym);
+		complaints.forgetForRetraining(caller.id());
+		idempotencyKeys.forgetAccount(caller.id().value());
+		List<Blocker> meanwhile = blockers(caller);
+		if (!meanwhile.isEmpty()) {
+			// something was opened from another device since the check (it keeps its data: only what is over loses it):
+			// the erasure waits for it
+			throw ApiProblem.conflict("ERASURE_BLOCKED", "Something was opened meanwhile; try again once it is over.")
+				.with("blockers", meanwhile);
 		}
-		accounts.erase(caller.id())
-			.orElseThrow(() -> ApiProblem.conflict("ACCOUNT_ERASED", "This account was erased already."));
-		return new Erased(caller.id(), "ERASED", clock.instant(), erasedOrders, erasedRequests);
+		return new Erased(caller.id().value(), "ERASED", clock.instant(), erasedOrders, erasedRequests);
+	}
+
+	/**
+	 * Finishes erasures: an order placed in an erasure's last moments (from another device, or on another instance
+	 * before it learnt of the erasure) kept its address; once it is over, this erases it. Hourly, on every instance:
+	 * each step only rewrites what still holds personal data.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	@Transactional
+	public void sweepErasures() {
+		for (AccountId erased : accounts.erasedSince(clock.instant().minus(SWEEP_WINDOW))) {
+			orders.eraseAddresses(erased);
+			addressChanges.erasePersonalData(erased);
+		}
 	}
 
 	private List<EvidenceView> uploads(Caller caller) {

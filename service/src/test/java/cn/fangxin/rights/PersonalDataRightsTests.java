@@ -84,6 +84,7 @@ class PersonalDataRightsTests extends ApiTest {
 	@DisplayName("erasure checks the password and waits for open orders, saying which; nothing changes meanwhile")
 	void erasureWaits() {
 		World w = new Purchases(api).world();
+		String done = completedWithLabelRead(w);
 		String open = new Purchases(api).paid(w);
 
 		var wrong = api.post("/api/v1/me/erasure", Map.of("password", "not-the-password")).as(w.buyer().token()).send();
@@ -101,8 +102,15 @@ class PersonalDataRightsTests extends ApiTest {
 		assertThat(fetch("/api/v1/me", w.buyer().token()).path("username").asString()).isEqualTo(w.buyer().username());
 		assertThat(fetch("/api/v1/orders/" + open, w.shop().account().token()).path("shippingAddress").asString())
 			.isNotEqualTo("***");
+		assertThat(fetch("/api/v1/orders/" + done, api.demoToken("agent")).path("shippingAddress").asString())
+			.as("a refused erasure erases nothing, not even what is over").contains("138****5678");
 		assertThat(fetch("/api/v1/me/personal-data", w.buyer().token()).path("erasure").path("possible").asBoolean())
 			.isFalse();
+
+		// a seller's copy holds its registration file, unmasked
+		JsonNode seller = fetch("/api/v1/me/personal-data", api.demoToken("merchant"));
+		assertThat(seller.path("registration").get(0).path("idNumber").asString()).isEqualTo("440305198804120312");
+		assertThat(seller.path("orders")).isEmpty();
 
 		// a shop's account is not erased here: the registry keeps the seller's identity
 		var shop = api.post("/api/v1/me/erasure", Map.of("password", Api.DEMO_PASSWORD)).as(api.demoToken("merchant")).send();
@@ -124,15 +132,25 @@ class PersonalDataRightsTests extends ApiTest {
 		String invoice = call("/api/v1/orders/" + order + "/invoice-requests", Map.of("title", "王小明", "taxId", idNumber),
 				w.buyer().token(), 201).path("id").asString();
 		completed(w, order);
+		PageSession otherDevice = PageSession.signedIn(api, w.buyer().username(), w.buyer().password());
+		assertThat(otherDevice.get("/orders").statusCode()).isEqualTo(200);
 		String shipping = "/api/v1/orders?q=13812345678";
 		assertThat(fetch(shipping, api.demoToken("agent")).toString()).contains(order);
 		JsonNode copy = fetch("/api/v1/me/personal-data", w.buyer().token());
 		assertThat(copy.path("addressChanges").get(0).path("address").path("phone").asString()).isEqualTo("13900139000");
 		assertThat(copy.path("invoices").get(0).path("taxId").asString()).isEqualTo(idNumber.toUpperCase());
 
+		// the invoice asked for is to be issued to the buyer's name: the erasure waits for it
+		var waiting = api.post("/api/v1/me/erasure", Map.of("password", w.buyer().password())).as(w.buyer().token()).send();
+		assertThat(waiting.status()).isEqualTo(409);
+		assertThat(waiting.json().path("blockers").get(0).path("code").asString()).isEqualTo("OPEN_INVOICES");
+		assertThat(waiting.json().path("blockers").get(0).path("ids").toString()).contains(invoice);
+		call("/api/v1/invoice-requests/" + invoice + "/refusal", Map.of("reason", "个人买家无需发票"), shop, 200);
+
 		var erased = api.post("/api/v1/me/erasure", Map.of("password", w.buyer().password())).as(w.buyer().token()).send();
 		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
 		assertThat(erased.json().path("status").asString()).isEqualTo("ERASED");
+		assertThat(erased.json().path("id").asString()).isEqualTo(w.buyer().id());
 		assertThat(erased.json().path("ordersErased").asInt()).isEqualTo(1);
 
 		var afterwards = api.get("/api/v1/me").as(w.buyer().token()).send();
@@ -149,6 +167,10 @@ class PersonalDataRightsTests extends ApiTest {
 			.single();
 		assertThat(row.get(0)).startsWith("erased-").isEqualTo(row.get(1)).doesNotContain(w.buyer().username());
 		assertThat(row.subList(2, 5)).containsExactly("null", "false", "true");
+		assertThat(jdbc.sql("select distinct reader_username from access_audit where reader_account_id = :id")
+			.param("id", w.buyer().id()).query(String.class).list())
+			.as("the buyer's own readings (their copy) keep the pseudonym").containsExactly(row.get(0));
+		assertThat(otherDevice.get("/orders").statusCode()).as("the other device's session ends").isEqualTo(302);
 
 		// the order stays, for the shop and staff, with its money and snapshot, but without the address
 		JsonNode kept = fetch("/api/v1/orders/" + order, api.demoToken("agent"));
@@ -199,7 +221,7 @@ class PersonalDataRightsTests extends ApiTest {
 
 		PageSession visitor = PageSession.anonymous(api);
 		assertThat(visitor.get("/public/privacy?lang=en").body()).contains("Privacy notice").contains("E-Commerce Law art. 31");
-		assertThat(visitor.get("/public/privacy?lang=zh-CN").body()).contains("隐私政策").contains("第二十三条");
+		assertThat(visitor.get("/public/privacy?lang=zh-CN").body()).contains("隐私政策").contains("第三十一条").contains("notice-version");
 	}
 
 	@Test
@@ -235,8 +257,23 @@ class PersonalDataRightsTests extends ApiTest {
 		assertThat(signedIn.get("/me/privacy?lang=en").body()).contains("data-purpose=\"PRIVACY_NOTICE\"")
 			.contains("on the website");
 
+		// an individual's application without the separate consent to the ID number is refused, and so is a pseudonym
+		var seller = api.signUp("MERCHANT");
+		Map<String, Object> application = new java.util.HashMap<>(cn.fangxin.support.Shops.individual(
+				cn.fangxin.support.Identities.residentId(), cn.fangxin.support.Identities.phone(), List.of("general")));
+		application.remove("identityConsent");
+		var noConsent = api.post("/api/v1/merchants", application).as(seller.token()).send();
+		assertThat(noConsent.status()).isEqualTo(400);
+		assertThat(noConsent.json().path("errors").toString()).contains("identityConsent").contains("CONSENT_REQUIRED");
+		application.put("identityConsent", true);
+		assertThat(api.post("/api/v1/merchants", application).as(seller.token()).send().status()).isEqualTo(201);
+		JsonNode recorded = fetch("/api/v1/me/personal-data", seller.token()).path("consents");
+		assertThat(recorded.get(recorded.size() - 1).path("purpose").asString()).isEqualTo("IDENTITY_DOCUMENT");
+		assertThat(api.post("/api/v1/accounts", Map.of("username", "erased-0011223344556677", "password", password,
+				"role", "CONSUMER", "phone", "13912345678")).send().status()).isEqualTo(400);
+
 		// the demo seller applied with its separate consent to the ID number
-		String seller = PageSession.demo(api, "merchant").get("/me/privacy?lang=zh-CN").body();
-		assertThat(seller).contains("data-purpose=\"IDENTITY_DOCUMENT\"").contains("单独同意");
+		String demoSeller = PageSession.demo(api, "merchant").get("/me/privacy?lang=zh-CN").body();
+		assertThat(demoSeller).contains("data-purpose=\"IDENTITY_DOCUMENT\"").contains("单独同意");
 	}
 }

@@ -29,6 +29,7 @@ public final class Shops {
 		body.put("registrationExempt", true);
 		body.put("categories", categories);
 		body.put("crossBorder", false);
+		body.put("identityConsent", true);
 		return body;
 	}
 

@@ -48,7 +48,8 @@ class AccountController {
 			HttpServletRequest http) {
 		AccountView account = signUp.open(new NewAccount(request.username(), request.password(), parseRole(request.role()),
 				request.phone(), request.displayName(),
-				Boolean.TRUE.equals(request.acceptPrivacyNotice()) ? Consents.Channel.API : null), caller,
+				// only a person opening their own account agrees for themself; an administrator cannot for them
+				caller == null && Boolean.TRUE.equals(request.acceptPrivacyNotice()) ? Consents.Channel.API : null), caller,
 				http.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
 			.body(new Created(account.id().value(), account.username(), account.role()));

@@ -36,6 +36,14 @@ public class TriageRepository {
 			.update();
 	}
 
+	/** Deletes the corrections of a consumer's complaints; returns how many. */
+	public int deleteForConsumer(String consumerId) {
+		return jdbc.sql("""
+				delete from triage_correction where complaint_id in (select id from complaint where consumer_id = :consumer)""")
+			.param("consumer", consumerId)
+			.update();
+	}
+
 	public List<Correction> all() {
 		return jdbc.sql("select * from triage_correction order by at, seq")
 			.query((rs, n) -> new Correction(rs.getString("complaint_id"), rs.getString("text"), rs.getString("predicted"),

@@ -40,7 +40,19 @@ public final class RegistrationRules {
 	}
 
 	public static Valid check(MerchantApplication a, LocalDate today) {
+		return check(a, today, false);
+	}
+
+	/**
+	 * {@link #check(MerchantApplication, LocalDate)}; a new application of an individual also needs their separate
+	 * consent to the processing of their ID number (PIPL art. 29), {@code identityConsent}.
+	 */
+	public static Valid check(MerchantApplication a, LocalDate today, boolean newApplication) {
 		List<FieldError> errors = new ArrayList<>();
+		if (newApplication && "INDIVIDUAL".equals(a.kind()) && !Boolean.TRUE.equals(a.identityConsent())) {
+			errors.add(new FieldError("identityConsent", "CONSENT_REQUIRED",
+					"an individual seller consents separately to the processing of their resident ID number"));
+		}
 		MerchantKind kind = null;
 		try {
 			kind = a.kind() == null ? null : MerchantKind.valueOf(a.kind());

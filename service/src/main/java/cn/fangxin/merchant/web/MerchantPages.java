@@ -51,10 +51,6 @@ class MerchantPages {
 	@PostMapping("/merchant/apply")
 	String apply(@ModelAttribute("form") ApplicationForm form, Caller caller, Model model, RedirectAttributes redirect) {
 		try {
-			if ("INDIVIDUAL".equals(form.kind()) && !Boolean.TRUE.equals(form.identityConsent())) {
-				throw ApiProblem.invalidField("identityConsent", "REQUIRED",
-						"an individual seller consents separately to the processing of their ID number");
-			}
 			merchants.apply(caller, form.toApplication(), cn.fangxin.account.Consents.Channel.WEB);
 			redirect.addFlashAttribute("flash", "merchant.applied");
 			return "redirect:/merchant";

@@ -83,7 +83,8 @@ class PersonalDataPage {
 
 	/** The privacy notice: what is collected, why, who receives it, how long it is kept, and the rights over it. */
 	@GetMapping("/public/privacy")
-	String notice() {
+	String notice(Model model) {
+		model.addAttribute("noticeVersion", cn.fangxin.account.Consents.NOTICE_VERSION);
 		return "rights/notice";
 	}
 }
