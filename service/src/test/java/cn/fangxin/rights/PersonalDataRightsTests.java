@@ -28,6 +28,9 @@ class PersonalDataRightsTests extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	/** An order the shop read the label of while it was to ship, then shipped, delivered and confirmed. */
 	String completedWithLabelRead(World w) {
 		return completed(w, new Purchases(api).paid(w));
@@ -275,5 +278,25 @@ class PersonalDataRightsTests extends ApiTest {
 		// the demo seller applied with its separate consent to the ID number
 		String demoSeller = PageSession.demo(api, "merchant").get("/me/privacy?lang=zh-CN").body();
 		assertThat(demoSeller).contains("data-purpose=\"IDENTITY_DOCUMENT\"").contains("单独同意");
+	}
+
+	@Autowired
+	PersonalDataRights rights;
+
+	@Test
+	@DisplayName("the sweep erases the address of an order an erased account placed in the erasure's last moments, once it is over")
+	void sweep() {
+		World w = new Purchases(api).world();
+		String late = completedWithLabelRead(w);
+		// as an erasure on another instance leaves it when this order slipped in: the account erased, the order not
+		jdbc.sql("update account set enabled = false, erased_at = :at where id = :id")
+			.param("at", cn.fangxin.platform.SqlTime.of(java.time.Instant.now(clock)))
+			.param("id", w.buyer().id())
+			.update();
+		assertThat(fetch("/api/v1/orders/" + late, api.demoToken("agent")).path("shippingAddress").asString())
+			.contains("138****5678");
+		rights.sweepErasures();
+		assertThat(fetch("/api/v1/orders/" + late, api.demoToken("agent")).path("shippingAddress").asString())
+			.isEqualTo("***");
 	}
 }
