@@ -238,7 +238,7 @@ public class PersonalDataRights {
 	/**
 	 * Finishes erasures: an order placed in an erasure's last moments (from another device, or on another instance
 	 * before it learnt of the erasure) kept its address; once it is over, this erases it. Hourly, on every instance:
-	 * each step only rewrites what still holds personal data.
+	 * each step only rewrites rows that still hold personal data, so running it twice, or on two instances, is harmless.
 	 */
 	@org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
 	@Transactional

@@ -154,12 +154,14 @@ public class RequestRepository {
 	 */
 	public int erasePersonalData(String consumerId, String erasedAddressCipher, String erasedMasked) {
 		int invoices = jdbc.sql("""
-				update invoice_request set buyer_cipher = :buyer, title = null, tax_id = null where consumer_id = :consumer""")
+				update invoice_request set buyer_cipher = :buyer, title = null, tax_id = null, erased = true
+				where consumer_id = :consumer and not erased""")
 			.param("buyer", buyerCipher(erasedMasked, null))
 			.param("consumer", consumerId)
 			.update();
 		int changes = jdbc.sql("""
-				update address_change set address_cipher = :cipher, address_masked = :masked where consumer_id = :consumer""")
+				update address_change set address_cipher = :cipher, address_masked = :masked
+				where consumer_id = :consumer and address_masked <> :masked""")
 			.param("cipher", erasedAddressCipher)
 			.param("masked", erasedMasked)
 			.param("consumer", consumerId)

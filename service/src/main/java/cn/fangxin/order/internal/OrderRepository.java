@@ -178,7 +178,7 @@ public class OrderRepository {
 	public int eraseAddresses(String consumerId, String erasedCipher, String erasedMasked) {
 		return jdbc.sql("""
 				update orders set address_cipher = :cipher, address_masked = :masked, phone_index = ''
-				where consumer_id = :consumer and status in ('COMPLETED', 'CANCELLED', 'REFUNDED')""")
+				where consumer_id = :consumer and status in ('COMPLETED', 'CANCELLED', 'REFUNDED') and address_masked <> :masked""")
 			.param("cipher", erasedCipher)
 			.param("masked", erasedMasked)
 			.param("consumer", consumerId)

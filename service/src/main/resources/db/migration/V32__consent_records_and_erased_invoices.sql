@@ -12,3 +12,6 @@ create table consent_record (
     constraint consent_channel check (channel in ('WEB', 'API'))
 );
 create index consent_record_account on consent_record (account_id, recorded_at);
+
+-- An invoice request whose buyer was erased on the consumer's request (so that erasure's sweeps pass it by).
+alter table invoice_request add column erased boolean default false not null;
