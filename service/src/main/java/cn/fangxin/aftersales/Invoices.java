@@ -153,6 +153,16 @@ public class Invoices {
 		merchants.mark(row.view().merchantId(), MarkKind.INVOICE_OVERDUE, id);
 	}
 
+	/** The invoice requests of a consumer still to be issued (REQUESTED or OVERDUE): the erasure waits for them. */
+	@Transactional(readOnly = true)
+	public List<String> openFor(cn.fangxin.account.AccountId consumer) {
+		return repository.invoicesWhere("consumer_id", consumer.value(), Integer.MAX_VALUE)
+			.stream()
+			.filter(r -> "REQUESTED".equals(r.view().status()) || "OVERDUE".equals(r.view().status()))
+			.map(r -> r.view().id())
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public InvoiceView get(Caller caller, String id) {
 		RequestRepository.Invoice row = repository.invoice(id, false)

@@ -1255,26 +1255,18 @@ public class Orders {
 			.toList();
 	}
 
-	/** The ids of every order of a consumer, oldest first. */
+	/** Every order of a consumer with where it stands, oldest first. */
 	@Transactional(readOnly = true)
-	public List<String> ofConsumer(AccountId consumer) {
-		return repository.ofConsumer(consumer.value()).stream().map(row -> row[0]).toList();
-	}
-
-	/** A consumer's orders that are not over yet (still to pay, ship, deliver or confirm, or a charge to settle). */
-	@Transactional(readOnly = true)
-	public List<String> openOrders(AccountId consumer) {
-		return repository.ofConsumer(consumer.value())
-			.stream()
-			.filter(row -> !OrderStatus.valueOf(row[1]).closed())
-			.map(row -> row[0])
-			.toList();
+	public Map<String, OrderStatus> statusesOf(AccountId consumer) {
+		Map<String, OrderStatus> statuses = new LinkedHashMap<>();
+		repository.ofConsumer(consumer.value()).forEach(row -> statuses.put(row[0], OrderStatus.valueOf(row[1])));
+		return statuses;
 	}
 
 	/**
 	 * Erases the shipping addresses of a consumer's orders (erasure on request, RULES.md: personal data pseudonymised,
 	 * records kept): the name, phone, region and street are gone; the order, its items, money, timeline and snapshot
-	 * (which never held the address) stay. Only for orders that are over: the caller checks {@link #openOrders} first.
+	 * (which never held the address) stay. Only orders that are over lose it.
 	 */
 	@Transactional
 	public int eraseAddresses(AccountId consumer) {

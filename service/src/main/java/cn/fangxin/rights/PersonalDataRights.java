@@ -62,12 +62,14 @@ public class PersonalDataRights {
 	private final cn.fangxin.payment.Payments payments;
 	private final cn.fangxin.platform.IdempotencyKeys idempotencyKeys;
 	private final cn.fangxin.merchant.Merchants merchants;
+	private final cn.fangxin.aftersales.Invoices invoices;
 
 	PersonalDataRights(Accounts accounts, Orders orders, AfterSales afterSales, AddressChanges addressChanges,
 			Complaints complaints, EvidenceVault vault, AccessAudit audit, StaffAliases aliases, Clock clock,
 			Consents consents, cn.fangxin.payment.Payments payments, cn.fangxin.platform.IdempotencyKeys idempotencyKeys,
-			cn.fangxin.merchant.Merchants merchants) {
+			cn.fangxin.merchant.Merchants merchants, cn.fangxin.aftersales.Invoices invoices) {
 		this.merchants = merchants;
+		this.invoices = invoices;
 		this.consents = consents;
 		this.payments = payments;
 		this.idempotencyKeys = idempotencyKeys;
@@ -113,7 +115,7 @@ public class PersonalDataRights {
 			.toList();
 		audit.unmaskedRead(caller, "ACCOUNT", id.value(), List.of("phone", "shippingAddress"),
 				Detail.of("auditPurpose.personalDataCopy"));
-		List<Blocker> blockers = blockers(caller, cases, filed, requests.invoices());
+		List<Blocker> blockers = blockers(caller, cases, filed);
 		List<cn.fangxin.merchant.VersionView> registration = caller.role() == Role.MERCHANT
 				? merchants.ownRegistration(caller) : List.of();
 		return new PersonalDataCopy("fangxin-personal-data/1", clock.instant(), account, consents.of(id), registration,
@@ -140,14 +142,12 @@ public class PersonalDataRights {
 	@Transactional(readOnly = true)
 	public List<Blocker> blockers(Caller caller) {
 		if (caller.role() != Role.CONSUMER) {
-			return blockers(caller, List.of(), List.of(), List.of());
+			return blockers(caller, List.of(), List.of());
 		}
-		return blockers(caller, afterSales.ofConsumer(caller.id()), complaints.ofConsumer(caller.id()),
-				addressChanges.personalCopy(caller.id()).invoices());
+		return blockers(caller, afterSales.ofConsumer(caller.id()), complaints.ofConsumer(caller.id()));
 	}
 
-	private List<Blocker> blockers(Caller caller, List<AfterSaleView> cases, List<ComplaintView> filed,
-			List<cn.fangxin.aftersales.InvoiceView> invoices) {
+	private List<Blocker> blockers(Caller caller, List<AfterSaleView> cases, List<ComplaintView> filed) {
 		List<Blocker> blockers = new ArrayList<>();
 		if (caller.role() == Role.MERCHANT) {
 			blockers.add(new Blocker("MERCHANT_ACCOUNT", "A shop's account is not erased here: the registry keeps the "
@@ -159,7 +159,8 @@ public class PersonalDataRights {
 			blockers.add(new Blocker("STAFF_ACCOUNT", "Staff accounts are closed by an administrator.", List.of()));
 			return blockers;
 		}
-		List<String> open = orders.openOrders(caller.id());
+		java.util.Map<String, cn.fangxin.order.OrderStatus> bought = orders.statusesOf(caller.id());
+		List<String> open = bought.entrySet().stream().filter(e -> !e.getValue().closed()).map(e -> e.getKey()).toList();
 		if (!open.isEmpty()) {
 			blockers.add(new Blocker("OPEN_ORDERS", "Some orders are not finished: wait until they complete, or cancel "
 					+ "them, and settle any charge still owed.", open));
@@ -177,16 +178,13 @@ public class PersonalDataRights {
 			blockers.add(new Blocker("OPEN_COMPLAINTS", "Some complaints are still being handled: wait for them to end, "
 					+ "or withdraw them, first.", openComplaints));
 		}
-		List<String> openInvoices = invoices.stream()
-			.filter(i -> "REQUESTED".equals(i.status()) || "OVERDUE".equals(i.status()))
-			.map(cn.fangxin.aftersales.InvoiceView::id)
-			.toList();
+		List<String> openInvoices = invoices.openFor(caller.id());
 		if (!openInvoices.isEmpty()) {
 			blockers.add(new Blocker("OPEN_INVOICES", "Some invoices you asked for are not issued yet: the shop issues "
 					+ "them to your name, so wait for them first.", openInvoices));
 		}
 		Set<String> references = new java.util.HashSet<>();
-		references.addAll(orders.ofConsumer(caller.id()));
+		references.addAll(bought.keySet());
 		filed.forEach(c -> references.add(c.id()));
 		List<String> owed = payments.owedFor(references);
 		if (!owed.isEmpty()) {
