@@ -170,12 +170,6 @@ public class Accounts {
 					a.phoneCiphertext() == null ? null : cipher.decrypt(a.phoneCiphertext(), PHONE_FIELD), a.createdAt()));
 	}
 
-	/** When the account was erased, if it was. */
-	@Transactional(readOnly = true)
-	public Optional<java.time.Instant> erasedAt(AccountId id) {
-		return repository.erasedAt(id.value());
-	}
-
 	/**
 	 * Erases the account on its owner's request (PIPL art. 47): its username and name become a pseudonym, its phone is
 	 * removed, its password is replaced by one nobody knows, and its tokens and sessions stop working. The id stays,

@@ -84,14 +84,6 @@ public class AccountRepository {
 			.list();
 	}
 
-	/** When the account was erased, if it was. */
-	public Optional<Instant> erasedAt(String id) {
-		return jdbc.sql("select erased_at from account where id = :id and erased_at is not null")
-			.param("id", id)
-			.query((rs, n) -> SqlTime.read(rs, "erased_at"))
-			.optional();
-	}
-
 	private static AccountRecord map(ResultSet rs, int row) throws SQLException {
 		return new AccountRecord(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
 				Role.valueOf(rs.getString("role")), rs.getString("display_name"), rs.getString("phone_enc"),
